@@ -1,0 +1,113 @@
+"""Opening the station database: pragmas, numbered migrations with a backup first, integrity check.
+
+One ``sqlite3.Connection`` per thread. We run in autocommit mode (``isolation_level=None``) and open
+transactions explicitly with :func:`transaction`, so a business function's rows and its journal op
+commit together or not at all.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from .errors import StationError
+
+DB_FILENAME = "station.db"
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+
+
+def migrations() -> list[tuple[int, str]]:
+    """(version, sql) of every migration shipped with the app, in order."""
+    found = []
+    for entry in resources.files("station_app.core").joinpath("migrations").iterdir():
+        match = _MIGRATION_NAME.match(entry.name)
+        if match:
+            found.append((int(match.group(1)), entry.read_text(encoding="utf-8")))
+    found.sort()
+    return found
+
+
+def latest_version() -> int:
+    return migrations()[-1][0]
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A connection with the station's pragmas; no migration."""
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10.0, check_same_thread=True)
+    conn.row_factory = sqlite3.Row
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")  # a committed receive survives a power cut
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute("PRAGMA busy_timeout=10000")
+    return conn
+
+
+def open_db(data_dir: Path, *, migrate: bool = True) -> sqlite3.Connection:
+    """Open (creating if needed) the station database in ``data_dir`` and bring its schema up to date."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / DB_FILENAME
+    try:
+        conn = connect(path)
+        if migrate:
+            apply_migrations(conn, path)
+    except sqlite3.DatabaseError as exc:
+        raise StationError("db_unreadable", str(exc), path=str(path)) from exc
+    return conn
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return conn.execute("PRAGMA user_version").fetchone()[0]
+
+
+def apply_migrations(conn: sqlite3.Connection, path: Path) -> list[int]:
+    """Apply the missing migrations, each in its own transaction, after copying a non-empty database aside."""
+    current = schema_version(conn)
+    pending = [(v, sql) for v, sql in migrations() if v > current]
+    if not pending:
+        if current > latest_version():
+            raise StationError("db_too_new", f"schema {current} > {latest_version()}", version=current)
+        return []
+    if current > 0:
+        backup_copy(conn, path.parent / "backups", f"before-v{pending[0][0]}")
+    applied = []
+    for version, sql in pending:
+        # executescript() commits on its own; wrap the script so it is one transaction.
+        conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version={version};\nCOMMIT;")
+        applied.append(version)
+    return applied
+
+
+def backup_copy(conn: sqlite3.Connection, folder: Path, label: str) -> Path:
+    """A consistent copy of the live database via SQLite's online backup API."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    target = folder / f"station-{label}-{stamp}.db"
+    dest = sqlite3.connect(target)
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def quick_check(conn: sqlite3.Connection) -> list[str]:
+    """SQLite's quick_check; an empty list means the file is sound."""
+    rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    return [] if rows == ["ok"] else rows

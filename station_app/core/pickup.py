@@ -1,0 +1,145 @@
+"""Pickup (取件出库): find a recipient's parcels, check each one handed over, record who took them."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from . import clerks, journal, notifications, shelving
+from .clock import to_iso, utc_now
+from .db import transaction
+from .errors import StationError
+from .parcels import Parcel, get, in_stock_by_waybill, latest_by_waybill, select
+from .privacy import is_mobile, normalize_tail
+
+HANDOVERS = ("self", "proxy", "door")
+_CODE = re.compile(r"^\d{1,2}-\d{1,2}-\d{4}$")
+
+
+def _same_recipient(conn: sqlite3.Connection, parcel: Parcel) -> list[Parcel]:
+    if parcel.recipient_phone:
+        return select(conn, "recipient_phone = ? AND status = 'in_stock'", (parcel.recipient_phone,),
+                      tail="ORDER BY received_at")
+    if parcel.phone_tail:  # privacy waybill: the tail and the name together
+        return select(conn, "phone_tail = ? AND recipient_name = ? AND recipient_phone = '' AND status = 'in_stock'",
+                      (parcel.phone_tail, parcel.recipient_name), tail="ORDER BY received_at")
+    return [parcel]
+
+
+def _not_in_stock(conn: sqlite3.Connection, waybill: str) -> StationError:
+    earlier = latest_by_waybill(conn, waybill)
+    if earlier is None:
+        return StationError("parcel_unknown", waybill, waybill=waybill)
+    return StationError("parcel_not_in_stock", waybill, waybill=waybill, status=earlier.status)
+
+
+def lookup(conn: sqlite3.Connection, query: str) -> list[Parcel]:
+    """Parcels in stock for the recipient a pickup code, phone tail, full phone or waybill points to.
+
+    A phone tail can match several recipients; all their parcels are listed and the clerk checks the name.
+    """
+    text = query.strip().replace(" ", "")
+    if not text:
+        raise StationError("lookup_empty")
+    if _CODE.match(text):
+        found = select(conn, "pickup_code = ? AND status = 'in_stock'", (text,))
+        if not found:
+            raise StationError("code_not_found", text, code=text)
+        return _same_recipient(conn, found[0])
+    if is_mobile(text):
+        found = select(conn, "recipient_phone = ? AND status = 'in_stock'", (text,), tail="ORDER BY received_at")
+    elif len(text) == 4 and text.isdigit():
+        found = select(conn, "phone_tail = ? AND status = 'in_stock'", (normalize_tail(text),),
+                       tail="ORDER BY recipient_name, received_at")
+    else:
+        parcel = in_stock_by_waybill(conn, text)
+        if parcel is None:
+            raise _not_in_stock(conn, text)
+        return _same_recipient(conn, parcel)
+    if not found:
+        raise StationError("nothing_for_phone", text[-4:], tail=text[-4:])
+    return found
+
+
+def check_handover(conn: sqlite3.Connection, scanned: str, expected: list[Parcel]) -> Parcel:
+    """The parcel a clerk scanned while handing over, if it belongs to this pickup; otherwise a refusal."""
+    waybill = scanned.strip()
+    parcel = in_stock_by_waybill(conn, waybill)
+    if parcel is None:
+        raise _not_in_stock(conn, waybill)
+    if parcel.id not in {p.id for p in expected}:
+        raise StationError("not_this_recipient", waybill, waybill=waybill, code=parcel.pickup_code)
+    return parcel
+
+
+@dataclass(frozen=True)
+class Handover:
+    kind: str = "self"
+    proxy_name: str = ""
+    proxy_phone_tail: str = ""
+
+    def checked(self) -> Handover:
+        if self.kind not in HANDOVERS:
+            raise StationError("handover_invalid", self.kind)
+        if self.kind == "proxy":
+            if not self.proxy_name.strip():
+                raise StationError("proxy_needs_name")
+            return Handover("proxy", self.proxy_name.strip(), normalize_tail(self.proxy_phone_tail))
+        return Handover(self.kind)
+
+
+def confirm(conn: sqlite3.Connection, parcel_ids: list[str], handover: Handover, *, clerk_id: str,
+            now: datetime | None = None) -> list[Parcel]:
+    """Record the hand-over of these parcels, all or none, one op each."""
+    if not parcel_ids:
+        raise StationError("nothing_scanned")
+    handover = handover.checked()
+    now = now or utc_now()
+    at = to_iso(now)
+    with transaction(conn):
+        for parcel_id in parcel_ids:
+            parcel = get(conn, parcel_id)
+            if parcel.status != "in_stock":
+                raise StationError("parcel_not_in_stock", parcel.waybill, waybill=parcel.waybill,
+                                   status=parcel.status)
+            conn.execute(
+                "UPDATE parcels SET status = 'picked_up', picked_up_at = ?, picked_up_by = ?, handover = ?,"
+                " proxy_name = ?, proxy_phone_tail = ? WHERE id = ?",
+                (at, clerk_id, handover.kind, handover.proxy_name or None, handover.proxy_phone_tail or None,
+                 parcel_id))
+            notifications.cancel_for(conn, parcel_id, now)
+            journal.append(conn, "parcel.picked_up", {
+                "parcel_id": parcel_id, "waybill": parcel.waybill, "handover": handover.kind,
+                "proxy_name": handover.proxy_name, "proxy_phone_tail": handover.proxy_phone_tail,
+            }, clerk_id=clerk_id, entity_id=parcel_id, at=at)
+    return [get(conn, pid) for pid in parcel_ids]
+
+
+def undo(conn: sqlite3.Connection, parcel_id: str, reason: str, *, clerk_id: str, supervisor_id: str,
+         supervisor_pin: str, now: datetime | None = None) -> Parcel:
+    """A supervisor reverses a mistaken hand-over with a correcting op; the parcel goes back on the shelf."""
+    if not reason.strip():
+        raise StationError("undo_needs_reason")
+    supervisor = clerks.require_supervisor(conn, supervisor_id, supervisor_pin)
+    now = now or utc_now()
+    with transaction(conn):
+        parcel = get(conn, parcel_id)
+        if parcel.status != "picked_up":
+            raise StationError("not_picked_up", parcel.waybill, waybill=parcel.waybill)
+        if in_stock_by_waybill(conn, parcel.waybill) is not None:
+            raise StationError("already_in_stock", parcel.waybill, waybill=parcel.waybill, code="")
+        code, shelf, layer = parcel.pickup_code, parcel.shelf, parcel.layer
+        if select(conn, "pickup_code = ? AND status = 'in_stock'", (code,)):
+            slot = shelving.take_slot(conn)  # the code went to another parcel meanwhile: give a new one
+            code, shelf, layer = shelving.take_code(conn, slot), slot.shelf, slot.layer
+        conn.execute(
+            "UPDATE parcels SET status = 'in_stock', picked_up_at = NULL, picked_up_by = NULL, handover = NULL,"
+            " proxy_name = NULL, proxy_phone_tail = NULL, pickup_code = ?, shelf = ?, layer = ? WHERE id = ?",
+            (code, shelf, layer, parcel_id))
+        journal.append(conn, "parcel.pickup_undone", {
+            "parcel_id": parcel_id, "waybill": parcel.waybill, "reason": reason.strip(),
+            "supervisor_id": supervisor.id, "pickup_code": code, "shelf": shelf, "layer": layer,
+        }, clerk_id=clerk_id, entity_id=parcel_id, at=to_iso(now))
+    return get(conn, parcel_id)

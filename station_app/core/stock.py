@@ -1,0 +1,111 @@
+"""Stock on the shelves, overdue tiers, reminders, returns to the courier (退回), and search."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+
+from . import couriers, journal, notifications, settings, station
+from .clock import to_iso, utc_now
+from .db import transaction
+from .errors import StationError
+from .parcels import Parcel, get, in_stock_by_waybill, latest_by_waybill, select
+from .privacy import is_mobile
+
+RETURN_REASONS = ("overdue", "refused", "damaged", "wrong_station")
+SEARCH_LIMIT = 500
+
+
+def in_stock(conn: sqlite3.Connection, shelf: int | None = None) -> list[Parcel]:
+    if shelf is None:
+        return select(conn, "status = 'in_stock'", tail="ORDER BY shelf, layer, pickup_code")
+    return select(conn, "status = 'in_stock' AND shelf = ?", (shelf,), tail="ORDER BY layer, pickup_code")
+
+
+def tier(conn: sqlite3.Connection, parcel: Parcel, now: datetime | None = None) -> str:
+    """'' (fresh), 'remind' (remind again) or 'return' (due for return) by days on the shelf."""
+    if parcel.status != "in_stock":
+        return ""
+    age = (now or utc_now()) - datetime.fromisoformat(parcel.received_at.replace("Z", "+00:00"))
+    if age >= timedelta(days=settings.get_int(conn, "return_after_days")):
+        return "return"
+    if age >= timedelta(days=settings.get_int(conn, "remind_after_days")):
+        return "remind"
+    return ""
+
+
+def overdue(conn: sqlite3.Connection, now: datetime | None = None) -> list[tuple[Parcel, str]]:
+    """Parcels in stock past the reminder threshold, oldest first, with their tier."""
+    now = now or utc_now()
+    cutoff = to_iso(now - timedelta(days=settings.get_int(conn, "remind_after_days")))
+    rows = select(conn, "status = 'in_stock' AND received_at <= ?", (cutoff,), tail="ORDER BY received_at")
+    return [(p, tier(conn, p, now)) for p in rows]
+
+
+def remind(conn: sqlite3.Connection, parcel_ids: list[str], *, clerk_id: str, now: datetime | None = None) -> int:
+    """Queue a reminder SMS for each parcel in stock with a known phone; returns how many were queued."""
+    now = now or utc_now()
+    here = station.get(conn)
+    names = couriers.names(conn)
+    queued = 0
+    with transaction(conn):
+        for parcel_id in parcel_ids:
+            parcel = get(conn, parcel_id)
+            if parcel.status != "in_stock" or parcel.needs_recipient:
+                continue
+            body = "【提醒】" + notifications.render(
+                conn, station=here.name if here else "", courier=names.get(parcel.courier, "快递"),
+                waybill=parcel.waybill, code=parcel.pickup_code,
+                received=datetime.fromisoformat(parcel.received_at.replace("Z", "+00:00")))
+            nid = notifications.queue(conn, parcel_id, "reminder", parcel.recipient_phone, body, now)
+            conn.execute("UPDATE parcels SET reminded_at = ? WHERE id = ?", (to_iso(now), parcel_id))
+            journal.append(conn, "parcel.reminded", {"parcel_id": parcel_id, "notification_id": nid},
+                           clerk_id=clerk_id, entity_id=parcel_id, at=to_iso(now))
+            queued += 1
+    return queued
+
+
+def return_to_courier(conn: sqlite3.Connection, scanned: str, reason: str, *, clerk_id: str,
+                      now: datetime | None = None) -> Parcel:
+    """退回: a scanned parcel in stock leaves the station back to its courier."""
+    if reason not in RETURN_REASONS:
+        raise StationError("return_reason_invalid", reason)
+    waybill = scanned.strip()
+    now = now or utc_now()
+    with transaction(conn):
+        parcel = in_stock_by_waybill(conn, waybill)
+        if parcel is None:
+            earlier = latest_by_waybill(conn, waybill)
+            if earlier is None:
+                raise StationError("parcel_unknown", waybill, waybill=waybill)
+            raise StationError("parcel_not_in_stock", waybill, waybill=waybill, status=earlier.status)
+        conn.execute("UPDATE parcels SET status = 'returned', returned_at = ?, return_reason = ? WHERE id = ?",
+                     (to_iso(now), reason, parcel.id))
+        notifications.cancel_for(conn, parcel.id, now)
+        journal.append(conn, "parcel.returned", {"parcel_id": parcel.id, "waybill": parcel.waybill,
+                                                 "reason": reason},
+                       clerk_id=clerk_id, entity_id=parcel.id, at=to_iso(now))
+    return get(conn, parcel.id)
+
+
+def search(conn: sqlite3.Connection, text: str) -> list[Parcel]:
+    """Any parcel, in stock or not, by waybill, phone (full or last four), pickup code or name."""
+    query = text.strip().replace(" ", "")
+    if not query:
+        return []
+    order = f"ORDER BY received_at DESC LIMIT {SEARCH_LIMIT}"
+    if is_mobile(query):
+        return select(conn, "recipient_phone = ?", (query,), tail=order)
+    if len(query) == 4 and query.isdigit():
+        return select(conn, "phone_tail = ?", (query,), tail=order)
+    found = select(conn, "waybill_key = ? OR pickup_code = ?", (query.upper(), query), tail=order)
+    if found:
+        return found
+    if query.isascii():  # a partial waybill: prefix match uses the index
+        upper = query.upper()
+        return select(conn, "waybill_key >= ? AND waybill_key < ?", (upper, upper + "\uffff"), tail=order)
+    return select(conn, "recipient_name LIKE ?", (f"%{query}%",), tail=order)
+
+
+def history(conn: sqlite3.Connection, parcel_id: str) -> list[journal.Op]:
+    return journal.ops_for(conn, parcel_id)

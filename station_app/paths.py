@@ -1,0 +1,36 @@
+"""Where things live: the data directory and the app's own resources, frozen or not."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "VillageStation"
+ENV_DATA_DIR = "STATION_DATA_DIR"
+
+
+def data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
+    """``--data-dir``, else ``STATION_DATA_DIR``, else the platform's user data dir."""
+    if cli_value:
+        return Path(cli_value).expanduser().resolve()
+    if os.environ.get(ENV_DATA_DIR):
+        return Path(os.environ[ENV_DATA_DIR]).expanduser().resolve()
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def app_root() -> Path:
+    """The folder holding resources/ and translations/: the bundle when frozen, else the source tree."""
+    if getattr(sys, "frozen", False):
+        return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
+    return Path(__file__).resolve().parent.parent
+
+
+def resource(*parts: str) -> Path:
+    return app_root().joinpath("resources", *parts)
+
+
+def translation(name: str) -> Path:
+    return app_root() / "translations" / name
