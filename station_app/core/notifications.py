@@ -9,6 +9,7 @@ from . import settings
 from .clock import local_day, to_iso
 from .ids import uuid7
 
+
 def render(conn: sqlite3.Connection, *, station: str, courier: str, waybill: str, code: str,
            received: datetime) -> str:
     deadline = local_day(received) + timedelta(days=settings.get_int(conn, "return_after_days"))

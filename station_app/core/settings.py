@@ -65,7 +65,8 @@ def validate(name: str, value: str) -> str:
 
 def write(conn: sqlite3.Connection, name: str, value: str) -> None:
     """Write inside the caller's transaction (the caller journals the change)."""
-    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+    conn.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                  (name, validate(name, value)))
 
 

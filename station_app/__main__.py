@@ -1,0 +1,68 @@
+"""`station-app`: the counter GUI by default, admin sub-commands for county IT and scripts."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    # --data-dir and --lang are accepted before or after the sub-command.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", default=argparse.SUPPRESS,
+                        help="data folder (default: $STATION_DATA_DIR, else the user data dir)")
+    common.add_argument("--lang", choices=("zh_CN", "en"), default=argparse.SUPPRESS,
+                        help="interface language (default from station.ini)")
+    parser = argparse.ArgumentParser(prog="station-app", parents=[common],
+                                     description="Village Station counter app (村级便民服务站)")
+    parser.add_argument("--version", action="version", version=__version__)
+    # For benchmarks and smoke tests: quit as soon as the first window is usable, printing the time taken.
+    parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command")
+
+    init = sub.add_parser("init", parents=[common], help="create a station non-interactively")
+    init.add_argument("--station-code", required=True)
+    init.add_argument("--station-name", required=True)
+    init.add_argument("--clerk", required=True, help="first clerk's name; becomes a supervisor")
+    init.add_argument("--pin", required=True, help="first clerk's PIN, 4-8 digits")
+    init.add_argument("--shelves", type=int, default=4)
+    init.add_argument("--layers", type=int, default=4)
+    init.add_argument("--capacity", type=int, default=40, help="parcels per layer")
+
+    imp = sub.add_parser("import-manifest", parents=[common], help="import a CSV of expected parcels")
+    imp.add_argument("path")
+
+    exp = sub.add_parser("export", parents=[common], help="export data as CSV (personal data masked)")
+    exp.add_argument("what", choices=("parcels",))
+    exp.add_argument("--out", required=True)
+
+    clerk = sub.add_parser("add-clerk", parents=[common], help="add a clerk")
+    clerk.add_argument("--name", required=True)
+    clerk.add_argument("--pin", required=True)
+    clerk.add_argument("--role", choices=("clerk", "supervisor"), default="clerk")
+
+    sub.add_parser("check", parents=[common], help="check the database file is sound")
+    sub.add_parser("gui", parents=[common], help="open the counter app (the default)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a Windows console may not be UTF-8
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    args = build_parser().parse_args(argv)
+    args.data_dir = getattr(args, "data_dir", None)
+    args.lang = getattr(args, "lang", None)
+    if args.command in (None, "gui"):
+        from .ui.app import run
+
+        return run(args)
+    from .cli import run_command
+
+    return run_command(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,80 @@
+"""The admin sub-commands. Messages come from the same translations as the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+from . import paths
+from .core import clerks, db, device_settings, export, manifest, station
+from .core.errors import ManifestError, StationError
+from .ui import i18n
+from .ui.messages import error_text, manifest_lines
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Cli", text)
+
+
+def _open(data_dir: Path):
+    conn = db.open_db(data_dir)
+    if station.get(conn) is None:
+        conn.close()
+        raise StationError("no_station", str(data_dir))
+    return conn
+
+
+def run_command(args: argparse.Namespace) -> int:
+    data_dir = paths.data_dir(args.data_dir)
+    app = QCoreApplication.instance() or QCoreApplication([])
+    i18n.install(app, args.lang or device_settings.load(data_dir)["language"])
+    try:
+        return _dispatch(args, data_dir)
+    except ManifestError as err:
+        print(error_text(err), file=sys.stderr)
+        for line in manifest_lines(err):
+            print("  " + line, file=sys.stderr)
+        return 1
+    except StationError as err:
+        if err.code == "no_station":
+            print(_tr("No station in {path}. Create one with: station-app init --data-dir … --station-code … "
+                      "--station-name … --clerk … --pin …").format(path=data_dir), file=sys.stderr)
+        else:
+            print(error_text(err), file=sys.stderr)
+        return 1
+
+
+def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
+    if args.command == "init":
+        conn = db.open_db(data_dir)
+        try:
+            made, first = station.init_station(conn, args.station_code, args.station_name, args.clerk, args.pin,
+                                               shelves=args.shelves, layers=args.layers, capacity=args.capacity)
+        finally:
+            conn.close()
+        print(_tr("Station {code} {name} created in {path}; supervisor: {clerk}.").format(
+            code=made.code, name=made.name, path=data_dir, clerk=first.name))
+        return 0
+    conn = _open(data_dir)
+    try:
+        if args.command == "import-manifest":
+            count = manifest.import_file(conn, Path(args.path), clerk_id=None)
+            print(_tr("Imported {count} expected parcels.").format(count=count))
+        elif args.command == "export":
+            count = export.export_parcels(conn, Path(args.out))
+            print(_tr("Exported {count} parcels to {path}.").format(count=count, path=args.out))
+        elif args.command == "add-clerk":
+            added = clerks.add_clerk(conn, args.name, args.pin, args.role, by=None)
+            print(_tr("Clerk {name} added.").format(name=added.name))
+        elif args.command == "check":
+            problems = db.quick_check(conn)
+            if problems:
+                print(_tr("The database has problems; call county IT:"), *problems[:20], sep="\n", file=sys.stderr)
+                return 1
+            print(_tr("The database is sound."))
+    finally:
+        conn.close()
+    return 0

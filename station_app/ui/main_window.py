@@ -1,0 +1,148 @@
+"""The main window: login (and idle lock) in front of the three counter pages, F2/F3/F4 to switch."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import settings
+from .login_page import LoginPage
+from .pickup_page import PickupPage
+from .receive_page import ReceivePage
+from .session import Session
+from .settings_dialog import SettingsDialog
+from .stock_page import StockPage
+from .widgets import Banner
+
+_ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.session = session
+        self.setWindowTitle(self.tr("Village Station — {name}").format(name=session.station.name))
+        self.banner = Banner()
+        self.loginPage = LoginPage(session)
+        self.receivePage = ReceivePage(session, self.banner)
+        self.pickupPage = PickupPage(session, self.banner)
+        self.stockPage = StockPage(session, self.banner)
+        self.tabs = QTabWidget(objectName="pageTabs")
+        self.tabs.addTab(self.receivePage, self.tr("Parcels in  F2"))
+        self.tabs.addTab(self.pickupPage, self.tr("Pickup  F3"))
+        self.tabs.addTab(self.stockPage, self.tr("Stock  F4"))
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.who = QLabel("", objectName="clerkLabel")
+        self.settingsButton = QPushButton(self.tr("Settings"), objectName="settingsButton")
+        self.lockButton = QPushButton(self.tr("Lock"), objectName="lockButton")
+        for button in (self.settingsButton, self.lockButton):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        header = QHBoxLayout()
+        title = QLabel(session.station.name, objectName="stationTitle")
+        title.setStyleSheet("font-size:22px; font-weight:bold;")
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.who)
+        header.addWidget(self.settingsButton)
+        header.addWidget(self.lockButton)
+        counter = QWidget(objectName="counter")
+        column = QVBoxLayout(counter)
+        column.addLayout(header)
+        column.addWidget(self.banner)
+        column.addWidget(self.tabs, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.loginPage)
+        self.stack.addWidget(counter)
+        self.setCentralWidget(self.stack)
+
+        for key, page in (("F2", self.receivePage), ("F3", self.pickupPage), ("F4", self.stockPage)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda page=page: self.show_page(page))
+        self.tabs.currentChanged.connect(lambda _i: self._page_shown())
+        self.loginPage.logged_in.connect(self._on_login)
+        self.lockButton.clicked.connect(lambda: self.lock(idle=False))
+        self.settingsButton.clicked.connect(self._open_settings)
+
+        self.last_activity = time.monotonic()
+        self.idle_timer = QTimer(self, interval=5000)
+        self.idle_timer.timeout.connect(self._check_idle)
+        self.idle_timer.start()
+        self.loginPage.prepare()
+
+    # ----- pages ------------------------------------------------------------------------------------------
+    def show_page(self, page: QWidget) -> None:
+        if self.stack.currentIndex() == 1:
+            self.tabs.setCurrentWidget(page)
+            self._page_shown()
+
+    def _page_shown(self) -> None:
+        page = self.tabs.currentWidget()
+        if page is self.stockPage:
+            self.stockPage.reload()
+        page.focus_scan()
+
+    # ----- login, lock ------------------------------------------------------------------------------------
+    def _on_login(self, clerk) -> None:
+        self.session.clerk = clerk
+        role = self.tr("supervisor") if clerk.is_supervisor else self.tr("clerk")
+        self.who.setText(self.tr("Clerk: {name} ({role})").format(name=clerk.name, role=role))
+        self.settingsButton.setVisible(clerk.is_supervisor)
+        self.stack.setCurrentIndex(1)
+        self.last_activity = time.monotonic()
+        if self.tabs.currentWidget() is not self.receivePage and not getattr(self, "_locked_idle", False):
+            self.tabs.setCurrentWidget(self.receivePage)
+        self._locked_idle = False
+        self.banner.show_message("info", self.tr("Welcome, {name}.").format(name=clerk.name))
+        self._page_shown()
+
+    def lock(self, *, idle: bool) -> None:
+        """Back to the PIN screen; after an idle lock the same page comes back."""
+        self._locked_idle = idle
+        was = self.session.clerk
+        self.session.clerk = None
+        self.stack.setCurrentIndex(0)
+        self.loginPage.prepare(locked_by=was if idle else None)
+
+    def note_activity(self) -> None:
+        self.last_activity = time.monotonic()
+
+    def _check_idle(self) -> None:
+        if self.stack.currentIndex() != 1:
+            return
+        limit = settings.get_int(self.session.conn, "idle_lock_minutes") * 60
+        if time.monotonic() - self.last_activity >= limit:
+            self.lock(idle=True)
+
+    def _open_settings(self) -> None:
+        dialog = SettingsDialog(self.session, self)
+        dialog.exec()
+        self.receivePage.reload()
+        self._page_shown()
+
+
+class ActivityFilter(QObject):
+    """Application-wide: any key or click counts as activity for the idle lock."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in _ACTIVITY:
+            self.window.note_activity()
+        return False

@@ -1,0 +1,103 @@
+"""Sentences for the errors a person can cause: what is wrong and what to do, in the clerk's language.
+
+``core`` raises StationError with a code; this is the one place that turns codes into words. Each entry is
+a literal ``translate()`` call so Qt Linguist finds it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from ..core.errors import ManifestError, StationError
+
+
+def _errors() -> dict[str, str]:
+    return {
+        "db_unreadable": QCoreApplication.translate("Errors", "The station database at {path} cannot be read. Call county IT; do not delete the file."),
+        "db_too_new": QCoreApplication.translate("Errors", "This database was made by a newer version of the app. Install the latest version."),
+        "setting_unknown": QCoreApplication.translate("Errors", "There is no setting called {name}."),
+        "setting_out_of_range": QCoreApplication.translate("Errors", "Enter a whole number from {low} to {high}."),
+        "template_invalid": QCoreApplication.translate("Errors", "The message template has a broken {{…}} field. Check the braces."),
+        "template_unknown_field": QCoreApplication.translate("Errors", "The message template uses unknown fields: {fields}. Use station, courier, tail, code, deadline."),
+        "pin_format": QCoreApplication.translate("Errors", "A PIN is 4 to 8 digits. Type digits only."),
+        "clerk_name_invalid": QCoreApplication.translate("Errors", "Enter the clerk's name (at most 20 characters)."),
+        "clerk_role_invalid": QCoreApplication.translate("Errors", "A clerk's role is clerk or supervisor."),
+        "clerk_exists": QCoreApplication.translate("Errors", "There is already a clerk called {name}. Choose another name."),
+        "clerk_unknown": QCoreApplication.translate("Errors", "This clerk is not known here. Choose a name from the list."),
+        "pin_locked": QCoreApplication.translate("Errors", "Too many wrong PINs. Wait {seconds} seconds, then try again."),
+        "pin_wrong": QCoreApplication.translate("Errors", "Wrong PIN. {left} tries left before a one-minute lock."),
+        "supervisor_required": QCoreApplication.translate("Errors", "Only a supervisor can do this. Ask a supervisor to enter their PIN."),
+        "station_code_invalid": QCoreApplication.translate("Errors", "The station code {code} is not valid: use 2-32 letters, digits, - or _."),
+        "station_name_missing": QCoreApplication.translate("Errors", "Enter the station's name."),
+        "station_exists": QCoreApplication.translate("Errors", "This data folder already holds a station. Use another folder."),
+        "shelves_empty": QCoreApplication.translate("Errors", "No shelves are set up. A supervisor must add shelves first."),
+        "shelf_invalid": QCoreApplication.translate("Errors", "Shelf {shelf} is not valid: shelves 1-99, layers 1-20, capacity 1-9999."),
+        "slot_unknown": QCoreApplication.translate("Errors", "There is no shelf {shelf} layer {layer}. Choose one from the list."),
+        "codes_exhausted": QCoreApplication.translate("Errors", "This layer has no free pickup code. Move to another layer."),
+        "manifest_encoding": QCoreApplication.translate("Errors", "The file is neither UTF-8 nor GBK text. Save it from Excel as CSV and try again."),
+        "manifest_invalid": QCoreApplication.translate("Errors", "The manifest was not imported: {count} lines have problems. Fix them and import again."),
+        "file_unreadable": QCoreApplication.translate("Errors", "The file {path} cannot be opened. Check that it exists and is not open elsewhere."),
+        "phone_invalid": QCoreApplication.translate("Errors", "{value} is not a mobile number. Type the 11 digits, or for a privacy waybill the last 4 digits and a name."),
+        "tail_invalid": QCoreApplication.translate("Errors", "Type exactly the last 4 digits of the phone number."),
+        "scan_empty": QCoreApplication.translate("Errors", "Nothing was scanned. Scan the waybill barcode again."),
+        "scan_garbled": QCoreApplication.translate("Errors", "The scan \"{value}\" is not a waybill number. Turn the input method off and scan again."),
+        "privacy_needs_name": QCoreApplication.translate("Errors", "For a privacy waybill type the recipient's name as well as the last 4 digits."),
+        "damage_needs_note": QCoreApplication.translate("Errors", "Say what is damaged in the note."),
+        "already_in_stock": QCoreApplication.translate("Errors", "{waybill} is already on the shelf with code {code}. Nothing was changed."),
+        "recipient_missing": QCoreApplication.translate("Errors", "Type the recipient's mobile number, or the last 4 digits and a name."),
+        "parcel_not_in_stock": QCoreApplication.translate("Errors", "{waybill} is not on the shelf any more ({status}). Check the parcel."),
+        "parcel_unknown": QCoreApplication.translate("Errors", "{waybill} was never received here. Check the parcel and the waybill."),
+        "courier_unknown": QCoreApplication.translate("Errors", "That courier is not in the list. Choose one from the list."),
+        "code_not_found": QCoreApplication.translate("Errors", "No parcel on the shelf has the code {code}. Check the code or search by phone."),
+        "nothing_for_phone": QCoreApplication.translate("Errors", "No parcel on the shelf for a phone ending {tail}. Check the number or ask for the code."),
+        "lookup_empty": QCoreApplication.translate("Errors", "Type a pickup code, a phone number or its last 4 digits, or scan a waybill."),
+        "not_this_recipient": QCoreApplication.translate("Errors", "STOP: {waybill} (code {code}) belongs to someone else. Put it back."),
+        "handover_invalid": QCoreApplication.translate("Errors", "Choose who takes the parcels."),
+        "proxy_needs_name": QCoreApplication.translate("Errors", "For a proxy, type the proxy's name and the last 4 digits of their phone."),
+        "nothing_scanned": QCoreApplication.translate("Errors", "Scan each parcel you hand over before confirming."),
+        "undo_needs_reason": QCoreApplication.translate("Errors", "Say why the hand-over is undone."),
+        "not_picked_up": QCoreApplication.translate("Errors", "{waybill} has not been picked up, so there is nothing to undo."),
+        "return_reason_invalid": QCoreApplication.translate("Errors", "Choose the reason for the return."),
+        "export_failed": QCoreApplication.translate("Errors", "The file {path} could not be written. Check the disk and the folder, then try again."),
+    }
+
+
+def _line_problems() -> dict[str, str]:
+    return {
+        "bad_header": QCoreApplication.translate("Manifest", "the first line must be: waybill,courier,recipient_name,recipient_phone"),
+        "too_few_columns": QCoreApplication.translate("Manifest", "fewer than 4 columns"),
+        "bad_waybill": QCoreApplication.translate("Manifest", "not a waybill number"),
+        "duplicate_waybill": QCoreApplication.translate("Manifest", "the same waybill appears on an earlier line"),
+        "unknown_courier": QCoreApplication.translate("Manifest", "unknown courier"),
+        "privacy_needs_name": QCoreApplication.translate("Manifest", "a privacy phone needs the recipient's name"),
+        "bad_phone": QCoreApplication.translate("Manifest", "not a mobile number"),
+        "too_many_rows": QCoreApplication.translate("Manifest", "too many rows; split the file"),
+        "empty": QCoreApplication.translate("Manifest", "the file has no rows"),
+    }
+
+
+def statuses() -> dict[str, str]:
+    return {"in_stock": QCoreApplication.translate("Status", "On shelf"), "picked_up": QCoreApplication.translate("Status", "Picked up"),
+            "returned": QCoreApplication.translate("Status", "Returned")}
+
+
+def error_text(err: StationError) -> str:
+    """The sentence for an error; an unknown code still says something useful."""
+    template = _errors().get(err.code)
+    if template is None:
+        return QCoreApplication.translate("Errors", "The request was refused ({code}). Nothing was changed.").format(
+            code=err.code)
+    params = dict(err.params)
+    if "status" in params:
+        params["status"] = statuses().get(params["status"], params["status"])
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
+def manifest_lines(err: ManifestError) -> list[str]:
+    """One line per bad manifest row: 'line 7: not a mobile number (1381234)'."""
+    problems = _line_problems()
+    line = QCoreApplication.translate("Manifest", "line {number}: {problem} ({value})")
+    return [line.format(number=n, problem=problems.get(code, code), value=value) for n, code, value in err.problems]

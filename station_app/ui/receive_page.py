@@ -1,0 +1,326 @@
+"""到件入库: scan waybills back-to-back, shelve them, show each pickup code large."""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import couriers, manifest, parcels, shelving
+from ..core.errors import ManifestError, StationError
+from ..core.privacy import mask_phone
+from .messages import error_text, manifest_lines
+from .session import Session, parcel_colour, parcel_columns
+from .widgets import Banner, RowTable, ScanField, make_table, selected_rows
+
+# In the phone field, a scanner burst that is clearly a waybill (letters, or too long for a phone) is
+# treated as a scan: scanners type wherever the focus is, and a scan must never be lost.
+_LOOKS_LIKE_WAYBILL = re.compile(r"^(?=.*[A-Za-z]|\d{12,})[A-Za-z0-9_-]{6,40}$")
+
+
+class ReceivePage(QWidget):
+    def __init__(self, session: Session, banner: Banner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("receivePage")
+        self.session = session
+        self.banner = banner
+        self.awaiting: deque[parcels.Parcel] = deque()  # shelved parcels still waiting for a phone
+
+        self.scanInput = ScanField("scanInput", self.tr("Scan the waybill barcode"))
+        self.phoneInput = ScanField("phoneInput", self.tr("Mobile (11 digits) or last 4 digits"))
+        self.nameInput = ScanField("nameInput", self.tr("Name (needed with last 4 digits)"))
+        self.courierSelector = QComboBox(objectName="courierSelector")
+        self.shelfSelector = QComboBox(objectName="shelfSelector")
+        self.damagedCheck = QCheckBox(self.tr("Damaged"), objectName="damagedCheck")
+        self.lastPickupCode = QLabel("—", objectName="lastPickupCode")
+        self.lastPickupCode.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lastDetail = QLabel("", objectName="lastDetail")
+        self.lastDetail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.prompt = QLabel("", objectName="recipientPrompt")
+        self.model = RowTable(parcel_columns(session), parcel_colour)
+        self.receivedTable = make_table("receivedTable", self.model)
+        self.importButton = QPushButton(self.tr("Import manifest…"), objectName="importManifestButton")
+        self.courierButton = QPushButton(self.tr("Change courier…"), objectName="changeCourierButton")
+        self.damageButton = QPushButton(self.tr("Mark damaged…"), objectName="markDamagedButton")
+        self._layout()
+
+        self.scanInput.returnPressed.connect(self._on_scan)
+        self.phoneInput.returnPressed.connect(self._on_phone)
+        self.nameInput.returnPressed.connect(self._on_name)
+        self.phoneInput.escaped.connect(self._skip_recipient)
+        self.nameInput.escaped.connect(self._skip_recipient)
+        self.shelfSelector.activated.connect(self._on_shelf_chosen)
+        self.courierSelector.activated.connect(self._on_courier_chosen)
+        self.importButton.clicked.connect(self._import_manifest)
+        self.courierButton.clicked.connect(self._change_courier)
+        self.damageButton.clicked.connect(self._mark_damaged)
+        self.receivedTable.doubleClicked.connect(lambda _i: self._fill_recipient_for_selected())
+        self.reload()
+
+    def _layout(self) -> None:
+        self.lastPickupCode.setStyleSheet("font-size:96px; font-weight:bold; color:#0d47a1;")
+        self.lastDetail.setStyleSheet("font-size:20px;")
+        self.prompt.setStyleSheet("font-size:18px; color:#8a5a00;")
+        form = QGridLayout()
+        form.addWidget(QLabel(self.tr("Waybill")), 0, 0)
+        form.addWidget(self.scanInput, 0, 1, 1, 3)
+        form.addWidget(QLabel(self.tr("Phone")), 1, 0)
+        form.addWidget(self.phoneInput, 1, 1)
+        form.addWidget(QLabel(self.tr("Name")), 1, 2)
+        form.addWidget(self.nameInput, 1, 3)
+        form.addWidget(self.prompt, 2, 1, 1, 3)
+        options = QHBoxLayout()
+        options.addWidget(QLabel(self.tr("Bag's courier")))
+        options.addWidget(self.courierSelector)
+        options.addWidget(QLabel(self.tr("Shelf")))
+        options.addWidget(self.shelfSelector)
+        options.addWidget(self.damagedCheck)
+        options.addStretch(1)
+        options.addWidget(self.importButton)
+        actions = QHBoxLayout()
+        actions.addWidget(QLabel(self.tr("Received this session (double-click a yellow row to add its phone)")))
+        actions.addStretch(1)
+        actions.addWidget(self.courierButton)
+        actions.addWidget(self.damageButton)
+        box = QVBoxLayout(self)
+        box.addLayout(options)
+        box.addLayout(form)
+        box.addWidget(self.lastPickupCode)
+        box.addWidget(self.lastDetail)
+        box.addLayout(actions)
+        box.addWidget(self.receivedTable, 1)
+        for widget in (self.courierSelector, self.shelfSelector, self.damagedCheck, self.importButton,
+                       self.courierButton, self.damageButton):
+            widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+    # ----- state shown in the selectors -------------------------------------------------------------------
+    def reload(self) -> None:
+        conn = self.session.conn
+        self.courierSelector.clear()
+        self.courierSelector.addItem(self.tr("Recognise automatically"), "")
+        for courier in couriers.all_couriers(conn):
+            self.courierSelector.addItem(courier.name, courier.code)
+        self.shelfSelector.clear()
+        for shelf in shelving.shelves(conn):
+            for layer in range(1, shelf.layers + 1):
+                self.shelfSelector.addItem(f"{shelf.shelf}-{layer}", (shelf.shelf, layer))
+        self._show_current_slot()
+
+    def _show_current_slot(self) -> None:
+        index = self.shelfSelector.findData(shelving.current(self.session.conn))
+        if index >= 0:
+            self.shelfSelector.setCurrentIndex(index)
+
+    def focus_scan(self) -> None:
+        self.scanInput.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fail(self, err: StationError) -> None:
+        self.banner.show_message("error", error_text(err))
+
+    # ----- scanning ---------------------------------------------------------------------------------------
+    def _on_scan(self) -> None:
+        text = self.scanInput.text()
+        self.scanInput.clear()
+        self.receive(text)
+
+    def receive(self, text: str) -> None:
+        """Store one scan. Runs on the main thread: a receive is one short transaction (about 1-2 ms)."""
+        armed_phone = "" if self.awaiting else self.phoneInput.text()
+        armed_name = "" if self.awaiting else self.nameInput.text()
+        damaged = self.damagedCheck.isChecked()
+        note = ""
+        if damaged:
+            note, ok = QInputDialog.getText(self, self.tr("Damaged parcel"), self.tr("What is damaged?"))
+            if not ok:
+                self.focus_scan()
+                return
+        try:
+            result = parcels.receive(self.session.conn, text, clerk_id=self.session.clerk_id, phone=armed_phone,
+                                     name=armed_name, current_courier=self.courierSelector.currentData() or "",
+                                     damaged=damaged, damage_note=note)
+        except StationError as err:
+            self._fail(err)
+            if not self.awaiting:
+                self.focus_scan()
+            return
+        if not self.awaiting:
+            self.phoneInput.clear()
+            self.nameInput.clear()
+        self.damagedCheck.setChecked(False)
+        parcel = result.parcel
+        self.model.prepend(parcel)
+        self.lastPickupCode.setText(parcel.pickup_code)
+        self.lastDetail.setText(f"{self.session.courier_name(parcel.courier)}  {parcel.waybill}  "
+                                f"{parcel.masked_phone}")
+        self._show_current_slot()
+        if result.shelves_full:
+            self.banner.show_message("warn", self.tr("All shelves are full. Code {code} given; make room or add "
+                                                     "shelves.").format(code=parcel.pickup_code))
+        elif parcel.needs_recipient:
+            self.banner.show_message("warn", self.tr("Shelved as {code}. Type the recipient's phone.").format(
+                code=parcel.pickup_code))
+        else:
+            self.banner.show_message("ok", self.tr("Received {waybill} → {code}").format(
+                waybill=parcel.waybill, code=parcel.pickup_code))
+        if parcel.needs_recipient:
+            self.awaiting.append(parcel)
+            self._ask_recipient()
+        elif not self.awaiting:
+            self.focus_scan()
+
+    # ----- recipient for parcels not in the manifest ------------------------------------------------------
+    def _ask_recipient(self) -> None:
+        if not self.awaiting:
+            self.prompt.setText("")
+            self.focus_scan()
+            return
+        head = self.awaiting[0]
+        more = len(self.awaiting) - 1
+        text = self.tr("Phone for {code} ({waybill}); Esc to skip.").format(code=head.pickup_code,
+                                                                           waybill=head.waybill)
+        if more:
+            text += " " + self.tr("{n} more waiting.").format(n=more)
+        self.prompt.setText(text)
+        self.phoneInput.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _on_phone(self) -> None:
+        text = self.phoneInput.text().strip()
+        if not self.awaiting:  # typed before the scan: keep it armed for the next scan
+            self.focus_scan()
+            return
+        if _LOOKS_LIKE_WAYBILL.match(text):
+            self.phoneInput.clear()
+            self.receive(text)
+            return
+        if len(text) == 4 and text.isdigit() and not self.nameInput.text().strip():
+            self.nameInput.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.prompt.setText(self.tr("Privacy waybill: type the recipient's name, then Enter."))
+            return
+        self._submit_recipient()
+
+    def _on_name(self) -> None:
+        if self.awaiting:
+            self._submit_recipient()
+        else:
+            self.focus_scan()
+
+    def _submit_recipient(self) -> None:
+        head = self.awaiting[0]
+        try:
+            updated = parcels.set_recipient(self.session.conn, head.id, self.phoneInput.text(),
+                                            self.nameInput.text(), clerk_id=self.session.clerk_id)
+        except StationError as err:
+            self._fail(err)
+            self.phoneInput.selectAll()
+            self.phoneInput.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.awaiting.popleft()
+        self.phoneInput.clear()
+        self.nameInput.clear()
+        self.model.replace(lambda p: p.id == updated.id, updated)
+        self.banner.show_message("ok", self.tr("{code}: recipient {phone} saved, SMS queued.").format(
+            code=updated.pickup_code, phone=mask_phone(updated.recipient_phone or updated.phone_tail)))
+        self._ask_recipient()
+
+    def _skip_recipient(self) -> None:
+        if self.awaiting:
+            skipped = self.awaiting.popleft()
+            self.banner.show_message("warn", self.tr("{code} stays on the shelf without a phone; add it later "
+                                                     "from the list.").format(code=skipped.pickup_code))
+        self.phoneInput.clear()
+        self.nameInput.clear()
+        self._ask_recipient()
+
+    def _fill_recipient_for_selected(self) -> None:
+        for parcel in selected_rows(self.receivedTable):
+            current = parcels.get(self.session.conn, parcel.id)
+            if current.status == "in_stock" and current.needs_recipient and current not in self.awaiting:
+                self.awaiting.appendleft(current)
+        self._ask_recipient()
+
+    # ----- selectors and corrections ----------------------------------------------------------------------
+    def _on_shelf_chosen(self, index: int) -> None:
+        shelf, layer = self.shelfSelector.itemData(index)
+        try:
+            shelving.set_current(self.session.conn, shelf, layer, clerk_id=self.session.clerk_id)
+            self.banner.show_message("info", self.tr("Now shelving on {shelf}-{layer}.").format(
+                shelf=shelf, layer=layer))
+        except StationError as err:
+            self._fail(err)
+        self.focus_scan()
+
+    def _on_courier_chosen(self, _index: int) -> None:
+        self.focus_scan()
+
+    def _change_courier(self) -> None:
+        chosen = selected_rows(self.receivedTable)
+        if not chosen:
+            self.banner.show_message("warn", self.tr("Select a parcel in the list first."))
+            self.focus_scan()
+            return
+        options = [c for c in couriers.all_couriers(self.session.conn)]
+        name, ok = QInputDialog.getItem(self, self.tr("Change courier"), self.tr("Courier"),
+                                        [c.name for c in options], 0, False)
+        if ok:
+            code = next(c.code for c in options if c.name == name)
+            for parcel in chosen:
+                try:
+                    updated = parcels.change_courier(self.session.conn, parcel.id, code,
+                                                     clerk_id=self.session.clerk_id)
+                except StationError as err:
+                    self._fail(err)
+                    break
+                self.model.replace(lambda p, pid=parcel.id: p.id == pid, updated)
+        self.focus_scan()
+
+    def _mark_damaged(self) -> None:
+        chosen = selected_rows(self.receivedTable)
+        if not chosen:
+            self.banner.show_message("warn", self.tr("Select a parcel in the list first."))
+            self.focus_scan()
+            return
+        note, ok = QInputDialog.getText(self, self.tr("Damaged parcel"), self.tr("What is damaged?"))
+        if ok:
+            for parcel in chosen:
+                try:
+                    updated = parcels.flag_damaged(self.session.conn, parcel.id, note, clerk_id=self.session.clerk_id)
+                except StationError as err:
+                    self._fail(err)
+                    break
+                self.model.replace(lambda p, pid=parcel.id: p.id == pid, updated)
+        self.focus_scan()
+
+    def _import_manifest(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import manifest"), "", self.tr("CSV files (*.csv)"))
+        if path:
+            self.import_manifest(path)
+        self.focus_scan()
+
+    def import_manifest(self, path: str) -> bool:
+        from pathlib import Path
+
+        try:
+            count = manifest.import_file(self.session.conn, Path(path), clerk_id=self.session.clerk_id)
+        except ManifestError as err:
+            lines = manifest_lines(err)
+            shown = "\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else "")
+            self.banner.show_message("error", error_text(err) + "\n" + shown)
+            return False
+        except StationError as err:
+            self._fail(err)
+            return False
+        self.banner.show_message("ok", self.tr("Imported {count} expected parcels.").format(count=count))
+        return True

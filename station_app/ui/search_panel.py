@@ -1,0 +1,100 @@
+"""Search any parcel by waybill, phone, code or name, with its full history; undo a mistaken hand-over."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPushButton, QVBoxLayout, QWidget
+
+from ..core import clerks, pickup, stock
+from ..core.clock import local_text
+from ..core.errors import StationError
+from .messages import error_text
+from .session import Session, parcel_colour, parcel_columns
+from .supervisor_dialog import SupervisorDialog
+from .widgets import Banner, RowTable, ScanField, make_table, selected_rows
+
+
+def op_words() -> dict[str, str]:
+    return {
+        "parcel.received": QCoreApplication.translate("History", "received"),
+        "parcel.recipient_set": QCoreApplication.translate("History", "recipient set"),
+        "parcel.flagged_damaged": QCoreApplication.translate("History", "marked damaged"),
+        "parcel.courier_changed": QCoreApplication.translate("History", "courier changed"),
+        "parcel.picked_up": QCoreApplication.translate("History", "picked up"),
+        "parcel.pickup_undone": QCoreApplication.translate("History", "hand-over undone"),
+        "parcel.reminded": QCoreApplication.translate("History", "reminder queued"),
+        "parcel.returned": QCoreApplication.translate("History", "returned to courier"),
+    }
+
+
+class SearchPanel(QWidget):
+    changed = Signal()  # a parcel's state changed here (undo): the stock list should reload
+
+    def __init__(self, session: Session, banner: Banner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.banner = banner
+        self.searchInput = ScanField("searchInput", self.tr("Waybill, phone, last 4 digits, pickup code or name"))
+        self.model = RowTable(parcel_columns(session, with_status=True), parcel_colour)
+        self.searchTable = make_table("searchTable", self.model)
+        self.historyList = QListWidget(objectName="historyList")
+        self.historyList.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.undoButton = QPushButton(self.tr("Undo hand-over (supervisor)…"), objectName="undoPickupButton")
+        self.undoButton.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        row = QHBoxLayout()
+        row.addWidget(self.searchTable, 3)
+        side = QVBoxLayout()
+        side.addWidget(self.historyList, 1)
+        side.addWidget(self.undoButton)
+        row.addLayout(side, 2)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.searchInput)
+        box.addLayout(row)
+        self.searchInput.returnPressed.connect(self._on_search)
+        self.searchTable.selectionModel().selectionChanged.connect(lambda *_: self._show_history())
+        self.undoButton.clicked.connect(self._undo)
+
+    def _on_search(self) -> None:
+        self.search(self.searchInput.text())
+
+    def search(self, text: str) -> None:
+        found = stock.search(self.session.conn, text)
+        self.model.set_rows(found)
+        self.historyList.clear()
+        if found:
+            self.searchTable.selectRow(0)
+        else:
+            self.banner.show_message("warn", self.tr("Nothing found for \"{text}\".").format(text=text.strip()))
+
+    def _show_history(self) -> None:
+        self.historyList.clear()
+        chosen = selected_rows(self.searchTable)
+        if not chosen:
+            return
+        names = {c.id: c.name for c in clerks.list_clerks(self.session.conn)}
+        words = op_words()
+        for op in stock.history(self.session.conn, chosen[0].id):
+            who = names.get(op.clerk_id or "", "")
+            self.historyList.addItem(f"{local_text(op.created_at)}  {words.get(op.type, op.type)}  {who}")
+
+    def _undo(self) -> None:
+        chosen = selected_rows(self.searchTable)
+        if not chosen or chosen[0].status != "picked_up":
+            self.banner.show_message("warn", self.tr("Select a picked-up parcel in the search results first."))
+            return
+        dialog = SupervisorDialog(self.session, self.tr("Undo the hand-over of {waybill}").format(
+            waybill=chosen[0].waybill), self)
+        if not dialog.exec():
+            return
+        try:
+            parcel = pickup.undo(self.session.conn, chosen[0].id, dialog.reason(), clerk_id=self.session.clerk_id,
+                                 supervisor_id=dialog.supervisor_id(), supervisor_pin=dialog.pin())
+        except StationError as err:
+            self.banner.show_message("error", error_text(err))
+            return
+        self.model.replace(lambda p: p.id == parcel.id, parcel)
+        self._show_history()
+        self.banner.show_message("ok", self.tr("Hand-over undone: {waybill} is back on the shelf as {code}.").format(
+            waybill=parcel.waybill, code=parcel.pickup_code))
+        self.changed.emit()

@@ -1,0 +1,154 @@
+"""库存: parcels on the shelves by shelf, overdue tiers with reminders, returns to the courier, search."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import export, shelving, stock
+from ..core.errors import StationError
+from ..core.parcels import Parcel
+from .messages import error_text
+from .search_panel import SearchPanel
+from .session import Session, parcel_colour, parcel_columns
+from .widgets import Banner, Column, RowTable, ScanField, heading, make_table, selected_rows
+
+TIER_COLOURS = {"remind": "#fff3c4", "return": "#ffd0d0"}
+
+
+class StockPage(QWidget):
+    def __init__(self, session: Session, banner: Banner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stockPage")
+        self.session = session
+        self.banner = banner
+        self.tiers: dict[str, str] = {}
+
+        self.viewSelector = QComboBox(objectName="stockViewSelector")
+        self.viewSelector.addItem(self.tr("All on the shelves"), "all")
+        self.viewSelector.addItem(self.tr("Overdue: remind again"), "remind")
+        self.viewSelector.addItem(self.tr("Overdue: due for return"), "return")
+        self.shelfFilter = QComboBox(objectName="stockShelfFilter")
+        tier_words = {"remind": self.tr("remind"), "return": self.tr("return")}
+        columns = parcel_columns(session)
+        columns.insert(1, Column(self.tr("Overdue"), lambda p: tier_words.get(self.tiers.get(p.id, ""), "")))
+        self.model = RowTable(columns, lambda p: TIER_COLOURS.get(self.tiers.get(p.id, "")) or parcel_colour(p))
+        self.stockTable = make_table("stockTable", self.model)
+        self.countLabel = QLabel("", objectName="stockCount")
+        self.remindButton = QPushButton(self.tr("Send reminder SMS"), objectName="remindButton")
+        self.exportButton = QPushButton(self.tr("Export CSV…"), objectName="exportButton")
+        self.returnInput = ScanField("returnScanInput", self.tr("Scan a parcel to return it to the courier"))
+        self.returnReason = QComboBox(objectName="returnReason")
+        for code, text in ((("overdue"), self.tr("Overdue")), ("refused", self.tr("Refused by recipient")),
+                           ("damaged", self.tr("Damaged")), ("wrong_station", self.tr("Wrong station"))):
+            self.returnReason.addItem(text, code)
+        self.search = SearchPanel(session, banner)
+        self._layout()
+
+        self.viewSelector.activated.connect(lambda _i: self.reload())
+        self.shelfFilter.activated.connect(lambda _i: self.reload())
+        self.remindButton.clicked.connect(self.remind)
+        self.exportButton.clicked.connect(self._export)
+        self.returnInput.returnPressed.connect(self._on_return_scan)
+        self.search.changed.connect(self.reload)
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.viewSelector)
+        top.addWidget(QLabel(self.tr("Shelf")))
+        top.addWidget(self.shelfFilter)
+        top.addWidget(self.countLabel)
+        top.addStretch(1)
+        top.addWidget(self.remindButton)
+        top.addWidget(self.exportButton)
+        returns = QHBoxLayout()
+        returns.addWidget(QLabel(self.tr("Return (退回)")))
+        returns.addWidget(self.returnInput, 1)
+        returns.addWidget(QLabel(self.tr("Reason")))
+        returns.addWidget(self.returnReason)
+        box = QVBoxLayout(self)
+        box.addWidget(heading(self.tr("Parcels on the shelves")))
+        box.addLayout(top)
+        box.addWidget(self.stockTable, 3)
+        box.addLayout(returns)
+        box.addWidget(heading(self.tr("Search any parcel")))
+        box.addWidget(self.search, 2)
+        for widget in (self.viewSelector, self.shelfFilter, self.remindButton, self.exportButton, self.returnReason):
+            widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+    def focus_scan(self) -> None:
+        self.returnInput.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reload(self) -> None:
+        conn = self.session.conn
+        shelf = self.shelfFilter.currentData()
+        self.shelfFilter.clear()
+        self.shelfFilter.addItem(self.tr("All"), None)
+        for s in shelving.shelves(conn):
+            self.shelfFilter.addItem(str(s.shelf), s.shelf)
+        self.shelfFilter.setCurrentIndex(max(0, self.shelfFilter.findData(shelf)))
+        view = self.viewSelector.currentData()
+        overdue = stock.overdue(conn)
+        self.tiers = {p.id: tier for p, tier in overdue}
+        rows: list[Parcel]
+        if view == "all":
+            rows = stock.in_stock(conn, self.shelfFilter.currentData())
+        else:
+            rows = [p for p, tier in overdue if tier == view]
+            if shelf is not None:
+                rows = [p for p in rows if p.shelf == shelf]
+        self.model.set_rows(rows)
+        self.countLabel.setText(self.tr("{n} parcels").format(n=len(rows)))
+
+    def remind(self) -> None:
+        chosen = selected_rows(self.stockTable) or [p for p in self.model.rows if self.tiers.get(p.id) == "remind"]
+        try:
+            count = stock.remind(self.session.conn, [p.id for p in chosen], clerk_id=self.session.clerk_id)
+        except StationError as err:
+            self.banner.show_message("error", error_text(err))
+            return
+        self.banner.show_message("ok" if count else "warn",
+                                 self.tr("{n} reminder SMS queued.").format(n=count))
+        self.reload()
+        self.focus_scan()
+
+    def _on_return_scan(self) -> None:
+        text = self.returnInput.text()
+        self.returnInput.clear()
+        self.return_parcel(text, self.returnReason.currentData())
+
+    def return_parcel(self, text: str, reason: str) -> None:
+        try:
+            parcel = stock.return_to_courier(self.session.conn, text, reason, clerk_id=self.session.clerk_id)
+        except StationError as err:
+            self.banner.show_message("error", error_text(err))
+        else:
+            self.banner.show_message("ok", self.tr("{waybill} ({code}) returned to {courier}.").format(
+                waybill=parcel.waybill, code=parcel.pickup_code, courier=self.session.courier_name(parcel.courier)))
+            self.reload()
+        self.focus_scan()
+
+    def _export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export parcels"), "parcels.csv",
+                                              self.tr("CSV files (*.csv)"))
+        if path:
+            self.export_to(path)
+        self.focus_scan()
+
+    def export_to(self, path: str) -> None:
+        from pathlib import Path
+
+        try:
+            count = export.export_parcels(self.session.conn, Path(path))
+        except StationError as err:
+            self.banner.show_message("error", error_text(err))
+            return
+        self.banner.show_message("ok", self.tr("Exported {n} parcels to {path}.").format(n=count, path=path))

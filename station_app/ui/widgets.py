@@ -1,0 +1,146 @@
+"""Small widgets shared by the pages: the message banner, the scan field, a parcel table."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QWidget
+
+from . import feedback
+
+Index = QModelIndex | QPersistentModelIndex
+
+_BANNER_STYLES = {
+    "ok": "background:#1e7b34; color:white;",
+    "warn": "background:#f0ad00; color:black;",
+    "error": "background:#c62828; color:white;",
+    "info": "background:#e8eef7; color:#1a1a1a;",
+}
+
+
+class Banner(QLabel):
+    """One line that says what just happened, coloured by how it went, with the matching sound."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setWordWrap(True)
+        self.setMinimumHeight(48)
+        self.kind = "info"
+        self.show_message("info", "")
+
+    def show_message(self, kind: str, text: str) -> None:
+        self.kind = kind
+        self.setText(text)
+        self.setStyleSheet(f"QLabel#banner {{ {_BANNER_STYLES[kind]} padding:8px 14px; border-radius:6px;"
+                           f" font-size:20px; font-weight:bold; }}")
+        if kind in ("ok", "warn", "error") and text:
+            feedback.play(kind)
+
+
+class ScanField(QLineEdit):
+    """A line a USB scanner types into: big, Enter submits, Esc clears and says so."""
+
+    escaped = Signal()
+
+    def __init__(self, name: str, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setPlaceholderText(placeholder)
+        self.setClearButtonEnabled(True)
+        self.setMinimumHeight(52)
+        self.setProperty("scan", True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.key() == Qt.Key.Key_Escape:
+            self.clear()
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    value: Callable[[object], str]
+
+
+class RowTable(QAbstractTableModel):
+    """A read-only table of plain objects with per-row colour; columns are (title, function) pairs."""
+
+    def __init__(self, columns: Sequence[Column], colour: Callable[[object], str] | None = None) -> None:
+        super().__init__()
+        self.columns = list(columns)
+        self.rows: list[object] = []
+        self.colour = colour
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[index.column()].value(row)
+        if role == Qt.ItemDataRole.BackgroundRole and self.colour:
+            colour = self.colour(row)
+            return QColor(colour) if colour else None
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].title
+        return None
+
+    def set_rows(self, rows: Sequence[object]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def prepend(self, row: object) -> None:
+        self.beginInsertRows(QModelIndex(), 0, 0)
+        self.rows.insert(0, row)
+        self.endInsertRows()
+
+    def replace(self, match: Callable[[object], bool], row: object) -> None:
+        for i, old in enumerate(self.rows):
+            if match(old):
+                self.rows[i] = row
+                self.dataChanged.emit(self.index(i, 0), self.index(i, self.columnCount() - 1))
+
+    def refresh(self) -> None:
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1))
+
+
+def make_table(name: str, model: RowTable, parent: QWidget | None = None) -> QTableView:
+    view = QTableView(parent)
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab never wanders off the scan fields into a table
+    return view
+
+
+def selected_rows(view: QTableView) -> list[object]:
+    model = view.model()
+    assert isinstance(model, RowTable)
+    return [model.rows[i.row()] for i in view.selectionModel().selectedRows()]
+
+
+def heading(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setProperty("heading", True)
+    return label
