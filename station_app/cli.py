@@ -15,10 +15,6 @@ from .ui import i18n
 from .ui.messages import error_text, manifest_lines
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Cli", text)
-
-
 def _open(data_dir: Path):
     conn = db.open_db(data_dir)
     if station.get(conn) is None:
@@ -40,8 +36,9 @@ def run_command(args: argparse.Namespace) -> int:
         return 1
     except StationError as err:
         if err.code == "no_station":
-            print(_tr("No station in {path}. Create one with: station-app init --data-dir … --station-code … "
-                      "--station-name … --clerk … --pin …").format(path=data_dir), file=sys.stderr)
+            text = QCoreApplication.translate(
+                "Cli", "No station in {path}. Create one first with: station-app init --data-dir …")
+            print(text.format(path=data_dir), file=sys.stderr)
         else:
             print(error_text(err), file=sys.stderr)
         return 1
@@ -55,26 +52,28 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
                                                shelves=args.shelves, layers=args.layers, capacity=args.capacity)
         finally:
             conn.close()
-        print(_tr("Station {code} {name} created in {path}; supervisor: {clerk}.").format(
-            code=made.code, name=made.name, path=data_dir, clerk=first.name))
+        text = QCoreApplication.translate("Cli", "Station {code} {name} created in {path}; supervisor: {clerk}.")
+        print(text.format(code=made.code, name=made.name, path=data_dir, clerk=first.name))
         return 0
     conn = _open(data_dir)
     try:
         if args.command == "import-manifest":
             count = manifest.import_file(conn, Path(args.path), clerk_id=None)
-            print(_tr("Imported {count} expected parcels.").format(count=count))
+            print(QCoreApplication.translate("Cli", "Imported {count} expected parcels.").format(count=count))
         elif args.command == "export":
             count = export.export_parcels(conn, Path(args.out))
-            print(_tr("Exported {count} parcels to {path}.").format(count=count, path=args.out))
+            text = QCoreApplication.translate("Cli", "Exported {count} parcels to {path}.")
+            print(text.format(count=count, path=args.out))
         elif args.command == "add-clerk":
             added = clerks.add_clerk(conn, args.name, args.pin, args.role, by=None)
-            print(_tr("Clerk {name} added.").format(name=added.name))
+            print(QCoreApplication.translate("Cli", "Clerk {name} added.").format(name=added.name))
         elif args.command == "check":
             problems = db.quick_check(conn)
             if problems:
-                print(_tr("The database has problems; call county IT:"), *problems[:20], sep="\n", file=sys.stderr)
+                text = QCoreApplication.translate("Cli", "The database has problems; call county IT:")
+                print(text, *problems[:20], sep="\n", file=sys.stderr)
                 return 1
-            print(_tr("The database is sound."))
+            print(QCoreApplication.translate("Cli", "The database is sound."))
     finally:
         conn.close()
     return 0

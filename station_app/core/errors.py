@@ -13,7 +13,7 @@ from typing import Any
 class StationError(Exception):
     """A refusal caused by input or state; nothing was changed."""
 
-    def __init__(self, code: str, detail: str = "", **params: Any) -> None:
+    def __init__(self, code: str, detail: str = "", /, **params: Any) -> None:
         self.code = code
         self.params = params
         super().__init__(f"{code}: {detail}" if detail else code)

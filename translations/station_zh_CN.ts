@@ -1,0 +1,1145 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../station_app/ui/app.py" line="52" />
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/app.py" line="53" />
+        <source>Something unexpected happened. What you saved is safe. If it happens again, tell county IT and send them the logs folder in the data folder.</source>
+        <translation>发生了意外错误。已保存的数据是安全的。如果再次出现，请联系县里的信息员，并把数据文件夹里的 logs 文件夹发给他们。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/app.py" line="93" />
+        <source>Cannot open the station</source>
+        <translation>无法打开本站数据</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/app.py" line="137" />
+        <source>The database check found damage. Keep working only if you must, and call county IT now.</source>
+        <translation>数据库检查发现损坏。请尽快联系县里的信息员，非必要请暂停操作。</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../station_app/cli.py" line="39" />
+        <source>No station in {path}. Create one first with: station-app init --data-dir …</source>
+        <translation>{path} 中没有站点。请先用 station-app init --data-dir … 创建。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/cli.py" line="55" />
+        <source>Station {code} {name} created in {path}; supervisor: {clerk}.</source>
+        <translation>已在 {path} 创建站点 {code} {name}；站长：{clerk}。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/cli.py" line="62" />
+        <source>Imported {count} expected parcels.</source>
+        <translation>已导入 {count} 条到件信息。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/cli.py" line="65" />
+        <source>Exported {count} parcels to {path}.</source>
+        <translation>已导出 {count} 个包裹到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/cli.py" line="69" />
+        <source>Clerk {name} added.</source>
+        <translation>已添加店员 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/cli.py" line="73" />
+        <source>The database has problems; call county IT:</source>
+        <translation>数据库有问题，请联系县里的信息员：</translation>
+    </message>
+    <message>
+        <location filename="../station_app/cli.py" line="76" />
+        <source>The database is sound.</source>
+        <translation>数据库完好。</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="16" />
+        <source>The station database at {path} cannot be read. Call county IT; do not delete the file.</source>
+        <translation>无法读取本站数据库 {path}。请联系县里的信息员，不要删除这个文件。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="17" />
+        <source>This database was made by a newer version of the app. Install the latest version.</source>
+        <translation>这个数据库由更新版本的软件创建，请安装最新版本。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="18" />
+        <source>There is no setting called {name}.</source>
+        <translation>没有名为 {name} 的设置项。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="19" />
+        <source>Enter a whole number from {low} to {high}.</source>
+        <translation>请输入 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="20" />
+        <source>The message template has a broken {{…}} field. Check the braces.</source>
+        <translation>短信模板中有写错的 {{…}} 字段，请检查大括号。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="21" />
+        <source>The message template uses unknown fields: {fields}. Use station, courier, tail, code, deadline.</source>
+        <translation>短信模板用了未知字段：{fields}。只能用 station、courier、tail、code、deadline。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="22" />
+        <source>A PIN is 4 to 8 digits. Type digits only.</source>
+        <translation>密码为 4 到 8 位数字，请只输入数字。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="23" />
+        <source>Enter the clerk's name (at most 20 characters).</source>
+        <translation>请输入店员姓名（最多 20 个字）。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="24" />
+        <source>A clerk's role is clerk or supervisor.</source>
+        <translation>店员角色只能是“店员”或“站长”。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="25" />
+        <source>There is already a clerk called {name}. Choose another name.</source>
+        <translation>已有名为 {name} 的店员，请换一个名字。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="26" />
+        <source>This clerk is not known here. Choose a name from the list.</source>
+        <translation>本站没有这个店员，请从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="27" />
+        <source>Too many wrong PINs. Wait {seconds} seconds, then try again.</source>
+        <translation>密码错误次数过多，请等待 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="28" />
+        <source>Wrong PIN. {left} tries left before a one-minute lock.</source>
+        <translation>密码错误。再错 {left} 次将锁定一分钟。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="29" />
+        <source>Only a supervisor can do this. Ask a supervisor to enter their PIN.</source>
+        <translation>只有站长可以执行此操作，请站长输入密码。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="30" />
+        <source>The station code {code} is not valid: use 2-32 letters, digits, - or _.</source>
+        <translation>站点编码 {code} 无效：请使用 2 到 32 位字母、数字、- 或 _。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="31" />
+        <source>Enter the station's name.</source>
+        <translation>请输入站点名称。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="32" />
+        <source>This data folder already holds a station. Use another folder.</source>
+        <translation>这个数据文件夹里已经有站点，请换一个文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="33" />
+        <source>No shelves are set up. A supervisor must add shelves first.</source>
+        <translation>还没有设置货架，请站长先添加货架。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="34" />
+        <source>Shelf {shelf} is not valid: shelves 1-99, layers 1-20, capacity 1-9999.</source>
+        <translation>货架 {shelf} 设置无效：货架号 1-99，层数 1-20，每层容量 1-9999。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="35" />
+        <source>There is no shelf {shelf} layer {layer}. Choose one from the list.</source>
+        <translation>没有 {shelf} 号货架第 {layer} 层，请从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="36" />
+        <source>This layer has no free pickup code. Move to another layer.</source>
+        <translation>这一层已没有可用的取件码，请换一层。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="37" />
+        <source>The file is neither UTF-8 nor GBK text. Save it from Excel as CSV and try again.</source>
+        <translation>文件既不是 UTF-8 也不是 GBK 文本。请在 Excel 中另存为 CSV 后重试。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="38" />
+        <source>The manifest was not imported: {count} lines have problems. Fix them and import again.</source>
+        <translation>到件清单未导入：有 {count} 行有问题。请改正后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="39" />
+        <source>The file {path} cannot be opened. Check that it exists and is not open elsewhere.</source>
+        <translation>无法打开文件 {path}。请确认文件存在且没有被其他程序占用。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="40" />
+        <source>{value} is not a mobile number. Type the 11 digits, or for a privacy waybill the last 4 digits and a name.</source>
+        <translation>{value} 不是手机号。请输入 11 位手机号；隐私面单请输入后 4 位和姓名。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="41" />
+        <source>Type exactly the last 4 digits of the phone number.</source>
+        <translation>请输入手机号的后 4 位数字。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="42" />
+        <source>Nothing was scanned. Scan the waybill barcode again.</source>
+        <translation>没有扫到内容，请重新扫描面单条码。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="43" />
+        <source>The scan "{value}" is not a waybill number. Turn the input method off and scan again.</source>
+        <translation>扫到的“{value}”不是运单号。请关闭输入法后重新扫描。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="44" />
+        <source>For a privacy waybill type the recipient's name as well as the last 4 digits.</source>
+        <translation>隐私面单除了后 4 位，还要输入收件人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="45" />
+        <source>Say what is damaged in the note.</source>
+        <translation>请在备注里写明破损情况。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="46" />
+        <source>{waybill} is already on the shelf with code {code}. Nothing was changed.</source>
+        <translation>{waybill} 已经在库，取件码 {code}。未做任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="47" />
+        <source>Type the recipient's mobile number, or the last 4 digits and a name.</source>
+        <translation>请输入收件人手机号，或后 4 位加姓名。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="48" />
+        <source>{waybill} is not on the shelf any more ({status}). Check the parcel.</source>
+        <translation>{waybill} 已不在库（{status}），请核对包裹。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="49" />
+        <source>{waybill} was never received here. Check the parcel and the waybill.</source>
+        <translation>本站没有入库过 {waybill}，请核对包裹和单号。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="50" />
+        <source>That courier is not in the list. Choose one from the list.</source>
+        <translation>列表中没有这家快递公司，请从列表中选择。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="51" />
+        <source>No parcel on the shelf has the code {code}. Check the code or search by phone.</source>
+        <translation>没有取件码为 {code} 的在库包裹。请核对取件码，或用手机号查找。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="52" />
+        <source>No parcel on the shelf for a phone ending {tail}. Check the number or ask for the code.</source>
+        <translation>没有手机尾号 {tail} 的在库包裹。请核对号码或询问取件码。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="53" />
+        <source>Type a pickup code, a phone number or its last 4 digits, or scan a waybill.</source>
+        <translation>请输入取件码、手机号或后 4 位，或扫描运单。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="54" />
+        <source>STOP: {waybill} (code {code}) belongs to someone else. Put it back.</source>
+        <translation>停！{waybill}（取件码 {code}）不是这位取件人的包裹，请放回货架。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="55" />
+        <source>Choose who takes the parcels.</source>
+        <translation>请选择取件方式。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="56" />
+        <source>For a proxy, type the proxy's name and the last 4 digits of their phone.</source>
+        <translation>代取请输入代取人姓名和手机后 4 位。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="57" />
+        <source>Scan each parcel you hand over before confirming.</source>
+        <translation>确认前请逐个扫描交出的包裹。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="58" />
+        <source>Say why the hand-over is undone.</source>
+        <translation>请写明撤销取件的原因。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="59" />
+        <source>{waybill} has not been picked up, so there is nothing to undo.</source>
+        <translation>{waybill} 尚未取件，无需撤销。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="60" />
+        <source>Choose the reason for the return.</source>
+        <translation>请选择退回原因。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="61" />
+        <source>The file {path} could not be written. Check the disk and the folder, then try again.</source>
+        <translation>无法写入文件 {path}。请检查磁盘和文件夹后重试。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="88" />
+        <source>The request was refused ({code}). Nothing was changed.</source>
+        <translation>操作被拒绝（{code}），未做任何改动。</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <location filename="../station_app/ui/search_panel.py" line="19" />
+        <source>received</source>
+        <translation>入库</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/search_panel.py" line="20" />
+        <source>recipient set</source>
+        <translation>补录收件人</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/search_panel.py" line="21" />
+        <source>marked damaged</source>
+        <translation>标记破损</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/search_panel.py" line="22" />
+        <source>courier changed</source>
+        <translation>更改快递公司</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/search_panel.py" line="23" />
+        <source>picked up</source>
+        <translation>取件出库</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/search_panel.py" line="24" />
+        <source>hand-over undone</source>
+        <translation>撤销取件</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/search_panel.py" line="25" />
+        <source>reminder queued</source>
+        <translation>已排队催取短信</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/search_panel.py" line="26" />
+        <source>returned to courier</source>
+        <translation>退回快递公司</translation>
+    </message>
+</context>
+<context>
+    <name>LoginPage</name>
+    <message>
+        <location filename="../station_app/ui/login_page.py" line="30" />
+        <source>PIN, then Enter</source>
+        <translation>输入密码后按回车</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/login_page.py" line="34" />
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/login_page.py" line="36" />
+        <source>Clerk</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/login_page.py" line="37" />
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/login_page.py" line="60" />
+        <source>Locked after a quiet spell. Type your PIN to continue.</source>
+        <translation>长时间无操作已锁定，请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/login_page.py" line="67" />
+        <source>supervisor</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/login_page.py" line="67" />
+        <source>clerk</source>
+        <translation>店员</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="37" />
+        <source>Village Station — {name}</source>
+        <translation>村级便民服务站 — {name}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="44" />
+        <source>Parcels in  F2</source>
+        <translation>到件入库  F2</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="45" />
+        <source>Pickup  F3</source>
+        <translation>取件出库  F3</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="46" />
+        <source>Stock  F4</source>
+        <translation>库存  F4</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="50" />
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="51" />
+        <source>Lock</source>
+        <translation>锁屏</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="102" />
+        <source>supervisor</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="102" />
+        <source>clerk</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="103" />
+        <source>Clerk: {name} ({role})</source>
+        <translation>店员：{name}（{role}）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="110" />
+        <source>Welcome, {name}.</source>
+        <translation>{name}，您好。</translation>
+    </message>
+</context>
+<context>
+    <name>Manifest</name>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="67" />
+        <source>the first line must be: waybill,courier,recipient_name,recipient_phone</source>
+        <translation>第一行必须是：waybill,courier,recipient_name,recipient_phone</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="68" />
+        <source>fewer than 4 columns</source>
+        <translation>不足 4 列</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="69" />
+        <source>not a waybill number</source>
+        <translation>不是运单号</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="70" />
+        <source>the same waybill appears on an earlier line</source>
+        <translation>与前面某行运单号重复</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="71" />
+        <source>unknown courier</source>
+        <translation>未知的快递公司</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="72" />
+        <source>a privacy phone needs the recipient's name</source>
+        <translation>隐私号码需要填写收件人姓名</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="73" />
+        <source>not a mobile number</source>
+        <translation>不是手机号</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="74" />
+        <source>too many rows; split the file</source>
+        <translation>行数太多，请拆分文件</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="75" />
+        <source>the file has no rows</source>
+        <translation>文件没有数据行</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="102" />
+        <source>line {number}: {problem} ({value})</source>
+        <translation>第 {number} 行：{problem}（{value}）</translation>
+    </message>
+</context>
+<context>
+    <name>Parcel</name>
+    <message>
+        <location filename="../station_app/ui/session.py" line="34" />
+        <source>Unknown courier</source>
+        <translation>未知快递</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/session.py" line="49" />
+        <source>needs phone</source>
+        <translation>待补录手机号</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/session.py" line="53" />
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/session.py" line="54" />
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/session.py" line="55" />
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/session.py" line="56" />
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/session.py" line="57" />
+        <source>Received</source>
+        <translation>入库时间</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/session.py" line="58" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/session.py" line="61" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/session.py" line="67" />
+        <source>damaged: </source>
+        <translation>破损：</translation>
+    </message>
+</context>
+<context>
+    <name>PickupPage</name>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="35" />
+        <source>Pickup code, phone, last 4 digits, or scan a waybill</source>
+        <translation>输入取件码、手机号、后 4 位，或扫描运单</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="36" />
+        <source>Scan each parcel as you hand it over</source>
+        <translation>交件时逐个扫描包裹</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="39" />
+        <source>Handed</source>
+        <translation>已核对</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="43" />
+        <source>Recipient</source>
+        <translation>本人</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="44" />
+        <source>Proxy</source>
+        <translation>代取</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="45" />
+        <source>Delivered to the door</source>
+        <translation>送货上门</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="51" />
+        <source>Proxy's name</source>
+        <translation>代取人姓名</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="52" />
+        <source>Proxy's phone, last 4</source>
+        <translation>代取人手机后 4 位</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="54" />
+        <source>Confirm hand-over (Ctrl+Enter)</source>
+        <translation>确认出库（Ctrl+回车）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="58" />
+        <source>Start over</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="71" />
+        <source>Taken by:</source>
+        <translation>取件人：</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="124" />
+        <source>{name} {phone}: {n} parcels on the shelf</source>
+        <translation>{name} {phone}：还有 {n} 个包裹</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="127" />
+        <source>{n} parcels for {k} people with this number: check the name</source>
+        <translation>此号码共 {n} 个包裹，属于 {k} 位收件人：请核对姓名</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="129" />
+        <source>Fetch the parcels, then scan each one as you hand it over.</source>
+        <translation>请取出包裹，交给取件人时逐个扫描。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="147" />
+        <source>{code} checked. {left} left to hand over.</source>
+        <translation>{code} 已核对，还剩 {left} 个。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="165" />
+        <source>Handed over {n} parcels.</source>
+        <translation>已出库 {n} 个包裹。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/pickup_page.py" line="167" />
+        <source>{left} of theirs are still on the shelf.</source>
+        <translation>其还有 {left} 个包裹在库。</translation>
+    </message>
+</context>
+<context>
+    <name>ReceivePage</name>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="42" />
+        <source>Scan the waybill barcode</source>
+        <translation>扫描运单条码</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="43" />
+        <source>Mobile (11 digits) or last 4 digits</source>
+        <translation>手机号（11 位）或后 4 位</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="44" />
+        <source>Name (needed with last 4 digits)</source>
+        <translation>姓名（只输后 4 位时必填）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="47" />
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="55" />
+        <source>Import manifest…</source>
+        <translation>导入到件清单…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="56" />
+        <source>Change courier…</source>
+        <translation>更改快递公司…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="57" />
+        <source>Mark damaged…</source>
+        <translation>标记破损…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="78" />
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="80" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="82" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="86" />
+        <source>Bag's courier</source>
+        <translation>本袋快递</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="88" />
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="94" />
+        <source>Received this session (double-click a yellow row to add its phone)</source>
+        <translation>本次入库（双击黄色行补录手机号）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="113" />
+        <source>Recognise automatically</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="146" />
+        <location filename="../station_app/ui/receive_page.py" line="295" />
+        <source>Damaged parcel</source>
+        <translation>破损包裹</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="146" />
+        <location filename="../station_app/ui/receive_page.py" line="295" />
+        <source>What is damaged?</source>
+        <translation>哪里破损？</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="170" />
+        <source>All shelves are full. Code {code} given; make room or add shelves.</source>
+        <translation>货架已满。已分配取件码 {code}，请腾出空间或增加货架。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="173" />
+        <source>Shelved as {code}. Type the recipient's phone.</source>
+        <translation>已上架 {code}，请输入收件人手机号。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="176" />
+        <source>Received {waybill} → {code}</source>
+        <translation>入库成功 {waybill} → {code}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="192" />
+        <source>Phone for {code} ({waybill}); Esc to skip.</source>
+        <translation>请输入 {code}（{waybill}）的收件人手机号；按 Esc 跳过。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="195" />
+        <source>{n} more waiting.</source>
+        <translation>还有 {n} 个待补录。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="210" />
+        <source>Privacy waybill: type the recipient's name, then Enter.</source>
+        <translation>隐私面单：请输入收件人姓名，再按回车。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="234" />
+        <source>{code}: recipient {phone} saved, SMS queued.</source>
+        <translation>{code}：收件人 {phone} 已保存，取件短信已排队。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="241" />
+        <source>{code} stays on the shelf without a phone; add it later from the list.</source>
+        <translation>{code} 暂无手机号，已在库；稍后可在列表中补录。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="259" />
+        <source>Now shelving on {shelf}-{layer}.</source>
+        <translation>当前上架位置：{shelf}-{layer}。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="271" />
+        <location filename="../station_app/ui/receive_page.py" line="292" />
+        <source>Select a parcel in the list first.</source>
+        <translation>请先在列表中选择包裹。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="275" />
+        <source>Change courier</source>
+        <translation>更改快递公司</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="275" />
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="307" />
+        <source>Import manifest</source>
+        <translation>导入到件清单</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="307" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="325" />
+        <source>Imported {count} expected parcels.</source>
+        <translation>已导入 {count} 条到件信息。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <location filename="../station_app/ui/search_panel.py" line="37" />
+        <source>Waybill, phone, last 4 digits, pickup code or name</source>
+        <translation>运单号、手机号、后 4 位、取件码或姓名</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/search_panel.py" line="42" />
+        <source>Undo hand-over (supervisor)…</source>
+        <translation>撤销取件（需站长）…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/search_panel.py" line="68" />
+        <source>Nothing found for "{text}".</source>
+        <translation>没有找到“{text}”。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/search_panel.py" line="84" />
+        <source>Select a picked-up parcel in the search results first.</source>
+        <translation>请先在搜索结果中选择一个已取件的包裹。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/search_panel.py" line="86" />
+        <source>Undo the hand-over of {waybill}</source>
+        <translation>撤销 {waybill} 的取件</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/search_panel.py" line="98" />
+        <source>Hand-over undone: {waybill} is back on the shelf as {code}.</source>
+        <translation>已撤销取件：{waybill} 重新在库，取件码 {code}。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="28" />
+        <source>Station settings</source>
+        <translation>站点设置</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="51" />
+        <source>clerk</source>
+        <translation>店员</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="52" />
+        <source>supervisor</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="53" />
+        <source>Add clerk</source>
+        <translation>添加店员</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="62" />
+        <source>Remind again after (days)</source>
+        <translation>超过几天再次提醒</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="63" />
+        <source>Due for return after (days)</source>
+        <translation>超过几天应退回</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="64" />
+        <source>Lock after idle (minutes)</source>
+        <translation>无操作几分钟后锁屏</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="65" />
+        <source>SMS template</source>
+        <translation>短信模板</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="66" />
+        <source>Fields: {station} {courier} {tail} {code} {deadline}</source>
+        <translation>可用字段：{station} {courier} {tail} {code} {deadline}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="67" />
+        <source>Shelves</source>
+        <translation>货架数</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="68" />
+        <source>Layers per shelf</source>
+        <translation>每个货架层数</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="69" />
+        <source>Parcels per layer</source>
+        <translation>每层容量（件）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="70" />
+        <source>Language (after restart)</source>
+        <translation>界面语言（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="72" />
+        <source>New clerk</source>
+        <translation>新店员</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="73" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="74" />
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="75" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="88" />
+        <source>The reminder must come before the return. Make it fewer days.</source>
+        <translation>提醒天数必须少于退回天数，请改小。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="106" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/settings_dialog.py" line="117" />
+        <source>Clerk {name} added.</source>
+        <translation>已添加店员 {name}。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../station_app/ui/setup_wizard.py" line="16" />
+        <source>Set up this station</source>
+        <translation>设置本站</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/setup_wizard.py" line="36" />
+        <source>Welcome. Enter the station's details from the county's letter.</source>
+        <translation>欢迎使用。请按县里下发的通知填写站点信息。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/setup_wizard.py" line="37" />
+        <source>Station code</source>
+        <translation>站点编码</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/setup_wizard.py" line="38" />
+        <source>Station name</source>
+        <translation>站点名称</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/setup_wizard.py" line="39" />
+        <source>Your name (supervisor)</source>
+        <translation>您的姓名（站长）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/setup_wizard.py" line="40" />
+        <source>PIN (4-8 digits)</source>
+        <translation>密码（4-8 位数字）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/setup_wizard.py" line="41" />
+        <source>PIN again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/setup_wizard.py" line="42" />
+        <source>Shelves</source>
+        <translation>货架数</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/setup_wizard.py" line="43" />
+        <source>Layers per shelf</source>
+        <translation>每个货架层数</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/setup_wizard.py" line="44" />
+        <source>Parcels per layer</source>
+        <translation>每层容量（件）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/setup_wizard.py" line="50" />
+        <source>The two PINs differ. Type the same PIN twice.</source>
+        <translation>两次密码不一致，请输入相同的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="80" />
+        <source>On shelf</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="80" />
+        <source>Picked up</source>
+        <translation>已取件</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="81" />
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+</context>
+<context>
+    <name>StockPage</name>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="36" />
+        <source>All on the shelves</source>
+        <translation>全部在库</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="37" />
+        <source>Overdue: remind again</source>
+        <translation>滞留：需再次提醒</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="38" />
+        <source>Overdue: due for return</source>
+        <translation>滞留：应退回</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="40" />
+        <source>remind</source>
+        <translation>需提醒</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="40" />
+        <source>return</source>
+        <translation>应退回</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="42" />
+        <location filename="../station_app/ui/stock_page.py" line="50" />
+        <source>Overdue</source>
+        <translation>滞留超期</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="46" />
+        <source>Send reminder SMS</source>
+        <translation>发送催取短信</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="47" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="48" />
+        <source>Scan a parcel to return it to the courier</source>
+        <translation>扫描要退回快递公司的包裹</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="50" />
+        <source>Refused by recipient</source>
+        <translation>收件人拒收</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="51" />
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="51" />
+        <source>Wrong station</source>
+        <translation>错分（非本站）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="66" />
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="73" />
+        <source>Return (退回)</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="75" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="78" />
+        <source>Parcels on the shelves</source>
+        <translation>在库包裹</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="82" />
+        <source>Search any parcel</source>
+        <translation>查询包裹</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="94" />
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="109" />
+        <source>{n} parcels</source>
+        <translation>{n} 件</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="119" />
+        <source>{n} reminder SMS queued.</source>
+        <translation>已排队 {n} 条催取短信。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="134" />
+        <source>{waybill} ({code}) returned to {courier}.</source>
+        <translation>{waybill}（{code}）已退回{courier}。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="140" />
+        <source>Export parcels</source>
+        <translation>导出包裹</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="141" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="154" />
+        <source>Exported {n} parcels to {path}.</source>
+        <translation>已导出 {n} 个包裹到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorDialog</name>
+    <message>
+        <location filename="../station_app/ui/supervisor_dialog.py" line="28" />
+        <source>Supervisor</source>
+        <translation>站长</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/supervisor_dialog.py" line="29" />
+        <source>Supervisor's PIN</source>
+        <translation>站长密码</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/supervisor_dialog.py" line="30" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+</TS>
