@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         from .ui.app import run
 
         return run(args)
-    from .cli import run_command
+    from .ui.cli import run_command
 
     return run_command(args)
 

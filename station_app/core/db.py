@@ -76,20 +76,28 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return conn.execute("PRAGMA user_version").fetchone()[0]
 
 
-def apply_migrations(conn: sqlite3.Connection, path: Path) -> list[int]:
+def apply_migrations(conn: sqlite3.Connection, path: Path,
+                     available: list[tuple[int, str]] | None = None) -> list[int]:
     """Apply the missing migrations, each in its own transaction, after copying a non-empty database aside."""
+    available = migrations() if available is None else available
     current = schema_version(conn)
-    pending = [(v, sql) for v, sql in migrations() if v > current]
+    pending = [(v, sql) for v, sql in available if v > current]
     if not pending:
-        if current > latest_version():
-            raise StationError("db_too_new", f"schema {current} > {latest_version()}", version=current)
+        if current > available[-1][0]:
+            raise StationError("db_too_new", f"schema {current} > {available[-1][0]}", version=current)
         return []
     if current > 0:
         backup_copy(conn, path.parent / "backups", f"before-v{pending[0][0]}")
     applied = []
     for version, sql in pending:
-        # executescript() commits on its own; wrap the script so it is one transaction.
-        conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version={version};\nCOMMIT;")
+        # executescript() runs statements one by one; wrap the script so it is one transaction, and roll
+        # back by hand when a statement fails (executescript leaves the transaction open).
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{sql}\nPRAGMA user_version={version};\nCOMMIT;")
+        except sqlite3.Error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
         applied.append(version)
     return applied
 

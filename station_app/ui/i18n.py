@@ -15,7 +15,7 @@ def install(app: QCoreApplication, language: str) -> bool:
         app.removeTranslator(old)
     _installed.clear()
     if language == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale("en_US"))
         return True
     QLocale.setDefault(QLocale(language))
     ours = QTranslator(app)

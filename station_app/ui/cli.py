@@ -1,4 +1,4 @@
-"""The admin sub-commands. Messages come from the same translations as the GUI."""
+"""The admin sub-commands: a text interface, so it lives with the GUI and shares its translations."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from . import paths
-from .core import clerks, db, device_settings, export, manifest, station
-from .core.errors import ManifestError, StationError
-from .ui import i18n
-from .ui.messages import error_text, manifest_lines
+from .. import paths
+from ..core import clerks, db, device_settings, export, manifest, station
+from ..core.errors import ManifestError, StationError
+from . import i18n
+from .messages import error_text, manifest_lines
 
 
 def _open(data_dir: Path):

@@ -1,0 +1,50 @@
+"""The shape of the house (DESIGN.md): imports run one way and only ui/ touches Qt."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    package = ".".join(path.relative_to(ROOT).with_suffix("").parts[:-1])
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                module = ".".join(base + ([node.module] if node.module else []))
+            else:
+                module = node.module or ""
+            names.add(module)
+            names.update(f"{module}.{a.name}" for a in node.names)
+    return names
+
+
+def modules(folder: str) -> list[Path]:
+    return sorted((ROOT / folder).rglob("*.py"))
+
+
+def test_core_imports_none_of_ui_labels_sync_or_qt():
+    assert modules("station_app/core")
+    for path in modules("station_app/core"):
+        bad = {n for n in imports(path) if n.startswith(("station_app.ui", "station_app.labels", "sync", "PySide6"))}
+        assert not bad, f"{path.name} imports {bad}"
+
+
+def test_only_ui_imports_qt():
+    for path in modules("station_app") + modules("sync"):
+        if "ui" in path.relative_to(ROOT).parts:
+            continue
+        assert not {n for n in imports(path) if n.startswith("PySide6")}, path
+
+
+def test_labels_and_sync_keep_their_direction():
+    for path in modules("station_app/labels"):
+        assert not {n for n in imports(path) if n.startswith(("station_app.ui", "sync"))}, path
+    for path in modules("sync"):
+        assert not {n for n in imports(path) if n.startswith("station_app.ui")}, path
