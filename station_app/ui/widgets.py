@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QWidget
 
 from . import feedback
@@ -42,7 +42,11 @@ class Banner(QLabel):
 
 
 class ScanField(QLineEdit):
-    """A line a USB scanner types into: big, Enter submits, Esc clears and says so."""
+    """A line a USB scanner types into: big, Enter submits, Esc clears and says so.
+
+    Esc is a widget shortcut rather than a keyPressEvent override: every key would otherwise pass through
+    Python, and some PySide6 releases leak a reference per call of such an override.
+    """
 
     escaped = Signal()
 
@@ -53,13 +57,12 @@ class ScanField(QLineEdit):
         self.setClearButtonEnabled(True)
         self.setMinimumHeight(52)
         self.setProperty("scan", True)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self, context=Qt.ShortcutContext.WidgetShortcut)
+        escape.activated.connect(self._escape)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.key() == Qt.Key.Key_Escape:
-            self.clear()
-            self.escaped.emit()
-            return
-        super().keyPressEvent(event)
+    def _escape(self) -> None:
+        self.clear()
+        self.escaped.emit()
 
 
 @dataclass(frozen=True)
