@@ -24,6 +24,7 @@ class Scanner(QObject):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._next)
         self.sent = 0
+        self.dropped = 0  # keys typed while no widget had the focus (a real scanner would lose them too)
 
     def scan(self, codes: list[str]) -> None:
         for code in codes:
@@ -43,6 +44,8 @@ class Scanner(QObject):
         target = QApplication.focusWidget()
         if target is not None:
             send_key(target, key)
+        else:
+            self.dropped += 1
         if key == _ENTER:
             self.sent += 1
         if self.keys:

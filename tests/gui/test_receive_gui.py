@@ -34,6 +34,7 @@ def test_a_scanner_burst_stores_every_parcel_with_none_lost_or_merged(counter, c
     scanner.scan(waybills)
     qtbot.waitUntil(lambda: scanner.done, timeout=60_000)
     stored = [r[0] for r in conn.execute("SELECT waybill FROM parcels ORDER BY received_at")]
+    assert scanner.dropped == 0
     assert stored == waybills
     assert journal.count(conn, "parcel.received") == 60
     page = counter.receivePage
