@@ -6,7 +6,7 @@ import sqlite3
 from datetime import datetime, timedelta
 
 from . import couriers, journal, notifications, settings, station
-from .clock import to_iso, utc_now
+from .clock import from_iso, to_iso, utc_now
 from .db import transaction
 from .errors import StationError
 from .parcels import Parcel, get, in_stock_by_waybill, latest_by_waybill, select
@@ -23,23 +23,29 @@ def in_stock(conn: sqlite3.Connection, shelf: int | None = None) -> list[Parcel]
 
 
 def tier(conn: sqlite3.Connection, parcel: Parcel, now: datetime | None = None) -> str:
-    """'' (fresh), 'remind' (remind again) or 'return' (due for return) by days on the shelf."""
+    """'' (fresh or reminded lately), 'remind' (remind again) or 'return' (due for return).
+
+    A parcel is due a reminder every ``remind_after_days`` on the shelf: counted from its arrival, or from
+    the last reminder if there was one.
+    """
     if parcel.status != "in_stock":
         return ""
-    age = (now or utc_now()) - datetime.fromisoformat(parcel.received_at.replace("Z", "+00:00"))
-    if age >= timedelta(days=settings.get_int(conn, "return_after_days")):
+    now = now or utc_now()
+    remind_after = timedelta(days=settings.get_int(conn, "remind_after_days"))
+    if now - from_iso(parcel.received_at) >= timedelta(days=settings.get_int(conn, "return_after_days")):
         return "return"
-    if age >= timedelta(days=settings.get_int(conn, "remind_after_days")):
+    if now - from_iso(parcel.reminded_at or parcel.received_at) >= remind_after:
         return "remind"
     return ""
 
 
 def overdue(conn: sqlite3.Connection, now: datetime | None = None) -> list[tuple[Parcel, str]]:
-    """Parcels in stock past the reminder threshold, oldest first, with their tier."""
+    """Parcels in stock due a reminder or due for return, oldest first, with their tier."""
     now = now or utc_now()
     cutoff = to_iso(now - timedelta(days=settings.get_int(conn, "remind_after_days")))
     rows = select(conn, "status = 'in_stock' AND received_at <= ?", (cutoff,), tail="ORDER BY received_at")
-    return [(p, tier(conn, p, now)) for p in rows]
+    tiers = ((p, tier(conn, p, now)) for p in rows)
+    return [(p, t) for p, t in tiers if t]
 
 
 def remind(conn: sqlite3.Connection, parcel_ids: list[str], *, clerk_id: str, now: datetime | None = None) -> int:
@@ -56,7 +62,7 @@ def remind(conn: sqlite3.Connection, parcel_ids: list[str], *, clerk_id: str, no
             body = "【提醒】" + notifications.render(
                 conn, station=here.name if here else "", courier=names.get(parcel.courier, "快递"),
                 waybill=parcel.waybill, code=parcel.pickup_code,
-                received=datetime.fromisoformat(parcel.received_at.replace("Z", "+00:00")))
+                received=from_iso(parcel.received_at))
             nid = notifications.queue(conn, parcel_id, "reminder", parcel.recipient_phone, body, now)
             conn.execute("UPDATE parcels SET reminded_at = ? WHERE id = ?", (to_iso(now), parcel_id))
             journal.append(conn, "parcel.reminded", {"parcel_id": parcel_id, "notification_id": nid},

@@ -98,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
         if not SetupWizard(conn).exec():
             return 0
     window = open_window(conn, data_dir)
+    window.showMaximized()  # the counter PC runs nothing else
     app.installEventFilter(window.activity)
     QTimer.singleShot(0, lambda: _check_integrity(window, data_dir))
     if args.exit_when_ready:

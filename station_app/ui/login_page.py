@@ -27,6 +27,7 @@ class LoginPage(QWidget):
         self.pinInput.setEchoMode(QLineEdit.EchoMode.Password)
         self.pinInput.setMaxLength(8)
         self.pinInput.setMinimumHeight(52)
+        self.pinInput.setProperty("scan", True)  # the same big, framed field as the scan inputs
         self.pinInput.setPlaceholderText(self.tr("PIN, then Enter"))
         self.message = QLabel("", objectName="loginMessage")
         self.message.setWordWrap(True)

@@ -62,3 +62,43 @@ def test_first_run_wizard_creates_the_station(qtbot, tmp_path):
     assert wizard.result() == SetupWizard.DialogCode.Accepted
     assert station.get(conn).code == "S009"
     conn.close()
+
+
+def test_supervisor_settings_save_thresholds_shelves_and_add_a_clerk(counter, conn, data_dir):
+    from station_app.core import clerks, device_settings, journal, settings, shelving
+    from station_app.ui.settings_dialog import SettingsDialog
+
+    assert counter.settingsButton.isVisible()
+    dialog = SettingsDialog(counter.session, counter)
+    dialog.remindDays.setValue(7)
+    dialog.returnDays.setValue(5)
+    dialog.save()
+    assert "少于" in dialog.message.text() and settings.get_int(conn, "remind_after_days") == 3
+    dialog.remindDays.setValue(2)
+    dialog.returnDays.setValue(10)
+    dialog.shelfCount.setValue(6)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.save()
+    assert (settings.get_int(conn, "remind_after_days"), settings.get_int(conn, "return_after_days")) == (2, 10)
+    assert len(shelving.shelves(conn)) == 6
+    assert device_settings.load(data_dir)["language"] == "en"
+    assert journal.count(conn, "settings.changed") == 2
+    dialog.newClerkName.setText("李明")
+    dialog.newClerkPin.setText("56")
+    dialog.add_clerk()
+    assert "4 到 8 位" in dialog.message.text()
+    dialog.newClerkPin.setText("5678")
+    dialog.add_clerk()
+    assert [c.name for c in clerks.list_clerks(conn)] == ["王芳", "李明"]
+    dialog.close()
+
+
+def test_a_plain_clerk_sees_no_settings(window, conn, boss):
+    from station_app.core import clerks
+
+    clerks.add_clerk(conn, "李明", "5678", "clerk", by=boss.id)
+    window.loginPage.prepare()
+    window.loginPage.clerkSelector.setCurrentIndex(window.loginPage.clerkSelector.findText("李明（店员）"))
+    typed(window.loginPage.pinInput, "5678\r")
+    assert window.session.clerk.name == "李明"
+    assert not window.settingsButton.isVisible()

@@ -37,6 +37,12 @@ def test_reminders_are_queued_once_per_request_with_an_op(conn, boss):
     assert kinds == ["arrival", "reminder"]
     assert parcels.get(conn, p.id).reminded_at is not None
     assert journal.count(conn, "parcel.reminded") == 1
+    # just reminded: not due again until another remind_after_days have passed
+    settings.change(conn, "remind_after_days", "2", clerk_id=boss.id)
+    assert stock.overdue(conn) == []
+    later = utc_now() + timedelta(days=2, hours=1)  # 6 days on the shelf, 2 since the reminder
+    assert [t for q, t in stock.overdue(conn, later) if q.id == p.id] == ["remind"]
+    assert [t for q, t in stock.overdue(conn, later + timedelta(days=1)) if q.id == p.id] == ["return"]
 
 
 def test_return_to_courier_by_scan(conn, boss):
