@@ -6,6 +6,7 @@ import csv
 import os
 import sqlite3
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .clock import local_text
@@ -16,7 +17,7 @@ PARCEL_COLUMNS = ("waybill", "courier", "status", "pickup_code", "received_at", 
                   "phone")
 
 
-def write_csv_atomic(path: Path, header: tuple[str, ...], rows) -> int:
+def write_csv_atomic(path: Path, header: tuple[str, ...], rows: Iterable[Sequence[object]]) -> int:
     """Write to a temporary file beside the target, fsync, then rename: a crash leaves the old file or the new."""
     path = Path(path)
     count = 0
