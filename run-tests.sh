@@ -6,6 +6,6 @@ source scripts/bootstrap.sh
 ensure_system_packages "${SYSTEM_PACKAGES[@]}"
 ensure_venv "[test]"
 .venv/bin/ruff check .
-.venv/bin/mypy station_app/core
+.venv/bin/mypy station_app/core station_app/labels
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest "$@"

@@ -34,3 +34,22 @@ def resource(*parts: str) -> Path:
 
 def translation(name: str) -> Path:
     return app_root() / "translations" / name
+
+
+# Fonts known to carry Simplified Chinese, most preferred first; TrueType outlines first, because the label
+# engine embeds the same file and reportlab cannot read CFF fonts such as Noto CJK.
+_SYSTEM_CJK_FONTS = (
+    "C:/Windows/Fonts/msyh.ttc", "C:/Windows/Fonts/msyh.ttf", "C:/Windows/Fonts/simhei.ttf",
+    "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc",
+    "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+    "/System/Library/Fonts/PingFang.ttc", "/Library/Fonts/Arial Unicode.ttf",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+)
+
+
+def cjk_fonts() -> list[Path]:
+    """Existing CJK font files: any shipped in resources/fonts, then the system's."""
+    shipped = sorted(p for p in resource("fonts").glob("*") if p.suffix.lower() in (".ttf", ".ttc", ".otf"))
+    windir = os.environ.get("WINDIR")
+    system = [Path(p.replace("C:/Windows", windir) if windir else p) for p in _SYSTEM_CJK_FONTS]
+    return [p for p in shipped + system if p.is_file()]

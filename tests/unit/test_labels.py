@@ -1,0 +1,119 @@
+"""Labels: what was printed is read back by a real decoder (zxing-cpp) at 203 and 300 dpi."""
+
+from __future__ import annotations
+
+import pymupdf
+import pytest
+import zxingcpp
+from PIL import Image
+
+from station_app.labels import catalog, pdf, printer_jobs, raster
+from station_app.labels.elements import SIZES, STICKER_SIZES
+from station_app.labels.geometry import place_code128
+from station_app.labels.kinds import pickup_sticker, shelf_label
+
+STICKER = pickup_sticker.PickupSticker("12-4-0147", "京东", "JDVA12345678901", "138****5678", "11-23",
+                                       "龙雾村便民服务站")
+
+
+def pdf_images(data: bytes, dpi: int) -> list[Image.Image]:
+    doc = pymupdf.open(stream=data, filetype="pdf")
+    out = []
+    for page in doc:
+        pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, alpha=False)
+        out.append(Image.frombytes("L", (pix.width, pix.height), pix.samples))
+    return out
+
+
+def decoded(image: Image.Image) -> list[tuple[str, str]]:
+    return sorted((r.format.name, r.text) for r in zxingcpp.read_barcodes(image.convert("L")))
+
+
+@pytest.mark.parametrize("dpi", [203, 300])
+@pytest.mark.parametrize("size", STICKER_SIZES)
+def test_pickup_sticker_pdf_barcode_reads_back(size, dpi):
+    page = catalog.sticker_page(STICKER, SIZES[size])
+    (image,) = pdf_images(pdf.render([page], dpi=dpi), dpi)
+    assert decoded(image) == [("Code128", "JDVA12345678901")]
+
+
+@pytest.mark.parametrize("dpi", [203, 300])
+@pytest.mark.parametrize("size", STICKER_SIZES)
+@pytest.mark.parametrize("language", ["tspl", "zpl"])
+def test_thermal_bitmaps_read_back(size, dpi, language):
+    page = catalog.sticker_page(STICKER, SIZES[size])
+    options = printer_jobs.JobOptions(dpi=dpi)
+    if language == "tspl":
+        (image,) = printer_jobs.bitmap_from_tspl(printer_jobs.tspl([page], options))
+    else:
+        (image,) = printer_jobs.bitmap_from_zpl(printer_jobs.zpl([page], options))
+    per_mm = dpi / 25.4
+    assert abs(image.width - SIZES[size].width_mm * per_mm) < 8  # padded to whole bytes
+    assert abs(image.height - SIZES[size].height_mm * per_mm) < 2
+    assert decoded(image) == [("Code128", "JDVA12345678901")]
+
+
+def test_shelf_label_reads_back_in_every_format():
+    page = catalog.shelf_page(shelf_label.ShelfLabel(3, 2, "站"), SIZES["60x40"])
+    assert decoded(pdf_images(pdf.render([page]), 203)[0]) == [("Code128", "3-2")]
+    assert decoded(printer_jobs.bitmap_from_tspl(printer_jobs.tspl([page]))[0]) == [("Code128", "3-2")]
+
+
+def test_batch_sheet_every_barcode_on_the_a4_page_reads_back():
+    pages = catalog.KINDS["batch_sheet"].sample(SIZES["A4"])
+    assert len(pages) == 2  # 30 stickers: 24 on the first page, 6 on the second
+    images = pdf_images(pdf.render(pages, dpi=300), 300)
+    found = decoded(images[0]) + decoded(images[1])
+    assert sorted(text for _, text in found) == [f"43{i:011d}" for i in range(30)]
+
+
+def test_bars_sit_on_whole_dots():
+    page = catalog.sticker_page(STICKER, SIZES["60x40"])
+    code = next(e for e in page.elements if type(e).__name__ == "Code128")
+    for dpi in (203, 300):
+        bars = place_code128(code, dpi)
+        assert bars.module_dots >= 1 and all(w % bars.module_dots == 0 for _, w in bars.bars)
+        image = raster.render(page, dpi)
+        row = [image.getpixel((x, bars.top_dots + bars.height_dots // 2)) for x in range(image.width)]
+        for x, w in bars.bars:  # each bar is exactly its dots, white on both sides
+            assert all(v == 0 for v in row[x:x + w]) and row[x - 1] != 0 and row[x + w] != 0
+
+
+def test_native_barcode_mode_leaves_bars_to_the_printer():
+    page = catalog.sticker_page(STICKER, SIZES["60x40"])
+    options = printer_jobs.JobOptions(native_barcodes=True, darkness=12, offset_x_dots=8, offset_y_dots=-4)
+    tspl = printer_jobs.tspl([page], options)
+    bars = place_code128(next(e for e in page.elements if type(e).__name__ == "Code128"), 203)
+    assert f'BARCODE {bars.bars[0][0]},{bars.top_dots},"128",{bars.height_dots},0,0,{bars.module_dots}'.encode() in tspl
+    assert b'"JDVA12345678901"' in tspl and b"DENSITY 12" in tspl and b"REFERENCE 8,-4" in tspl
+    assert decoded(printer_jobs.bitmap_from_tspl(tspl)[0]) == []  # no bars in the bitmap itself
+    zpl = printer_jobs.zpl([page], options).decode()
+    assert f"^BY{bars.module_dots}^BCN,{bars.height_dots},N,N,N^FDJDVA12345678901^FS" in zpl
+    assert "^LH8,-4" in zpl and "~SD24" in zpl
+
+
+def test_pdf_embeds_a_truetype_cjk_font():
+    data = pdf.render([catalog.sticker_page(STICKER, SIZES["60x40"])])
+    assert b"/FontFile2" in data and b"STSong" not in data
+    text = pymupdf.open(stream=data, filetype="pdf")[0].get_text()
+    assert "龙雾村便民服务站" in text and "12-4-0147" in text and "138****5678" in text
+    assert "13812345678" not in text
+
+
+def test_print_test_writes_every_kind_named_by_kind(tmp_path):
+    names = sorted(p.name for p in catalog.write_print_test(tmp_path / "out"))
+    assert names == ["batch_sheet.pdf", "pickup_sticker.pdf", "pickup_sticker.tspl", "pickup_sticker.zpl",
+                     "shelf_label.pdf", "shelf_label.tspl", "shelf_label.zpl"]
+    assert (tmp_path / "out" / "pickup_sticker.tspl").read_bytes().startswith(b"SIZE 60 mm,40 mm")
+
+
+def test_long_text_is_shrunk_to_fit_its_box():
+    from reportlab.pdfbase import pdfmetrics
+
+    from station_app.labels.elements import Text
+    from station_app.labels.geometry import place_text
+
+    box = Text(0, 0, 20, 10, "一个非常非常长的村级综合便民服务站名称")
+    placed = place_text(box)
+    width = pdfmetrics.stringWidth(box.text, "StationCJK", 1) * placed.em_mm
+    assert width <= 20.001 and placed.em_mm < 10
