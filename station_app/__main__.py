@@ -43,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     clerk.add_argument("--pin", required=True)
     clerk.add_argument("--role", choices=("clerk", "supervisor"), default="clerk")
 
+    test = sub.add_parser("print-test", parents=[common],
+                          help="write every label kind as PDF, TSPL and ZPL files, for calibration")
+    test.add_argument("--out", required=True, help="folder for the files")
+
     sub.add_parser("check", parents=[common], help="check the database file is sound")
     sub.add_parser("gui", parents=[common], help="open the counter app (the default)")
     return parser

@@ -1,19 +1,71 @@
-"""Device settings (language, and later printer, scanner, scale) in ``station.ini`` in the data dir."""
+"""Device settings in ``station.ini`` in the data dir: language, and the label printer.
+
+These belong to this PC and its hardware, not to the station's business data, so they live outside the
+database and are never synced.
+"""
 
 from __future__ import annotations
 
 import configparser
 import os
+from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
+
+from .errors import StationError
 
 FILENAME = "station.ini"
 LANGUAGES = ("zh_CN", "en")
 DEFAULTS = {"language": "zh_CN"}
+BACKENDS = ("none", "system", "raw_queue", "network", "file", "pdf_folder")
+PRINTER_LANGUAGES = ("tspl", "zpl")
+DPIS = (203, 300)
+
+
+@dataclass(frozen=True)
+class PrinterSettings:
+    backend: str = "none"  # none | system (through Qt) | raw_queue | network (port 9100) | file | pdf_folder
+    queue: str = ""  # system printer or raw queue name
+    host: str = ""
+    port: int = 9100
+    path: str = ""  # file to write raw jobs to, or folder for PDFs
+    language: str = "tspl"  # tspl | zpl, for raw back-ends
+    size: str = "60x40"
+    dpi: int = 203
+    darkness: int = 8
+    offset_x_mm: float = 0.0
+    offset_y_mm: float = 0.0
+    native_barcodes: bool = False
+    auto_print: bool = True
+
+    @property
+    def enabled(self) -> bool:
+        return self.backend != "none"
+
+    def checked(self) -> PrinterSettings:
+        """Refuse settings that cannot print, with the field named."""
+        problems = [
+            ("backend", self.backend in BACKENDS), ("language", self.language in PRINTER_LANGUAGES),
+            ("dpi", self.dpi in DPIS), ("darkness", 0 <= self.darkness <= 15), ("port", 1 <= self.port <= 65535),
+            ("offset", abs(self.offset_x_mm) <= 10 and abs(self.offset_y_mm) <= 10),
+            ("queue", self.backend not in ("system", "raw_queue") or bool(self.queue.strip())),
+            ("host", self.backend != "network" or bool(self.host.strip())),
+            ("path", self.backend not in ("file", "pdf_folder") or bool(self.path.strip())),
+        ]
+        bad = [name for name, ok in problems if not ok]
+        if bad:
+            raise StationError("printer_setting_invalid", ",".join(bad), field=bad[0])
+        return self
+
+
+def _read(data_dir: Path) -> configparser.ConfigParser:
+    parser = configparser.ConfigParser()
+    parser.read(data_dir / FILENAME, encoding="utf-8")
+    return parser
 
 
 def load(data_dir: Path) -> dict[str, str]:
-    parser = configparser.ConfigParser()
-    parser.read(data_dir / FILENAME, encoding="utf-8")
+    parser = _read(data_dir)
     values = dict(DEFAULTS)
     if parser.has_section("device"):
         values.update(parser["device"])
@@ -22,10 +74,46 @@ def load(data_dir: Path) -> dict[str, str]:
     return values
 
 
+def load_printer(data_dir: Path) -> PrinterSettings:
+    """The printer settings; a damaged or hand-edited file falls back to field defaults, never a crash."""
+    parser = _read(data_dir)
+    if not parser.has_section("printer"):
+        return PrinterSettings()
+    section = parser["printer"]
+    values: dict[str, Any] = {}
+    for f in fields(PrinterSettings):
+        if f.name not in section:
+            continue
+        try:
+            if f.type == "bool":
+                values[f.name] = section.getboolean(f.name)
+            elif f.type == "int":
+                values[f.name] = section.getint(f.name)
+            elif f.type == "float":
+                values[f.name] = section.getfloat(f.name)
+            else:
+                values[f.name] = section[f.name]
+        except ValueError:
+            continue
+    settings = PrinterSettings(**values)
+    try:
+        return settings.checked()
+    except StationError:
+        return PrinterSettings()
+
+
 def save(data_dir: Path, values: dict[str, str]) -> None:
+    _write(data_dir, "device", {**load(data_dir), **values})
+
+
+def save_printer(data_dir: Path, printer: PrinterSettings) -> None:
+    _write(data_dir, "printer", {k: str(v) for k, v in asdict(printer.checked()).items()})
+
+
+def _write(data_dir: Path, section: str, values: dict[str, str]) -> None:
     """Write the whole file to a temporary name, then rename it over the old one."""
-    parser = configparser.ConfigParser()
-    parser["device"] = {**load(data_dir), **values}
+    parser = _read(data_dir)
+    parser[section] = values
     data_dir.mkdir(parents=True, exist_ok=True)
     tmp = data_dir / (FILENAME + ".tmp")
     with open(tmp, "w", encoding="utf-8") as out:

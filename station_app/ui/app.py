@@ -112,7 +112,7 @@ def open_window(conn, data_dir: Path):
 
     here = station.get(conn)
     assert here is not None
-    session = Session(conn, data_dir, here)
+    session = Session(conn, data_dir, here, printer=device_settings.load_printer(data_dir))
     session.reload_couriers()
     window = MainWindow(session)
     window.activity = ActivityFilter(window)

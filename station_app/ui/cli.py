@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from .. import paths
 from ..core import clerks, db, device_settings, export, manifest, station
 from ..core.errors import ManifestError, StationError
+from ..labels import catalog, printer_jobs
 from . import i18n
 from .messages import error_text, manifest_lines
 
@@ -55,6 +56,8 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         text = QCoreApplication.translate("Cli", "Station {code} {name} created in {path}; supervisor: {clerk}.")
         print(text.format(code=made.code, name=made.name, path=data_dir, clerk=first.name))
         return 0
+    if args.command == "print-test":  # needs no station: county IT calibrates printers before set-up
+        return _print_test(data_dir, Path(args.out))
     conn = _open(data_dir)
     try:
         if args.command == "import-manifest":
@@ -76,4 +79,21 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
             print(QCoreApplication.translate("Cli", "The database is sound."))
     finally:
         conn.close()
+    return 0
+
+
+def _print_test(data_dir: Path, out: Path) -> int:
+    """Sample labels at this PC's label size, dpi, darkness and offsets."""
+    printer = device_settings.load_printer(data_dir)
+    dots = printer.dpi / 25.4
+    options = printer_jobs.JobOptions(dpi=printer.dpi, darkness=printer.darkness,
+                                      offset_x_dots=round(printer.offset_x_mm * dots),
+                                      offset_y_dots=round(printer.offset_y_mm * dots),
+                                      native_barcodes=printer.native_barcodes)
+    try:
+        written = catalog.write_print_test(out, printer.size, options)
+    except OSError as exc:
+        raise StationError("export_failed", str(exc), path=str(out)) from exc
+    for path in written:
+        print(path)
     return 0

@@ -18,8 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import settings
+from ..core.errors import StationError
 from .login_page import LoginPage
+from .messages import error_text
 from .pickup_page import PickupPage
+from .printer_dialog import PrinterDialog
+from .printing import PrintService
 from .receive_page import ReceivePage
 from .session import Session
 from .settings_dialog import SettingsDialog
@@ -36,8 +40,14 @@ class MainWindow(QMainWindow):
         self.session = session
         self.setWindowTitle(self.tr("Village Station — {name}").format(name=session.station.name))
         self.banner = Banner()
+        self.printerBanner = Banner()
+        self.printerBanner.setObjectName("printerBanner")
+        self.printerBanner.hide()
+        self.printService = PrintService(self)
+        self.printService.printed.connect(lambda _job, _where: self.printerBanner.hide())
+        self.printService.failed.connect(self._print_failed)
         self.loginPage = LoginPage(session)
-        self.receivePage = ReceivePage(session, self.banner)
+        self.receivePage = ReceivePage(session, self.banner, self.printService)
         self.pickupPage = PickupPage(session, self.banner)
         self.stockPage = StockPage(session, self.banner)
         self.tabs = QTabWidget(objectName="pageTabs")
@@ -48,8 +58,9 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.who = QLabel("", objectName="clerkLabel")
         self.settingsButton = QPushButton(self.tr("Settings"), objectName="settingsButton")
+        self.printerButton = QPushButton(self.tr("Printer"), objectName="printerButton")
         self.lockButton = QPushButton(self.tr("Lock"), objectName="lockButton")
-        for button in (self.settingsButton, self.lockButton):
+        for button in (self.settingsButton, self.printerButton, self.lockButton):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         header = QHBoxLayout()
@@ -58,12 +69,14 @@ class MainWindow(QMainWindow):
         header.addWidget(title)
         header.addStretch(1)
         header.addWidget(self.who)
+        header.addWidget(self.printerButton)
         header.addWidget(self.settingsButton)
         header.addWidget(self.lockButton)
         counter = QWidget(objectName="counter")
         column = QVBoxLayout(counter)
         column.addLayout(header)
         column.addWidget(self.banner)
+        column.addWidget(self.printerBanner)
         column.addWidget(self.tabs, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.loginPage)
@@ -77,6 +90,7 @@ class MainWindow(QMainWindow):
         self.loginPage.logged_in.connect(self._on_login)
         self.lockButton.clicked.connect(lambda: self.lock(idle=False))
         self.settingsButton.clicked.connect(self._open_settings)
+        self.printerButton.clicked.connect(self._open_printer)
 
         self.last_activity = time.monotonic()
         self.idle_timer = QTimer(self, interval=5000)
@@ -127,6 +141,16 @@ class MainWindow(QMainWindow):
         limit = settings.get_int(self.session.conn, "idle_lock_minutes") * 60
         if time.monotonic() - self.last_activity >= limit:
             self.lock(idle=True)
+
+    def _print_failed(self, _job: str, err: StationError) -> None:
+        """The parcel is received either way; say what is wrong with the printer and how to reprint."""
+        self.printerBanner.show_message("error", self.tr("Label not printed: {reason} The parcel is received; "
+                                                         "select it and press Reprint.").format(reason=error_text(err)))
+        self.printerBanner.show()
+
+    def _open_printer(self) -> None:
+        PrinterDialog(self.session, self.printService, self).exec()
+        self._page_shown()
 
     def _open_settings(self) -> None:
         dialog = SettingsDialog(self.session, self)

@@ -58,6 +58,14 @@ def _errors() -> dict[str, str]:
         "undo_needs_reason": QCoreApplication.translate("Errors", "Say why the hand-over is undone."),
         "not_picked_up": QCoreApplication.translate("Errors", "{waybill} has not been picked up, so there is nothing to undo."),
         "return_reason_invalid": QCoreApplication.translate("Errors", "Choose the reason for the return."),
+        "printer_not_set": QCoreApplication.translate("Errors", "No printer is set up. Choose one under Printer."),
+        "printer_folder_unwritable": QCoreApplication.translate("Errors", "Cannot write to {path}. Check the folder or the disk, then print again."),
+        "printer_unreachable": QCoreApplication.translate("Errors", "The printer at {host}:{port} does not answer. Check its power, cable and network, then reprint."),
+        "printer_raw_unsupported": QCoreApplication.translate("Errors", "This computer cannot send raw jobs to a queue. Choose the system printer or a network printer."),
+        "printer_queue_refused": QCoreApplication.translate("Errors", "The printer {queue} refused the label. Check that it is on, has labels and is not paused, then reprint."),
+        "printer_queue_unknown": QCoreApplication.translate("Errors", "There is no printer called {queue} on this computer. Choose it again under Printer."),
+        "printer_failed": QCoreApplication.translate("Errors", "The label could not be printed. Check the printer, then reprint."),
+        "printer_setting_invalid": QCoreApplication.translate("Errors", "The printer setting \"{field}\" is not valid. Check it and save again."),
         "export_failed": QCoreApplication.translate("Errors", "The file {path} could not be written. Check the disk and the folder, then try again."),
     }
 

@@ -22,7 +22,11 @@ from PySide6.QtWidgets import (
 from ..core import couriers, manifest, parcels, shelving
 from ..core.errors import ManifestError, StationError
 from ..core.privacy import mask_phone
+from ..labels.catalog import sticker_page
+from ..labels.elements import SIZES
+from ..labels.kinds.pickup_sticker import for_parcel
 from .messages import error_text, manifest_lines
+from .printing import PrintJob, PrintService
 from .session import Session, parcel_colour, parcel_columns
 from .widgets import Banner, RowTable, ScanField, make_table, selected_rows
 
@@ -32,11 +36,13 @@ _LOOKS_LIKE_WAYBILL = re.compile(r"^(?=.*[A-Za-z]|\d{12,})[A-Za-z0-9_-]{6,40}$")
 
 
 class ReceivePage(QWidget):
-    def __init__(self, session: Session, banner: Banner, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, banner: Banner, printer: PrintService,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("receivePage")
         self.session = session
         self.banner = banner
+        self.printer = printer
         self.awaiting: deque[parcels.Parcel] = deque()  # shelved parcels still waiting for a phone
 
         self.scanInput = ScanField("scanInput", self.tr("Scan the waybill barcode"))
@@ -55,6 +61,7 @@ class ReceivePage(QWidget):
         self.importButton = QPushButton(self.tr("Import manifest…"), objectName="importManifestButton")
         self.courierButton = QPushButton(self.tr("Change courier…"), objectName="changeCourierButton")
         self.damageButton = QPushButton(self.tr("Mark damaged…"), objectName="markDamagedButton")
+        self.reprintButton = QPushButton(self.tr("Reprint sticker"), objectName="reprintButton")
         self._layout()
 
         self.scanInput.returnPressed.connect(self._on_scan)
@@ -67,6 +74,7 @@ class ReceivePage(QWidget):
         self.importButton.clicked.connect(self._import_manifest)
         self.courierButton.clicked.connect(self._change_courier)
         self.damageButton.clicked.connect(self._mark_damaged)
+        self.reprintButton.clicked.connect(self._reprint)
         self.receivedTable.doubleClicked.connect(lambda _i: self._fill_recipient_for_selected())
         self.reload()
 
@@ -95,6 +103,7 @@ class ReceivePage(QWidget):
         actions.addStretch(1)
         actions.addWidget(self.courierButton)
         actions.addWidget(self.damageButton)
+        actions.addWidget(self.reprintButton)
         box = QVBoxLayout(self)
         box.addLayout(options)
         box.addLayout(form)
@@ -103,7 +112,7 @@ class ReceivePage(QWidget):
         box.addLayout(actions)
         box.addWidget(self.receivedTable, 1)
         for widget in (self.courierSelector, self.shelfSelector, self.damagedCheck, self.importButton,
-                       self.courierButton, self.damageButton):
+                       self.courierButton, self.damageButton, self.reprintButton):
             widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     # ----- state shown in the selectors -------------------------------------------------------------------
@@ -162,6 +171,8 @@ class ReceivePage(QWidget):
         self.damagedCheck.setChecked(False)
         parcel = result.parcel
         self.model.prepend(parcel)
+        if self.session.printer.enabled and self.session.printer.auto_print:
+            self.print_sticker(parcel)
         self.lastPickupCode.setText(parcel.pickup_code)
         self.lastDetail.setText(f"{self.session.courier_name(parcel.courier)}  {parcel.waybill}  "
                                 f"{parcel.masked_phone}")
@@ -250,6 +261,23 @@ class ReceivePage(QWidget):
             if current.status == "in_stock" and current.needs_recipient and current not in self.awaiting:
                 self.awaiting.appendleft(current)
         self._ask_recipient()
+
+    # ----- printing: in a worker, so the scan field never waits for the printer ---------------------------
+    def print_sticker(self, parcel: parcels.Parcel) -> str:
+        settings = self.session.printer
+        sticker = for_parcel(parcel, self.session.courier_name(parcel.courier), self.session.station.name)
+        job = PrintJob(f"{parcel.pickup_code}-{parcel.waybill}", [sticker_page(sticker, SIZES[settings.size])])
+        return self.printer.submit(settings, job)
+
+    def _reprint(self) -> None:
+        chosen = selected_rows(self.receivedTable)
+        if not self.session.printer.enabled:
+            self.banner.show_message("warn", self.tr("No printer is set up. Choose one under Printer."))
+        elif not chosen:
+            self.banner.show_message("warn", self.tr("Select a parcel in the list first."))
+        for parcel in chosen if self.session.printer.enabled else []:
+            self.print_sticker(parcel)
+        self.focus_scan()
 
     # ----- selectors and corrections ----------------------------------------------------------------------
     def _on_shelf_chosen(self, index: int) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from ..core import couriers
 from ..core.clerks import Clerk
 from ..core.clock import local_text
+from ..core.device_settings import PrinterSettings
 from ..core.parcels import Parcel
 from ..core.privacy import mask_name
 from ..core.station import Station
@@ -25,6 +26,7 @@ class Session:
     station: Station
     clerk: Clerk | None = None
     courier_names: dict[str, str] = field(default_factory=dict)
+    printer: PrinterSettings = field(default_factory=PrinterSettings)
 
     def reload_couriers(self) -> None:
         self.courier_names = couriers.names(self.conn)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...core.clock import local_text
+from ...core.parcels import Parcel
 from ..elements import Code128, Element, Line, Size, Text
 
 
@@ -29,3 +31,9 @@ def layout(d: PickupSticker, size: Size) -> list[Element]:
         Code128(m, m + h * 0.59, inner, h * 0.26, d.waybill),
         Text(m, m + h * 0.87, inner, h * 0.085, d.waybill, align="center"),
     ]
+
+
+def for_parcel(parcel: Parcel, courier_name: str, station_name: str) -> PickupSticker:
+    """The sticker for a parcel on the shelf: the phone masked, the date in local time."""
+    return PickupSticker(parcel.pickup_code, courier_name, parcel.waybill, parcel.masked_phone,
+                         local_text(parcel.received_at, "%m-%d"), station_name)
