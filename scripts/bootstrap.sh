@@ -42,3 +42,19 @@ ensure_venv() {
   [ -x .venv/bin/python ] || "$python" -m venv .venv
   .venv/bin/python -m pip install -q --disable-pip-version-check -e ".$1"
 }
+
+# A real print queue for the printing tests: CUPS with the cups-pdf back-end, which writes each job as a
+# PDF into ~/PDF. Exports STATION_CUPS_QUEUE when the queue is ready. No printer discovery is run.
+ensure_cups_queue() {
+  local queue=StationPDF sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  ensure_system_packages cups cups-client printer-driver-cups-pdf || return 1
+  if ! lpstat -r 2>/dev/null | grep -q "is running"; then
+    $sudo /usr/sbin/cupsd || return 1
+    for _ in $(seq 1 20); do lpstat -r 2>/dev/null | grep -q "is running" && break; sleep 0.5; done
+  fi
+  if ! lpstat -p "$queue" >/dev/null 2>&1; then
+    $sudo lpadmin -p "$queue" -E -v cups-pdf:/ -P /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd 2>/dev/null || return 1
+  fi
+  export STATION_CUPS_QUEUE=$queue
+}

@@ -18,7 +18,7 @@
         <translation>无法打开本站数据</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/app.py" line="137" />
+        <location filename="../station_app/ui/app.py" line="138" />
         <source>The database check found damage. Keep working only if you must, and call county IT now.</source>
         <translation>数据库检查发现损坏。请尽快联系县里的信息员，非必要请暂停操作。</translation>
     </message>
@@ -26,37 +26,37 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../station_app/cli.py" line="39" />
+        <location filename="../station_app/ui/cli.py" line="40" />
         <source>No station in {path}. Create one first with: station-app init --data-dir …</source>
         <translation>{path} 中没有站点。请先用 station-app init --data-dir … 创建。</translation>
     </message>
     <message>
-        <location filename="../station_app/cli.py" line="55" />
+        <location filename="../station_app/ui/cli.py" line="56" />
         <source>Station {code} {name} created in {path}; supervisor: {clerk}.</source>
         <translation>已在 {path} 创建站点 {code} {name}；站长：{clerk}。</translation>
     </message>
     <message>
-        <location filename="../station_app/cli.py" line="62" />
+        <location filename="../station_app/ui/cli.py" line="65" />
         <source>Imported {count} expected parcels.</source>
         <translation>已导入 {count} 条到件信息。</translation>
     </message>
     <message>
-        <location filename="../station_app/cli.py" line="65" />
+        <location filename="../station_app/ui/cli.py" line="68" />
         <source>Exported {count} parcels to {path}.</source>
         <translation>已导出 {count} 个包裹到 {path}。</translation>
     </message>
     <message>
-        <location filename="../station_app/cli.py" line="69" />
+        <location filename="../station_app/ui/cli.py" line="72" />
         <source>Clerk {name} added.</source>
         <translation>已添加店员 {name}。</translation>
     </message>
     <message>
-        <location filename="../station_app/cli.py" line="73" />
+        <location filename="../station_app/ui/cli.py" line="76" />
         <source>The database has problems; call county IT:</source>
         <translation>数据库有问题，请联系县里的信息员：</translation>
     </message>
     <message>
-        <location filename="../station_app/cli.py" line="76" />
+        <location filename="../station_app/ui/cli.py" line="79" />
         <source>The database is sound.</source>
         <translation>数据库完好。</translation>
     </message>
@@ -290,11 +290,51 @@
     </message>
     <message>
         <location filename="../station_app/ui/messages.py" line="61" />
+        <source>No printer is set up. Choose one under Printer.</source>
+        <translation>还没有设置打印机，请在“打印机”中选择。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="62" />
+        <source>Cannot write to {path}. Check the folder or the disk, then print again.</source>
+        <translation>无法写入 {path}。请检查文件夹或磁盘后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="63" />
+        <source>The printer at {host}:{port} does not answer. Check its power, cable and network, then reprint.</source>
+        <translation>打印机 {host}:{port} 不响应。请检查电源、数据线和网络后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="64" />
+        <source>This computer cannot send raw jobs to a queue. Choose the system printer or a network printer.</source>
+        <translation>这台电脑无法向打印队列发送原始指令，请改选系统打印机或网络打印机。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="65" />
+        <source>The printer {queue} refused the label. Check that it is on, has labels and is not paused, then reprint.</source>
+        <translation>打印机 {queue} 拒绝了标签。请确认已开机、有标签纸且未暂停，然后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="66" />
+        <source>There is no printer called {queue} on this computer. Choose it again under Printer.</source>
+        <translation>这台电脑上没有名为 {queue} 的打印机，请在“打印机”中重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="67" />
+        <source>The label could not be printed. Check the printer, then reprint.</source>
+        <translation>标签未能打印。请检查打印机后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="68" />
+        <source>The printer setting "{field}" is not valid. Check it and save again.</source>
+        <translation>打印机设置“{field}”不正确，请检查后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="69" />
         <source>The file {path} could not be written. Check the disk and the folder, then try again.</source>
         <translation>无法写入文件 {path}。请检查磁盘和文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="88" />
+        <location filename="../station_app/ui/messages.py" line="110" />
         <source>The request was refused ({code}). Nothing was changed.</source>
         <translation>操作被拒绝（{code}），未做任何改动。</translation>
     </message>
@@ -345,37 +385,37 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../station_app/ui/login_page.py" line="30" />
+        <location filename="../station_app/ui/login_page.py" line="31" />
         <source>PIN, then Enter</source>
         <translation>输入密码后按回车</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/login_page.py" line="34" />
+        <location filename="../station_app/ui/login_page.py" line="35" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/login_page.py" line="36" />
+        <location filename="../station_app/ui/login_page.py" line="37" />
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/login_page.py" line="37" />
+        <location filename="../station_app/ui/login_page.py" line="38" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/login_page.py" line="60" />
+        <location filename="../station_app/ui/login_page.py" line="61" />
         <source>Locked after a quiet spell. Type your PIN to continue.</source>
         <translation>长时间无操作已锁定，请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/login_page.py" line="67" />
+        <location filename="../station_app/ui/login_page.py" line="68" />
         <source>supervisor</source>
         <translation>站长</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/login_page.py" line="67" />
+        <location filename="../station_app/ui/login_page.py" line="68" />
         <source>clerk</source>
         <translation>店员</translation>
     </message>
@@ -383,105 +423,115 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="37" />
+        <location filename="../station_app/ui/main_window.py" line="41" />
         <source>Village Station — {name}</source>
         <translation>村级便民服务站 — {name}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="44" />
+        <location filename="../station_app/ui/main_window.py" line="54" />
         <source>Parcels in  F2</source>
         <translation>到件入库  F2</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="45" />
+        <location filename="../station_app/ui/main_window.py" line="55" />
         <source>Pickup  F3</source>
         <translation>取件出库  F3</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="46" />
+        <location filename="../station_app/ui/main_window.py" line="56" />
         <source>Stock  F4</source>
         <translation>库存  F4</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="50" />
+        <location filename="../station_app/ui/main_window.py" line="60" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="51" />
+        <location filename="../station_app/ui/main_window.py" line="61" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="62" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="102" />
+        <location filename="../station_app/ui/main_window.py" line="116" />
         <source>supervisor</source>
         <translation>站长</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="102" />
+        <location filename="../station_app/ui/main_window.py" line="116" />
         <source>clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="103" />
+        <location filename="../station_app/ui/main_window.py" line="117" />
         <source>Clerk: {name} ({role})</source>
         <translation>店员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="110" />
+        <location filename="../station_app/ui/main_window.py" line="124" />
         <source>Welcome, {name}.</source>
         <translation>{name}，您好。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="147" />
+        <source>Label not printed: {reason} The parcel is received; select it and press Reprint.</source>
+        <translation>标签未打印：{reason} 包裹已入库；可在列表中选中后点“重新打印”。</translation>
     </message>
 </context>
 <context>
     <name>Manifest</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="67" />
+        <location filename="../station_app/ui/messages.py" line="75" />
         <source>the first line must be: waybill,courier,recipient_name,recipient_phone</source>
         <translation>第一行必须是：waybill,courier,recipient_name,recipient_phone</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="68" />
+        <location filename="../station_app/ui/messages.py" line="76" />
         <source>fewer than 4 columns</source>
         <translation>不足 4 列</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="69" />
+        <location filename="../station_app/ui/messages.py" line="77" />
         <source>not a waybill number</source>
         <translation>不是运单号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="70" />
+        <location filename="../station_app/ui/messages.py" line="78" />
         <source>the same waybill appears on an earlier line</source>
         <translation>与前面某行运单号重复</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="71" />
+        <location filename="../station_app/ui/messages.py" line="79" />
         <source>unknown courier</source>
         <translation>未知的快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="72" />
+        <location filename="../station_app/ui/messages.py" line="80" />
         <source>a privacy phone needs the recipient's name</source>
         <translation>隐私号码需要填写收件人姓名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="73" />
+        <location filename="../station_app/ui/messages.py" line="81" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="74" />
+        <location filename="../station_app/ui/messages.py" line="82" />
         <source>too many rows; split the file</source>
         <translation>行数太多，请拆分文件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="75" />
+        <location filename="../station_app/ui/messages.py" line="83" />
         <source>the file has no rows</source>
         <translation>文件没有数据行</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="102" />
+        <location filename="../station_app/ui/messages.py" line="126" />
         <source>line {number}: {problem} ({value})</source>
         <translation>第 {number} 行：{problem}（{value}）</translation>
     </message>
@@ -489,52 +539,52 @@
 <context>
     <name>Parcel</name>
     <message>
-        <location filename="../station_app/ui/session.py" line="34" />
+        <location filename="../station_app/ui/session.py" line="36" />
         <source>Unknown courier</source>
         <translation>未知快递</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="49" />
+        <location filename="../station_app/ui/session.py" line="51" />
         <source>needs phone</source>
         <translation>待补录手机号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="53" />
+        <location filename="../station_app/ui/session.py" line="55" />
         <source>Pickup code</source>
         <translation>取件码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="54" />
+        <location filename="../station_app/ui/session.py" line="56" />
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="55" />
+        <location filename="../station_app/ui/session.py" line="57" />
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="56" />
+        <location filename="../station_app/ui/session.py" line="58" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="57" />
+        <location filename="../station_app/ui/session.py" line="59" />
         <source>Received</source>
         <translation>入库时间</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="58" />
+        <location filename="../station_app/ui/session.py" line="60" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="61" />
+        <location filename="../station_app/ui/session.py" line="63" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="67" />
+        <location filename="../station_app/ui/session.py" line="69" />
         <source>damaged: </source>
         <translation>破损：</translation>
     </message>
@@ -628,162 +678,344 @@
     </message>
 </context>
 <context>
+    <name>PrinterDialog</name>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="50" />
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="54" />
+        <source>No printer</source>
+        <translation>不使用打印机</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="54" />
+        <source>System printer</source>
+        <translation>系统打印机</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="55" />
+        <source>Label printer on a queue (raw TSPL/ZPL)</source>
+        <translation>标签打印机（打印队列，TSPL/ZPL 指令）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="56" />
+        <source>Network label printer (port 9100)</source>
+        <translation>网络标签打印机（9100 端口）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="57" />
+        <source>Save PDF into a folder</source>
+        <translation>保存 PDF 到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="57" />
+        <source>Raw job to a file</source>
+        <translation>打印指令写入文件</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="78" />
+        <source>Use the printer's own barcode command</source>
+        <translation>使用打印机自带的条码指令</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="80" />
+        <source>Print a pickup sticker for every parcel received</source>
+        <translation>每件入库自动打印取件码贴纸</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="82" />
+        <source>Test print</source>
+        <translation>打印测试页</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="98" />
+        <source>Printer type</source>
+        <translation>打印方式</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="99" />
+        <source>Printer / queue</source>
+        <translation>打印机 / 队列</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="100" />
+        <source>Network address</source>
+        <translation>网络地址</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="101" />
+        <source>Port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="102" />
+        <source>Folder or file</source>
+        <translation>文件夹或文件</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="103" />
+        <source>Printer language</source>
+        <translation>打印机指令集</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="104" />
+        <source>Label size</source>
+        <translation>标签尺寸</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="105" />
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="106" />
+        <source>Darkness (0-15)</source>
+        <translation>打印浓度（0-15）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="107" />
+        <source>Shift right</source>
+        <translation>向右偏移</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="108" />
+        <source>Shift down</source>
+        <translation>向下偏移</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="130" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="142" />
+        <source>Printing a test label…</source>
+        <translation>正在打印测试标签…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/printer_dialog.py" line="146" />
+        <source>Test label sent to {where}. Check that the barcode is sharp and the text sits inside the label; adjust the shift if not.</source>
+        <translation>测试标签已发送到 {where}。请检查条码是否清晰、文字是否在标签内；如有偏差请调整偏移。</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterField</name>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="94" />
+        <source>printer type</source>
+        <translation>打印方式</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="95" />
+        <source>printer language</source>
+        <translation>打印机指令集</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="96" />
+        <source>resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="97" />
+        <source>darkness</source>
+        <translation>打印浓度</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="98" />
+        <source>port</source>
+        <translation>端口</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="99" />
+        <source>shift</source>
+        <translation>偏移</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="100" />
+        <source>printer / queue</source>
+        <translation>打印机 / 队列</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="101" />
+        <source>network address</source>
+        <translation>网络地址</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="102" />
+        <source>folder or file</source>
+        <translation>文件夹或文件</translation>
+    </message>
+</context>
+<context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="42" />
+        <location filename="../station_app/ui/receive_page.py" line="48" />
         <source>Scan the waybill barcode</source>
         <translation>扫描运单条码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="43" />
+        <location filename="../station_app/ui/receive_page.py" line="49" />
         <source>Mobile (11 digits) or last 4 digits</source>
         <translation>手机号（11 位）或后 4 位</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="44" />
+        <location filename="../station_app/ui/receive_page.py" line="50" />
         <source>Name (needed with last 4 digits)</source>
         <translation>姓名（只输后 4 位时必填）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="47" />
+        <location filename="../station_app/ui/receive_page.py" line="53" />
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="55" />
+        <location filename="../station_app/ui/receive_page.py" line="61" />
         <source>Import manifest…</source>
         <translation>导入到件清单…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="56" />
+        <location filename="../station_app/ui/receive_page.py" line="62" />
         <source>Change courier…</source>
         <translation>更改快递公司…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="57" />
+        <location filename="../station_app/ui/receive_page.py" line="63" />
         <source>Mark damaged…</source>
         <translation>标记破损…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="78" />
+        <location filename="../station_app/ui/receive_page.py" line="64" />
+        <source>Reprint sticker</source>
+        <translation>重新打印</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="86" />
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="80" />
+        <location filename="../station_app/ui/receive_page.py" line="88" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="82" />
+        <location filename="../station_app/ui/receive_page.py" line="90" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="86" />
+        <location filename="../station_app/ui/receive_page.py" line="94" />
         <source>Bag's courier</source>
         <translation>本袋快递</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="88" />
+        <location filename="../station_app/ui/receive_page.py" line="96" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="94" />
+        <location filename="../station_app/ui/receive_page.py" line="102" />
         <source>Received this session (double-click a yellow row to add its phone)</source>
         <translation>本次入库（双击黄色行补录手机号）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="113" />
+        <location filename="../station_app/ui/receive_page.py" line="122" />
         <source>Recognise automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="146" />
-        <location filename="../station_app/ui/receive_page.py" line="295" />
+        <location filename="../station_app/ui/receive_page.py" line="155" />
+        <location filename="../station_app/ui/receive_page.py" line="323" />
         <source>Damaged parcel</source>
         <translation>破损包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="146" />
-        <location filename="../station_app/ui/receive_page.py" line="295" />
+        <location filename="../station_app/ui/receive_page.py" line="155" />
+        <location filename="../station_app/ui/receive_page.py" line="323" />
         <source>What is damaged?</source>
         <translation>哪里破损？</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="170" />
+        <location filename="../station_app/ui/receive_page.py" line="181" />
         <source>All shelves are full. Code {code} given; make room or add shelves.</source>
         <translation>货架已满。已分配取件码 {code}，请腾出空间或增加货架。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="173" />
+        <location filename="../station_app/ui/receive_page.py" line="184" />
         <source>Shelved as {code}. Type the recipient's phone.</source>
         <translation>已上架 {code}，请输入收件人手机号。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="176" />
+        <location filename="../station_app/ui/receive_page.py" line="187" />
         <source>Received {waybill} → {code}</source>
         <translation>入库成功 {waybill} → {code}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="192" />
+        <location filename="../station_app/ui/receive_page.py" line="203" />
         <source>Phone for {code} ({waybill}); Esc to skip.</source>
         <translation>请输入 {code}（{waybill}）的收件人手机号；按 Esc 跳过。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="195" />
+        <location filename="../station_app/ui/receive_page.py" line="206" />
         <source>{n} more waiting.</source>
         <translation>还有 {n} 个待补录。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="210" />
+        <location filename="../station_app/ui/receive_page.py" line="221" />
         <source>Privacy waybill: type the recipient's name, then Enter.</source>
         <translation>隐私面单：请输入收件人姓名，再按回车。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="234" />
+        <location filename="../station_app/ui/receive_page.py" line="245" />
         <source>{code}: recipient {phone} saved, SMS queued.</source>
         <translation>{code}：收件人 {phone} 已保存，取件短信已排队。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="241" />
+        <location filename="../station_app/ui/receive_page.py" line="252" />
         <source>{code} stays on the shelf without a phone; add it later from the list.</source>
         <translation>{code} 暂无手机号，已在库；稍后可在列表中补录。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="259" />
+        <location filename="../station_app/ui/receive_page.py" line="275" />
+        <source>No printer is set up. Choose one under Printer.</source>
+        <translation>还没有设置打印机，请在“打印机”中选择。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/receive_page.py" line="287" />
         <source>Now shelving on {shelf}-{layer}.</source>
         <translation>当前上架位置：{shelf}-{layer}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="271" />
-        <location filename="../station_app/ui/receive_page.py" line="292" />
+        <location filename="../station_app/ui/receive_page.py" line="277" />
+        <location filename="../station_app/ui/receive_page.py" line="299" />
+        <location filename="../station_app/ui/receive_page.py" line="320" />
         <source>Select a parcel in the list first.</source>
         <translation>请先在列表中选择包裹。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="275" />
+        <location filename="../station_app/ui/receive_page.py" line="303" />
         <source>Change courier</source>
         <translation>更改快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="275" />
+        <location filename="../station_app/ui/receive_page.py" line="303" />
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="307" />
+        <location filename="../station_app/ui/receive_page.py" line="335" />
         <source>Import manifest</source>
         <translation>导入到件清单</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="307" />
+        <location filename="../station_app/ui/receive_page.py" line="335" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="325" />
+        <location filename="../station_app/ui/receive_page.py" line="353" />
         <source>Imported {count} expected parcels.</source>
         <translation>已导入 {count} 条到件信息。</translation>
     </message>
@@ -985,17 +1217,17 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="80" />
+        <location filename="../station_app/ui/messages.py" line="88" />
         <source>On shelf</source>
         <translation>在库</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="80" />
+        <location filename="../station_app/ui/messages.py" line="88" />
         <source>Picked up</source>
         <translation>已取件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="81" />
+        <location filename="../station_app/ui/messages.py" line="89" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>

@@ -89,6 +89,20 @@ def statuses() -> dict[str, str]:
             "returned": QCoreApplication.translate("Status", "Returned")}
 
 
+def _printer_fields() -> dict[str, str]:
+    return {
+        "backend": QCoreApplication.translate("PrinterField", "printer type"),
+        "language": QCoreApplication.translate("PrinterField", "printer language"),
+        "dpi": QCoreApplication.translate("PrinterField", "resolution"),
+        "darkness": QCoreApplication.translate("PrinterField", "darkness"),
+        "port": QCoreApplication.translate("PrinterField", "port"),
+        "offset": QCoreApplication.translate("PrinterField", "shift"),
+        "queue": QCoreApplication.translate("PrinterField", "printer / queue"),
+        "host": QCoreApplication.translate("PrinterField", "network address"),
+        "path": QCoreApplication.translate("PrinterField", "folder or file"),
+    }
+
+
 def error_text(err: StationError) -> str:
     """The sentence for an error; an unknown code still says something useful."""
     template = _errors().get(err.code)
@@ -98,6 +112,8 @@ def error_text(err: StationError) -> str:
     params = dict(err.params)
     if "status" in params:
         params["status"] = statuses().get(params["status"], params["status"])
+    if err.code == "printer_setting_invalid":
+        params["field"] = _printer_fields().get(params.get("field", ""), params.get("field", ""))
     try:
         return template.format(**params)
     except (KeyError, IndexError):
