@@ -167,7 +167,17 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--parcels", type=int, default=1_000_000)
     parser.add_argument("--data-dir", help="reuse a built database here (built if missing)")
+    parser.add_argument("--labels-only", action="store_true", help="only the label engine table")
     args = parser.parse_args()
+    from benchmarks import labels
+
+    print(f"\nLabel engine — {os.cpu_count()} cores\n")
+    print(f"{'measure':<48}{'result':>22}{'target':>14}")
+    print("-" * 84)
+    for name, result, target in labels.rows():
+        print(f"{name:<48}{result:>22}{target:>14}")
+    if args.labels_only:
+        return 0
     data_dir = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="station-bench-"))
     build(data_dir, args.parcels)
     receive = bench_receive(data_dir)
