@@ -162,6 +162,9 @@ class ReceivePage(QWidget):
                                      damaged=damaged, damage_note=note)
         except StationError as err:
             self._fail(err)
+            if err.code == "already_in_stock" and not self.awaiting:
+                self.phoneInput.clear()  # typed for a parcel already shelved: must not stick to the next one
+                self.nameInput.clear()
             if not self.awaiting:
                 self.focus_scan()
             return

@@ -35,7 +35,7 @@ class Banner(QLabel):
     def show_message(self, kind: str, text: str) -> None:
         self.kind = kind
         self.setText(text)
-        self.setStyleSheet(f"QLabel#banner {{ {_BANNER_STYLES[kind]} padding:8px 14px; border-radius:6px;"
+        self.setStyleSheet(f"QLabel {{ {_BANNER_STYLES[kind]} padding:8px 14px; border-radius:6px;"
                            f" font-size:20px; font-weight:bold; }}")
         if kind in ("ok", "warn", "error") and text:
             feedback.play(kind)
@@ -131,8 +131,12 @@ def make_table(name: str, model: RowTable, parent: QWidget | None = None) -> QTa
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
+    # fit the columns when rows arrive (sampled by Qt, so a long stock list stays quick)
+    model.rowsInserted.connect(view.resizeColumnsToContents)
+    model.modelReset.connect(view.resizeColumnsToContents)
+    model.dataChanged.connect(view.resizeColumnsToContents)
     view.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab never wanders off the scan fields into a table
     return view
 

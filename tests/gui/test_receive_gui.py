@@ -99,7 +99,9 @@ def test_a_duplicate_scan_is_a_red_warning_and_changes_nothing(counter, conn, bo
     page = counter.receivePage
     typed(page.scanInput, "SF1234567890123\r")
     before = journal.count(conn)
+    page.phoneInput.setText("13900009999")  # typed for this parcel, which is already shelved
     typed(page.scanInput, "sf1234567890123\r")
+    assert page.phoneInput.text() == ""  # so it cannot stick to the next parcel
     assert page.banner.kind == "error" and "1-1-0001" in page.banner.text()
     assert feedback.last[-1] == "error"
     assert journal.count(conn) == before
