@@ -81,6 +81,14 @@ def latest_by_waybill(conn: sqlite3.Connection, waybill: str) -> Parcel | None:
     return found[0] if found else None
 
 
+def not_in_stock_error(conn: sqlite3.Connection, waybill: str) -> StationError:
+    """Why a scanned waybill is not on the shelf: it left already, or it never came."""
+    earlier = latest_by_waybill(conn, waybill)
+    if earlier is None:
+        return StationError("parcel_unknown", waybill, waybill=waybill)
+    return StationError("parcel_not_in_stock", waybill, waybill=waybill, status=earlier.status)
+
+
 def clean_scan(text: str) -> str:
     waybill = text.strip()
     if not waybill:

@@ -11,7 +11,7 @@ from . import clerks, journal, notifications, shelving
 from .clock import to_iso, utc_now
 from .db import transaction
 from .errors import StationError
-from .parcels import Parcel, get, in_stock_by_waybill, latest_by_waybill, select
+from .parcels import Parcel, get, in_stock_by_waybill, not_in_stock_error, select
 from .privacy import is_mobile, normalize_tail
 
 HANDOVERS = ("self", "proxy", "door")
@@ -26,13 +26,6 @@ def _same_recipient(conn: sqlite3.Connection, parcel: Parcel) -> list[Parcel]:
         return select(conn, "phone_tail = ? AND recipient_name = ? AND recipient_phone = '' AND status = 'in_stock'",
                       (parcel.phone_tail, parcel.recipient_name), tail="ORDER BY received_at")
     return [parcel]
-
-
-def _not_in_stock(conn: sqlite3.Connection, waybill: str) -> StationError:
-    earlier = latest_by_waybill(conn, waybill)
-    if earlier is None:
-        return StationError("parcel_unknown", waybill, waybill=waybill)
-    return StationError("parcel_not_in_stock", waybill, waybill=waybill, status=earlier.status)
 
 
 def lookup(conn: sqlite3.Connection, query: str) -> list[Parcel]:
@@ -56,7 +49,7 @@ def lookup(conn: sqlite3.Connection, query: str) -> list[Parcel]:
     else:
         parcel = in_stock_by_waybill(conn, text)
         if parcel is None:
-            raise _not_in_stock(conn, text)
+            raise not_in_stock_error(conn, text)
         return _same_recipient(conn, parcel)
     if not found:
         raise StationError("nothing_for_phone", text[-4:], tail=text[-4:])
@@ -68,7 +61,7 @@ def check_handover(conn: sqlite3.Connection, scanned: str, expected: list[Parcel
     waybill = scanned.strip()
     parcel = in_stock_by_waybill(conn, waybill)
     if parcel is None:
-        raise _not_in_stock(conn, waybill)
+        raise not_in_stock_error(conn, waybill)
     if parcel.id not in {p.id for p in expected}:
         raise StationError("not_this_recipient", waybill, waybill=waybill, code=parcel.pickup_code)
     return parcel

@@ -9,7 +9,7 @@ from . import couriers, journal, notifications, settings, station
 from .clock import from_iso, to_iso, utc_now
 from .db import transaction
 from .errors import StationError
-from .parcels import Parcel, get, in_stock_by_waybill, latest_by_waybill, select
+from .parcels import Parcel, get, in_stock_by_waybill, not_in_stock_error, select
 from .privacy import is_mobile
 
 RETURN_REASONS = ("overdue", "refused", "damaged", "wrong_station")
@@ -81,10 +81,7 @@ def return_to_courier(conn: sqlite3.Connection, scanned: str, reason: str, *, cl
     with transaction(conn):
         parcel = in_stock_by_waybill(conn, waybill)
         if parcel is None:
-            earlier = latest_by_waybill(conn, waybill)
-            if earlier is None:
-                raise StationError("parcel_unknown", waybill, waybill=waybill)
-            raise StationError("parcel_not_in_stock", waybill, waybill=waybill, status=earlier.status)
+            raise not_in_stock_error(conn, waybill)
         conn.execute("UPDATE parcels SET status = 'returned', returned_at = ?, return_reason = ? WHERE id = ?",
                      (to_iso(now), reason, parcel.id))
         notifications.cancel_for(conn, parcel.id, now)

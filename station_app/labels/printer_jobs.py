@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from PIL import Image
 
+from ..core.device_settings import PrinterSettings
 from .elements import Code128, Page
 from .geometry import place_code128
 from .raster import render
@@ -25,6 +26,12 @@ class JobOptions:
     offset_y_dots: int = 0
     native_barcodes: bool = False
     copies: int = 1
+
+    @classmethod
+    def for_printer(cls, printer: PrinterSettings) -> JobOptions:
+        dots_per_mm = printer.dpi / 25.4
+        return cls(dpi=printer.dpi, darkness=printer.darkness, offset_x_dots=round(printer.offset_x_mm * dots_per_mm),
+                   offset_y_dots=round(printer.offset_y_mm * dots_per_mm), native_barcodes=printer.native_barcodes)
 
 
 def _inverted(image: Image.Image) -> Image.Image:

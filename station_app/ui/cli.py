@@ -85,11 +85,7 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
 def _print_test(data_dir: Path, out: Path) -> int:
     """Sample labels at this PC's label size, dpi, darkness and offsets."""
     printer = device_settings.load_printer(data_dir)
-    dots = printer.dpi / 25.4
-    options = printer_jobs.JobOptions(dpi=printer.dpi, darkness=printer.darkness,
-                                      offset_x_dots=round(printer.offset_x_mm * dots),
-                                      offset_y_dots=round(printer.offset_y_mm * dots),
-                                      native_barcodes=printer.native_barcodes)
+    options = printer_jobs.JobOptions.for_printer(printer)
     try:
         written = catalog.write_print_test(out, printer.size, options)
     except OSError as exc:

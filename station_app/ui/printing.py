@@ -36,11 +36,7 @@ class PrintJob:
 
 
 def raw_job(settings: PrinterSettings, pages: list[Page]) -> bytes:
-    dots = settings.dpi / MM_PER_INCH
-    options = printer_jobs.JobOptions(dpi=settings.dpi, darkness=settings.darkness,
-                                      offset_x_dots=round(settings.offset_x_mm * dots),
-                                      offset_y_dots=round(settings.offset_y_mm * dots),
-                                      native_barcodes=settings.native_barcodes)
+    options = printer_jobs.JobOptions.for_printer(settings)
     return printer_jobs.tspl(pages, options) if settings.language == "tspl" else printer_jobs.zpl(pages, options)
 
 

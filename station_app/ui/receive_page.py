@@ -273,13 +273,11 @@ class ReceivePage(QWidget):
         return self.printer.submit(settings, job)
 
     def _reprint(self) -> None:
-        chosen = selected_rows(self.receivedTable)
         if not self.session.printer.enabled:
             self.banner.show_message("warn", self.tr("No printer is set up. Choose one under Printer."))
-        elif not chosen:
-            self.banner.show_message("warn", self.tr("Select a parcel in the list first."))
-        for parcel in chosen if self.session.printer.enabled else []:
-            self.print_sticker(parcel)
+        else:
+            for parcel in self._chosen():
+                self.print_sticker(parcel)
         self.focus_scan()
 
     # ----- selectors and corrections ----------------------------------------------------------------------
@@ -297,42 +295,38 @@ class ReceivePage(QWidget):
         self.focus_scan()
 
     def _change_courier(self) -> None:
-        chosen = selected_rows(self.receivedTable)
-        if not chosen:
-            self.banner.show_message("warn", self.tr("Select a parcel in the list first."))
-            self.focus_scan()
-            return
-        options = [c for c in couriers.all_couriers(self.session.conn)]
+        options = couriers.all_couriers(self.session.conn)
         name, ok = QInputDialog.getItem(self, self.tr("Change courier"), self.tr("Courier"),
-                                        [c.name for c in options], 0, False)
+                                        [c.name for c in options], 0, False) if self._chosen() else ("", False)
         if ok:
             code = next(c.code for c in options if c.name == name)
-            for parcel in chosen:
-                try:
-                    updated = parcels.change_courier(self.session.conn, parcel.id, code,
-                                                     clerk_id=self.session.clerk_id)
-                except StationError as err:
-                    self._fail(err)
-                    break
-                self.model.replace(lambda p, pid=parcel.id: p.id == pid, updated)
+            self._correct(lambda p: parcels.change_courier(self.session.conn, p.id, code,
+                                                           clerk_id=self.session.clerk_id))
         self.focus_scan()
 
     def _mark_damaged(self) -> None:
+        note, ok = QInputDialog.getText(self, self.tr("Damaged parcel"),
+                                        self.tr("What is damaged?")) if self._chosen() else ("", False)
+        if ok:
+            self._correct(lambda p: parcels.flag_damaged(self.session.conn, p.id, note,
+                                                         clerk_id=self.session.clerk_id))
+        self.focus_scan()
+
+    def _chosen(self) -> list[parcels.Parcel]:
         chosen = selected_rows(self.receivedTable)
         if not chosen:
             self.banner.show_message("warn", self.tr("Select a parcel in the list first."))
-            self.focus_scan()
-            return
-        note, ok = QInputDialog.getText(self, self.tr("Damaged parcel"), self.tr("What is damaged?"))
-        if ok:
-            for parcel in chosen:
-                try:
-                    updated = parcels.flag_damaged(self.session.conn, parcel.id, note, clerk_id=self.session.clerk_id)
-                except StationError as err:
-                    self._fail(err)
-                    break
-                self.model.replace(lambda p, pid=parcel.id: p.id == pid, updated)
-        self.focus_scan()
+        return chosen
+
+    def _correct(self, change) -> None:
+        """Apply a correction to each selected row, stopping at the first refusal."""
+        for parcel in self._chosen():
+            try:
+                updated = change(parcel)
+            except StationError as err:
+                self._fail(err)
+                return
+            self.model.replace(lambda p, pid=parcel.id: p.id == pid, updated)
 
     def _import_manifest(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import manifest"), "", self.tr("CSV files (*.csv)"))
