@@ -100,9 +100,10 @@ def run(args: argparse.Namespace) -> int:
     window = open_window(conn, data_dir)
     window.showMaximized()  # the counter PC runs nothing else
     app.installEventFilter(window.activity)
-    QTimer.singleShot(0, lambda: _check_integrity(window, data_dir))
     if args.exit_when_ready:
         QTimer.singleShot(0, lambda: (print(f"ready_ms={(time.perf_counter() - started) * 1000:.0f}"), app.quit()))
+    else:
+        QTimer.singleShot(0, lambda: _check_integrity(app, window, data_dir))
     return app.exec()
 
 
@@ -121,7 +122,7 @@ def open_window(conn, data_dir: Path):
     return window
 
 
-def _check_integrity(window, data_dir: Path) -> None:
+def _check_integrity(app: QApplication, window, data_dir: Path) -> None:
     """SQLite's quick_check on a second connection in a worker thread; the counter stays usable meanwhile."""
     from .workers import run_in_thread
 
@@ -138,4 +139,5 @@ def _check_integrity(window, data_dir: Path) -> None:
             window.banner.show_message("error", QCoreApplication.translate(
                 "App", "The database check found damage. Keep working only if you must, and call county IT now."))
 
-    run_in_thread(window, check, done)
+    worker = run_in_thread(window, check, done)
+    app.aboutToQuit.connect(lambda: worker.wait(30_000))  # never tear down a thread that is still reading

@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self.printerButton.clicked.connect(self._open_printer)
 
         self.last_activity = time.monotonic()
+        self.locked_idle = False  # after an idle lock the clerk comes back to the page they were on
         self.idle_timer = QTimer(self, interval=5000)
         self.idle_timer.timeout.connect(self._check_idle)
         self.idle_timer.start()
@@ -118,15 +119,15 @@ class MainWindow(QMainWindow):
         self.settingsButton.setVisible(clerk.is_supervisor)
         self.stack.setCurrentIndex(1)
         self.last_activity = time.monotonic()
-        if self.tabs.currentWidget() is not self.receivePage and not getattr(self, "_locked_idle", False):
+        if not self.locked_idle:
             self.tabs.setCurrentWidget(self.receivePage)
-        self._locked_idle = False
+        self.locked_idle = False
         self.banner.show_message("info", self.tr("Welcome, {name}.").format(name=clerk.name))
         self._page_shown()
 
     def lock(self, *, idle: bool) -> None:
         """Back to the PIN screen; after an idle lock the same page comes back."""
-        self._locked_idle = idle
+        self.locked_idle = idle
         was = self.session.clerk
         self.session.clerk = None
         self.stack.setCurrentIndex(0)

@@ -28,9 +28,11 @@ class _Worker(QThread):
 
 
 def run_in_thread(owner: QObject, job: Callable[[], Any], done: Callable[[Any], None]) -> QThread:
-    """Run ``job`` in a thread (it opens its own connection); ``done`` gets its result on the main thread."""
+    """Run ``job`` in a thread (it opens its own connection); ``done`` gets its result on the main thread.
+
+    The thread object belongs to ``owner``, so it can still be waited for at exit.
+    """
     worker = _Worker(job, owner)
     worker.finished_with.connect(done)
-    worker.finished.connect(worker.deleteLater)
     worker.start()
     return worker
