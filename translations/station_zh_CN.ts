@@ -18,7 +18,7 @@
         <translation>无法打开本站数据</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/app.py" line="138" />
+        <location filename="../station_app/ui/app.py" line="139" />
         <source>The database check found damage. Keep working only if you must, and call county IT now.</source>
         <translation>数据库检查发现损坏。请尽快联系县里的信息员，非必要请暂停操作。</translation>
     </message>
@@ -458,27 +458,27 @@
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="116" />
+        <location filename="../station_app/ui/main_window.py" line="117" />
         <source>supervisor</source>
         <translation>站长</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="116" />
+        <location filename="../station_app/ui/main_window.py" line="117" />
         <source>clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="117" />
+        <location filename="../station_app/ui/main_window.py" line="118" />
         <source>Clerk: {name} ({role})</source>
         <translation>店员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="124" />
+        <location filename="../station_app/ui/main_window.py" line="125" />
         <source>Welcome, {name}.</source>
         <translation>{name}，您好。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="147" />
+        <location filename="../station_app/ui/main_window.py" line="148" />
         <source>Label not printed: {reason} The parcel is received; select it and press Reprint.</source>
         <translation>标签未打印：{reason} 包裹已入库；可在列表中选中后点“重新打印”。</translation>
     </message>
@@ -927,95 +927,93 @@
     </message>
     <message>
         <location filename="../station_app/ui/receive_page.py" line="155" />
-        <location filename="../station_app/ui/receive_page.py" line="323" />
+        <location filename="../station_app/ui/receive_page.py" line="308" />
         <source>Damaged parcel</source>
         <translation>破损包裹</translation>
     </message>
     <message>
         <location filename="../station_app/ui/receive_page.py" line="155" />
-        <location filename="../station_app/ui/receive_page.py" line="323" />
+        <location filename="../station_app/ui/receive_page.py" line="309" />
         <source>What is damaged?</source>
         <translation>哪里破损？</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="181" />
+        <location filename="../station_app/ui/receive_page.py" line="184" />
         <source>All shelves are full. Code {code} given; make room or add shelves.</source>
         <translation>货架已满。已分配取件码 {code}，请腾出空间或增加货架。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="184" />
+        <location filename="../station_app/ui/receive_page.py" line="187" />
         <source>Shelved as {code}. Type the recipient's phone.</source>
         <translation>已上架 {code}，请输入收件人手机号。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="187" />
+        <location filename="../station_app/ui/receive_page.py" line="190" />
         <source>Received {waybill} → {code}</source>
         <translation>入库成功 {waybill} → {code}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="203" />
+        <location filename="../station_app/ui/receive_page.py" line="206" />
         <source>Phone for {code} ({waybill}); Esc to skip.</source>
         <translation>请输入 {code}（{waybill}）的收件人手机号；按 Esc 跳过。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="206" />
+        <location filename="../station_app/ui/receive_page.py" line="209" />
         <source>{n} more waiting.</source>
         <translation>还有 {n} 个待补录。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="221" />
+        <location filename="../station_app/ui/receive_page.py" line="224" />
         <source>Privacy waybill: type the recipient's name, then Enter.</source>
         <translation>隐私面单：请输入收件人姓名，再按回车。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="245" />
+        <location filename="../station_app/ui/receive_page.py" line="248" />
         <source>{code}: recipient {phone} saved, SMS queued.</source>
         <translation>{code}：收件人 {phone} 已保存，取件短信已排队。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="252" />
+        <location filename="../station_app/ui/receive_page.py" line="255" />
         <source>{code} stays on the shelf without a phone; add it later from the list.</source>
         <translation>{code} 暂无手机号，已在库；稍后可在列表中补录。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="275" />
+        <location filename="../station_app/ui/receive_page.py" line="277" />
         <source>No printer is set up. Choose one under Printer.</source>
         <translation>还没有设置打印机，请在“打印机”中选择。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="287" />
+        <location filename="../station_app/ui/receive_page.py" line="288" />
         <source>Now shelving on {shelf}-{layer}.</source>
         <translation>当前上架位置：{shelf}-{layer}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="277" />
-        <location filename="../station_app/ui/receive_page.py" line="299" />
-        <location filename="../station_app/ui/receive_page.py" line="320" />
+        <location filename="../station_app/ui/receive_page.py" line="318" />
         <source>Select a parcel in the list first.</source>
         <translation>请先在列表中选择包裹。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="303" />
+        <location filename="../station_app/ui/receive_page.py" line="299" />
         <source>Change courier</source>
         <translation>更改快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="303" />
+        <location filename="../station_app/ui/receive_page.py" line="299" />
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="335" />
+        <location filename="../station_app/ui/receive_page.py" line="332" />
         <source>Import manifest</source>
         <translation>导入到件清单</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="335" />
+        <location filename="../station_app/ui/receive_page.py" line="332" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="353" />
+        <location filename="../station_app/ui/receive_page.py" line="350" />
         <source>Imported {count} expected parcels.</source>
         <translation>已导入 {count} 条到件信息。</translation>
     </message>
@@ -1235,123 +1233,158 @@
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="36" />
+        <location filename="../station_app/ui/stock_page.py" line="44" />
         <source>All on the shelves</source>
         <translation>全部在库</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="37" />
+        <location filename="../station_app/ui/stock_page.py" line="45" />
         <source>Overdue: remind again</source>
         <translation>滞留：需再次提醒</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="38" />
+        <location filename="../station_app/ui/stock_page.py" line="46" />
         <source>Overdue: due for return</source>
         <translation>滞留：应退回</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="40" />
+        <location filename="../station_app/ui/stock_page.py" line="48" />
         <source>remind</source>
         <translation>需提醒</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="40" />
+        <location filename="../station_app/ui/stock_page.py" line="48" />
         <source>return</source>
         <translation>应退回</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="42" />
         <location filename="../station_app/ui/stock_page.py" line="50" />
+        <location filename="../station_app/ui/stock_page.py" line="60" />
         <source>Overdue</source>
         <translation>滞留超期</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="46" />
+        <location filename="../station_app/ui/stock_page.py" line="54" />
         <source>Send reminder SMS</source>
         <translation>发送催取短信</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="47" />
+        <location filename="../station_app/ui/stock_page.py" line="55" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="48" />
+        <location filename="../station_app/ui/stock_page.py" line="56" />
+        <source>Print code sheet (A4)</source>
+        <translation>打印取件码单（A4）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="57" />
+        <source>Print shelf labels</source>
+        <translation>打印货架标签</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="58" />
         <source>Scan a parcel to return it to the courier</source>
         <translation>扫描要退回快递公司的包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="50" />
+        <location filename="../station_app/ui/stock_page.py" line="60" />
         <source>Refused by recipient</source>
         <translation>收件人拒收</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="51" />
+        <location filename="../station_app/ui/stock_page.py" line="61" />
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="51" />
+        <location filename="../station_app/ui/stock_page.py" line="61" />
         <source>Wrong station</source>
         <translation>错分（非本站）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="66" />
+        <location filename="../station_app/ui/stock_page.py" line="78" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="73" />
+        <location filename="../station_app/ui/stock_page.py" line="87" />
         <source>Return (退回)</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="75" />
+        <location filename="../station_app/ui/stock_page.py" line="89" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="78" />
+        <location filename="../station_app/ui/stock_page.py" line="92" />
         <source>Parcels on the shelves</source>
         <translation>在库包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="82" />
+        <location filename="../station_app/ui/stock_page.py" line="96" />
         <source>Search any parcel</source>
         <translation>查询包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="94" />
+        <location filename="../station_app/ui/stock_page.py" line="109" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="109" />
+        <location filename="../station_app/ui/stock_page.py" line="124" />
         <source>{n} parcels</source>
         <translation>{n} 件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="119" />
+        <location filename="../station_app/ui/stock_page.py" line="134" />
         <source>{n} reminder SMS queued.</source>
         <translation>已排队 {n} 条催取短信。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="134" />
+        <location filename="../station_app/ui/stock_page.py" line="149" />
         <source>{waybill} ({code}) returned to {courier}.</source>
         <translation>{waybill}（{code}）已退回{courier}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="140" />
+        <location filename="../station_app/ui/stock_page.py" line="160" />
+        <source>An A4 sheet needs a system printer or a PDF folder; set one under Printer.</source>
+        <translation>A4 取件码单需要系统打印机或 PDF 文件夹，请在“打印机”中设置。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="163" />
+        <source>No parcels in the list.</source>
+        <translation>列表中没有包裹。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="168" />
+        <source>Printing a sheet of {n} pickup codes…</source>
+        <translation>正在打印 {n} 个取件码的 A4 单…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="174" />
+        <source>No printer is set up. Choose one under Printer.</source>
+        <translation>还没有设置打印机，请在“打印机”中选择。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="180" />
+        <source>Printing {n} shelf labels…</source>
+        <translation>正在打印 {n} 张货架标签…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/stock_page.py" line="184" />
         <source>Export parcels</source>
         <translation>导出包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="141" />
+        <location filename="../station_app/ui/stock_page.py" line="185" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="154" />
+        <location filename="../station_app/ui/stock_page.py" line="198" />
         <source>Exported {n} parcels to {path}.</source>
         <translation>已导出 {n} 个包裹到 {path}。</translation>
     </message>

@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self.loginPage = LoginPage(session)
         self.receivePage = ReceivePage(session, self.banner, self.printService)
         self.pickupPage = PickupPage(session, self.banner)
-        self.stockPage = StockPage(session, self.banner)
+        self.stockPage = StockPage(session, self.banner, self.printService)
         self.tabs = QTabWidget(objectName="pageTabs")
         self.tabs.addTab(self.receivePage, self.tr("Parcels in  F2"))
         self.tabs.addTab(self.pickupPage, self.tr("Pickup  F3"))

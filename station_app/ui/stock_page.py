@@ -16,7 +16,13 @@ from PySide6.QtWidgets import (
 from ..core import export, shelving, stock
 from ..core.errors import StationError
 from ..core.parcels import Parcel
+from ..labels.catalog import shelf_page
+from ..labels.elements import SIZES
+from ..labels.kinds import batch_sheet
+from ..labels.kinds.pickup_sticker import for_parcel
+from ..labels.kinds.shelf_label import ShelfLabel
 from .messages import error_text
+from .printing import PrintJob, PrintService
 from .search_panel import SearchPanel
 from .session import Session, parcel_colour, parcel_columns
 from .widgets import Banner, Column, RowTable, ScanField, heading, make_table, selected_rows
@@ -25,11 +31,13 @@ TIER_COLOURS = {"remind": "#fff3c4", "return": "#ffd0d0"}
 
 
 class StockPage(QWidget):
-    def __init__(self, session: Session, banner: Banner, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, banner: Banner, printer: PrintService,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stockPage")
         self.session = session
         self.banner = banner
+        self.printer = printer
         self.tiers: dict[str, str] = {}
 
         self.viewSelector = QComboBox(objectName="stockViewSelector")
@@ -45,6 +53,8 @@ class StockPage(QWidget):
         self.countLabel = QLabel("", objectName="stockCount")
         self.remindButton = QPushButton(self.tr("Send reminder SMS"), objectName="remindButton")
         self.exportButton = QPushButton(self.tr("Export CSV…"), objectName="exportButton")
+        self.batchSheetButton = QPushButton(self.tr("Print code sheet (A4)"), objectName="batchSheetButton")
+        self.shelfLabelsButton = QPushButton(self.tr("Print shelf labels"), objectName="shelfLabelsButton")
         self.returnInput = ScanField("returnScanInput", self.tr("Scan a parcel to return it to the courier"))
         self.returnReason = QComboBox(objectName="returnReason")
         for code, text in ((("overdue"), self.tr("Overdue")), ("refused", self.tr("Refused by recipient")),
@@ -57,6 +67,8 @@ class StockPage(QWidget):
         self.shelfFilter.activated.connect(lambda _i: self.reload())
         self.remindButton.clicked.connect(self.remind)
         self.exportButton.clicked.connect(self._export)
+        self.batchSheetButton.clicked.connect(self.print_batch_sheet)
+        self.shelfLabelsButton.clicked.connect(self.print_shelf_labels)
         self.returnInput.returnPressed.connect(self._on_return_scan)
         self.search.changed.connect(self.reload)
 
@@ -68,6 +80,8 @@ class StockPage(QWidget):
         top.addWidget(self.countLabel)
         top.addStretch(1)
         top.addWidget(self.remindButton)
+        top.addWidget(self.batchSheetButton)
+        top.addWidget(self.shelfLabelsButton)
         top.addWidget(self.exportButton)
         returns = QHBoxLayout()
         returns.addWidget(QLabel(self.tr("Return (退回)")))
@@ -81,7 +95,8 @@ class StockPage(QWidget):
         box.addLayout(returns)
         box.addWidget(heading(self.tr("Search any parcel")))
         box.addWidget(self.search, 2)
-        for widget in (self.viewSelector, self.shelfFilter, self.remindButton, self.exportButton, self.returnReason):
+        for widget in (self.viewSelector, self.shelfFilter, self.remindButton, self.exportButton, self.returnReason,
+                       self.batchSheetButton, self.shelfLabelsButton):
             widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     def focus_scan(self) -> None:
@@ -134,6 +149,35 @@ class StockPage(QWidget):
             self.banner.show_message("ok", self.tr("{waybill} ({code}) returned to {courier}.").format(
                 waybill=parcel.waybill, code=parcel.pickup_code, courier=self.session.courier_name(parcel.courier)))
             self.reload()
+        self.focus_scan()
+
+    # ----- printing -------------------------------------------------------------------------------------
+    def print_batch_sheet(self) -> None:
+        """A4 sheets of pickup codes for the parcels listed (or selected), for stations without a label roll."""
+        settings = self.session.printer
+        chosen = selected_rows(self.stockTable) or self.model.rows
+        if settings.backend not in ("system", "pdf_folder"):
+            self.banner.show_message("warn", self.tr("An A4 sheet needs a system printer or a PDF folder; set one "
+                                                     "under Printer."))
+        elif not chosen:
+            self.banner.show_message("warn", self.tr("No parcels in the list."))
+        else:
+            stickers = [for_parcel(p, self.session.courier_name(p.courier), self.session.station.name)
+                        for p in chosen]
+            self.printer.submit(settings, PrintJob(f"codes-{len(stickers)}", batch_sheet.pages(stickers)))
+            self.banner.show_message("info", self.tr("Printing a sheet of {n} pickup codes…").format(n=len(chosen)))
+        self.focus_scan()
+
+    def print_shelf_labels(self) -> None:
+        settings = self.session.printer
+        if not settings.enabled:
+            self.banner.show_message("warn", self.tr("No printer is set up. Choose one under Printer."))
+        else:
+            size = SIZES[settings.size]
+            pages = [shelf_page(ShelfLabel(s.shelf, layer, self.session.station.name), size)
+                     for s in shelving.shelves(self.session.conn) for layer in range(1, s.layers + 1)]
+            self.printer.submit(settings, PrintJob("shelf-labels", pages))
+            self.banner.show_message("info", self.tr("Printing {n} shelf labels…").format(n=len(pages)))
         self.focus_scan()
 
     def _export(self) -> None:

@@ -181,10 +181,11 @@ def test_printing_through_a_real_cups_queue_scans(qapp, tmp_path):
     out_dir = Path(os.environ.get("STATION_CUPS_OUT", Path.home() / "PDF"))
     before = set(out_dir.glob("*.pdf")) if out_dir.exists() else set()
     pages = catalog.KINDS["pickup_sticker"].sample(SIZES["60x40"])
-    assert print_now(PrinterSettings(backend="system", queue=CUPS_QUEUE), PrintJob("cups-check", pages)) == CUPS_QUEUE
+    title = f"cups-check-{int(time.time() * 1000)}"  # cups-pdf names its file after the job title
+    assert print_now(PrinterSettings(backend="system", queue=CUPS_QUEUE), PrintJob(title, pages)) == CUPS_QUEUE
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        new = set(out_dir.glob("*.pdf")) - before if out_dir.exists() else set()
+        new = {p for p in set(out_dir.glob("*.pdf")) - before if title in p.name} if out_dir.exists() else set()
         if new:
             break
         time.sleep(0.5)
@@ -194,3 +195,34 @@ def test_printing_through_a_real_cups_queue_scans(qapp, tmp_path):
     assert decode_pdf(path) == ["731234567890"]
     page = pymupdf.open(path)[0]
     assert abs(page.rect.width / 72 * 25.4 - 60) < 1 and abs(page.rect.height / 72 * 25.4 - 40) < 1
+
+
+def test_stock_page_prints_an_a4_code_sheet_and_shelf_labels(counter, conn, boss, qtbot, tmp_path):
+    from station_app.core import parcels
+
+    for i in range(3):
+        parcels.receive(conn, f"YT000000000000{i}", clerk_id=boss.id, phone="13812345678")
+    counter.show_page(counter.stockPage)
+    page = counter.stockPage
+    counter.session.printer = PrinterSettings(backend="network", host="127.0.0.1", port=free_port())
+    page.print_batch_sheet()
+    assert counter.banner.kind == "warn"  # a thermal roll cannot take an A4 sheet
+    counter.session.printer = PrinterSettings(backend="pdf_folder", path=str(tmp_path))
+    page.print_batch_sheet()
+    page.print_shelf_labels()
+    qtbot.waitUntil(lambda: (tmp_path / "shelf-labels.pdf").exists(), timeout=10_000)
+    sheet = tmp_path / "codes-3.pdf"
+    assert sheet.exists() and sorted(decode_pdf(sheet)) == [f"YT000000000000{i}" for i in range(3)]
+    shelf_codes = decode_pdf(tmp_path / "shelf-labels.pdf")
+    assert shelf_codes[:2] == ["1-1", "1-2"] and len(shelf_codes) == 16  # 4 shelves × 4 layers
+
+
+@pytest.mark.skipif(not CUPS_QUEUE, reason="needs a CUPS queue (run-tests.sh sets one up)")
+def test_raw_jobs_go_to_a_cups_queue_and_a_missing_queue_is_refused():
+    from station_app.core.errors import StationError
+
+    pages = catalog.KINDS["shelf_label"].sample(SIZES["60x40"])
+    assert print_now(PrinterSettings(backend="raw_queue", queue=CUPS_QUEUE), PrintJob("raw", pages)) == CUPS_QUEUE
+    with pytest.raises(StationError) as err:
+        print_now(PrinterSettings(backend="raw_queue", queue="NoSuchQueue"), PrintJob("raw", pages))
+    assert err.value.code == "printer_queue_refused"
