@@ -47,6 +47,13 @@ def build_parser() -> argparse.ArgumentParser:
                           help="write every label kind as PDF, TSPL and ZPL files, for calibration")
     test.add_argument("--out", required=True, help="folder for the files")
 
+    enroll = sub.add_parser("enroll", parents=[common], help="join the county server with a one-time code")
+    enroll.add_argument("--server", required=True, help="e.g. https://county.example:8750")
+    enroll.add_argument("--code", required=True, help="the enrolment code county IT gave you")
+    enroll.add_argument("--ca", default="", help="the county CA certificate (PEM) for TLS")
+
+    sub.add_parser("sync", parents=[common], help="one full sync with the county; exit 0 only on success")
+
     sub.add_parser("check", parents=[common], help="check the database file is sound")
     sub.add_parser("gui", parents=[common], help="open the counter app (the default)")
     return parser

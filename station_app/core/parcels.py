@@ -126,11 +126,13 @@ class Received:
 
 
 def _queue_arrival(conn: sqlite3.Connection, parcel_id: str, waybill: str, courier: str, code: str,
-                   recipient: Recipient, now: datetime) -> str:
+                   recipient: Recipient, now: datetime) -> dict[str, str]:
+    """Queue the arrival text; the returned fields go into the op, so the county can send it."""
     here = station.get(conn)
     body = notifications.render(conn, station=here.name if here else "", courier=couriers.names(conn).get(
         courier, "快递"), waybill=waybill, code=code, received=now)
-    return notifications.queue(conn, parcel_id, "arrival", recipient.phone, body, now)
+    return {"notification_id": notifications.queue(conn, parcel_id, "arrival", recipient.phone, body, now),
+            "sms_body": body}
 
 
 def receive(conn: sqlite3.Connection, scanned: str, *, clerk_id: str, phone: str = "", name: str = "",
@@ -183,7 +185,7 @@ def receive(conn: sqlite3.Connection, scanned: str, *, clerk_id: str, phone: str
         if recipient is not None:
             payload.update(recipient_name=recipient.name, recipient_phone=recipient.phone,
                            phone_tail=recipient.tail,
-                           notification_id=_queue_arrival(conn, parcel_id, waybill, courier, code, recipient, now))
+                           **_queue_arrival(conn, parcel_id, waybill, courier, code, recipient, now))
         journal.append(conn, "parcel.received", payload, clerk_id=clerk_id, entity_id=parcel_id, at=at)
     return Received(get(conn, parcel_id), expected is not None, slot.full)
 
@@ -202,10 +204,10 @@ def set_recipient(conn: sqlite3.Connection, parcel_id: str, phone: str, name: st
         conn.execute("UPDATE parcels SET recipient_name = ?, recipient_phone = ?, phone_tail = ? WHERE id = ?",
                      (recipient.name, recipient.phone, recipient.tail, parcel_id))
         notifications.cancel_for(conn, parcel_id, now)  # a text to a wrong number must not go out
-        nid = _queue_arrival(conn, parcel_id, parcel.waybill, parcel.courier, parcel.pickup_code, recipient, now)
+        sms = _queue_arrival(conn, parcel_id, parcel.waybill, parcel.courier, parcel.pickup_code, recipient, now)
         journal.append(conn, "parcel.recipient_set", {
             "parcel_id": parcel_id, "recipient_name": recipient.name, "recipient_phone": recipient.phone,
-            "phone_tail": recipient.tail, "notification_id": nid,
+            "phone_tail": recipient.tail, **sms,
         }, clerk_id=clerk_id, entity_id=parcel_id, at=to_iso(now))
     return get(conn, parcel_id)
 

@@ -65,7 +65,8 @@ def remind(conn: sqlite3.Connection, parcel_ids: list[str], *, clerk_id: str, no
                 received=from_iso(parcel.received_at))
             nid = notifications.queue(conn, parcel_id, "reminder", parcel.recipient_phone, body, now)
             conn.execute("UPDATE parcels SET reminded_at = ? WHERE id = ?", (to_iso(now), parcel_id))
-            journal.append(conn, "parcel.reminded", {"parcel_id": parcel_id, "notification_id": nid},
+            journal.append(conn, "parcel.reminded", {"parcel_id": parcel_id, "notification_id": nid,
+                                                     "recipient_phone": parcel.recipient_phone, "sms_body": body},
                            clerk_id=clerk_id, entity_id=parcel_id, at=to_iso(now))
             queued += 1
     return queued

@@ -8,12 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from sync import client as sync_client
+
 from .. import paths
 from ..core import clerks, db, device_settings, export, manifest, station
 from ..core.errors import ManifestError, StationError
 from ..labels import catalog, printer_jobs
 from . import i18n
-from .messages import error_text, manifest_lines
+from .messages import error_text, manifest_lines, sync_error_text
 
 
 def _open(data_dir: Path):
@@ -34,6 +36,9 @@ def run_command(args: argparse.Namespace) -> int:
         print(error_text(err), file=sys.stderr)
         for line in manifest_lines(err):
             print("  " + line, file=sys.stderr)
+        return 1
+    except sync_client.SyncError as err:
+        print(sync_error_text(err), file=sys.stderr)
         return 1
     except StationError as err:
         if err.code == "no_station":
@@ -70,6 +75,17 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         elif args.command == "add-clerk":
             added = clerks.add_clerk(conn, args.name, args.pin, args.role, by=None)
             print(QCoreApplication.translate("Cli", "Clerk {name} added.").format(name=added.name))
+        elif args.command == "enroll":
+            county_code = sync_client.enroll(conn, args.server, args.code, args.ca)
+            print(QCoreApplication.translate("Cli", "Enrolled with the county as station {code}.").format(
+                code=county_code))
+        elif args.command == "sync":
+            report = sync_client.Syncer(conn).sync()
+            text = QCoreApplication.translate(
+                "Cli", "Sync done: {applied} ops uploaded, {duplicate} already there, {rejected} refused; "
+                "{feed} feed items, reference data updated: {refs}.")
+            print(text.format(applied=report.applied, duplicate=report.duplicate, rejected=report.rejected,
+                              feed=report.feed_items, refs=", ".join(report.refs_updated) or "-"))
         elif args.command == "check":
             problems = db.quick_check(conn)
             if problems:

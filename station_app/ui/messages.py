@@ -125,3 +125,25 @@ def manifest_lines(err: ManifestError) -> list[str]:
     problems = _line_problems()
     line = QCoreApplication.translate("Manifest", "line {number}: {problem} ({value})")
     return [line.format(number=n, problem=problems.get(code, code), value=value) for n, code, value in err.problems]
+
+
+def _sync_errors() -> dict[str, str]:
+    return {
+        "network": QCoreApplication.translate("Sync", "No connection to the county server. Work goes on; it will sync when the line is back."),
+        "server_busy": QCoreApplication.translate("Sync", "The county server is busy. It will try again shortly."),
+        "server_error": QCoreApplication.translate("Sync", "The county server had a problem. It will try again; if it lasts, call county IT."),
+        "server_nonsense": QCoreApplication.translate("Sync", "The county server answered something this app does not understand. Nothing was changed; call county IT."),
+        "credentials_expired": QCoreApplication.translate("Sync", "This station's sync key has expired. Ask county IT for a new enrolment code."),
+        "credentials_revoked": QCoreApplication.translate("Sync", "This station's sync key was withdrawn. Ask county IT for a new enrolment code."),
+        "credentials_unknown": QCoreApplication.translate("Sync", "The county server does not know this station's key. Ask county IT for a new enrolment code."),
+        "credentials_missing": QCoreApplication.translate("Sync", "The county server does not know this station's key. Ask county IT for a new enrolment code."),
+        "enrolment_refused": QCoreApplication.translate("Sync", "The enrolment code is wrong, used or expired. Check it or ask county IT for a new one."),
+        "not_enrolled": QCoreApplication.translate("Sync", "This station has not joined the county server yet. Enrol it with the code from county IT."),
+        "ref_corrupt": QCoreApplication.translate("Sync", "County reference data arrived damaged; the old data stays in use. It will try again."),
+        "no_station": QCoreApplication.translate("Sync", "Set up the station first."),
+    }
+
+
+def sync_error_text(err: Exception) -> str:
+    code = getattr(err, "code", "")
+    return _sync_errors().get(code) or QCoreApplication.translate("Sync", "Sync failed ({code}). It will try again.").format(code=code)

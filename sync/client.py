@@ -1,0 +1,288 @@
+"""The station's side of the sync: push the journal, pull the feed and reference data, reconcile a day.
+
+Every step is safe to interrupt: an upload batch is marked acknowledged only after the county answered it,
+and each feed item or reference snapshot is applied together with its cursor in one local transaction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+
+from station_app.core import couriers, db, journal, station
+from station_app.core.clock import to_iso, utc_now
+from station_app.core.privacy import is_mobile
+
+from . import protocol
+
+
+class SyncError(Exception):
+    """Why a sync stopped: ``code`` for the words on screen, ``retry_after`` seconds if the server said."""
+
+    def __init__(self, code: str, detail: str = "", retry_after: float | None = None) -> None:
+        self.code, self.retry_after = code, retry_after
+        super().__init__(f"{code}: {detail}" if detail else code)
+
+
+@dataclass
+class SyncReport:
+    applied: int = 0
+    duplicate: int = 0
+    rejected: int = 0
+    batches: int = 0
+    feed_items: int = 0
+    refs_updated: list[str] = field(default_factory=list)
+    resent: int = 0
+    restore_detected: bool = False
+
+
+def state(conn: sqlite3.Connection, key: str, default: str = "") -> str:
+    row = conn.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else default
+
+
+def set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
+    """Inside the caller's transaction, or on its own."""
+    conn.execute("INSERT INTO sync_state (key, value) VALUES (?,?) "
+                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+
+def pending_count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM journal WHERE sync_state = 'pending'").fetchone()[0]
+
+
+def rejections(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """The attention list: ops the county refused, with the op's type, newest first."""
+    return conn.execute("SELECT r.op_id, r.code, r.at, j.type, j.entity_id FROM sync_rejections r "
+                        "LEFT JOIN journal j ON j.op_id = r.op_id ORDER BY r.at DESC").fetchall()
+
+
+def make_http(server: str, ca_file: str = "", timeout: float = 20.0) -> httpx.Client:
+    """One client per worker: creating one costs tens of ms. The county CA, if given, is the only trust root."""
+    return httpx.Client(base_url=server.rstrip("/"), trust_env=False, verify=ca_file or True,
+                        timeout=httpx.Timeout(timeout, connect=5.0))
+
+
+def enroll(conn: sqlite3.Connection, server: str, code: str, ca_file: str = "",
+           http: httpx.Client | None = None) -> str:
+    """Trade the county's one-time code for credentials; returns the station code the county knows."""
+    here = station.get(conn)
+    if here is None:
+        raise SyncError("no_station")
+    client = http or make_http(server, ca_file)
+    answer = _call(client, "POST", "/v1/enroll", body={"code": code, "device_id": here.device_id})
+    token, county_code = answer.get("token"), answer.get("station")
+    if not isinstance(token, str) or not isinstance(county_code, str):
+        raise SyncError("server_nonsense", "enrolment answer")
+    with db.transaction(conn):
+        for key, value in (("server", server.rstrip("/")), ("token", token), ("station", county_code),
+                           ("ca_file", ca_file)):
+            set_state(conn, key, value)
+    return county_code
+
+
+def _call(client: httpx.Client, method: str, path: str, *, token: str = "", body: dict[str, Any] | None = None,
+          params: dict[str, Any] | None = None, raw: bool = False) -> Any:
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    content = None
+    if body is not None:
+        content = protocol.encode(body)
+        headers.update({"Content-Encoding": "gzip", "Content-Type": "application/json"})
+    try:
+        response = client.request(method, path, content=content, headers=headers, params=params)
+    except httpx.TransportError as exc:
+        raise SyncError("network", type(exc).__name__) from exc
+    if response.status_code in (429, 503):
+        retry = response.headers.get("retry-after", "")
+        raise SyncError("server_busy", str(response.status_code), float(retry) if retry.isdigit() else None)
+    if response.status_code != 200:
+        try:
+            code = response.json().get("error", "")
+        except (ValueError, AttributeError):
+            code = ""
+        if response.status_code in (401, 403):
+            raise SyncError(code if code.startswith(("credentials_", "enrolment_")) else "credentials_unknown")
+        raise SyncError("server_error", f"{response.status_code} {code}")
+    if raw:
+        return response.content
+    try:
+        answer = response.json()
+    except ValueError as exc:
+        raise SyncError("server_nonsense", "not JSON") from exc
+    if not isinstance(answer, dict):
+        raise SyncError("server_nonsense", "not an object")
+    return answer
+
+
+class Syncer:
+    """One station's sync over one HTTP client; used by the GUI worker and by `station-app sync`."""
+
+    def __init__(self, conn: sqlite3.Connection, http: httpx.Client | None = None) -> None:
+        self.conn = conn
+        self.server, self.token = state(conn, "server"), state(conn, "token")
+        if not self.server or not self.token:
+            raise SyncError("not_enrolled")
+        self.station_code = state(conn, "station")
+        self.http = http or make_http(self.server, state(conn, "ca_file"))
+
+    def call(self, method: str, path: str, **kw: Any) -> Any:
+        return _call(self.http, method, path, token=self.token, **kw)
+
+    def sync(self) -> SyncReport:
+        """Push, pull the feed and reference data, reconcile recent days; records the outcome for the screen."""
+        report = SyncReport()
+        try:
+            self.push(report)
+            self.pull_feed(report)
+            self.pull_reference(report)
+            if self.reconcile(report):
+                self.push(report)
+        except SyncError as err:
+            with db.transaction(self.conn):
+                set_state(self.conn, "last_error", err.code)
+                set_state(self.conn, "last_error_at", to_iso(utc_now()))
+            raise
+        with db.transaction(self.conn):
+            set_state(self.conn, "last_success", to_iso(utc_now()))
+            set_state(self.conn, "last_error", "")
+        return report
+
+    # ----- upload --------------------------------------------------------------------------------------------
+    def push(self, report: SyncReport) -> None:
+        after = 0
+        while batch := journal.pending(self.conn, after_seq=after, limit=protocol.MAX_BATCH_OPS):
+            ops = [{"op_id": op.op_id, "device_seq": op.device_seq, "type": op.type, "entity_id": op.entity_id,
+                    "payload": op.payload, "clerk_id": op.clerk_id, "created_at": op.created_at,
+                    "station": self.station_code} for op in batch]
+            answer = self.call("POST", "/v1/ops", body={"protocol": protocol.VERSION, "ops": ops})
+            results = answer.get("results")
+            sent = {op.op_id for op in batch}
+            if not isinstance(results, list) or {r.get("op_id") for r in results if isinstance(r, dict)} != sent \
+                    or any(r.get("status") not in protocol.OP_RESULTS for r in results):
+                raise SyncError("server_nonsense", "results do not match the batch")
+            self._acknowledge(results, answer.get("device_high_seq"), report)
+            report.batches += 1
+            after = batch[-1].device_seq
+
+    def _acknowledge(self, results: list[dict[str, Any]], high: Any, report: SyncReport) -> None:
+        now = to_iso(utc_now())
+        with db.transaction(self.conn):
+            for result in results:
+                status = result["status"]
+                if status == "rejected":
+                    self.conn.execute("UPDATE journal SET sync_state = 'rejected' WHERE op_id = ?", (result["op_id"],))
+                    self.conn.execute("INSERT OR REPLACE INTO sync_rejections (op_id, code, at) VALUES (?,?,?)",
+                                      (result["op_id"], str(result.get("code", "")), now))
+                else:
+                    self.conn.execute("UPDATE journal SET sync_state = 'acked' WHERE op_id = ?", (result["op_id"],))
+                setattr(report, status, getattr(report, status) + 1)
+            local_high = self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'journal'").fetchone()[0]
+            if isinstance(high, int) and high > local_high:
+                # The county has seen later ops from this device than this database holds: it was restored
+                # from an older copy. Number new ops after the county's, and tell the clerk.
+                self.conn.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'journal'", (high,))
+                set_state(self.conn, "restore_detected", now)
+                report.restore_detected = True
+
+    # ----- feed ----------------------------------------------------------------------------------------------
+    def pull_feed(self, report: SyncReport) -> None:
+        while True:
+            after = int(state(self.conn, "feed_cursor", "0"))
+            answer = self.call("GET", "/v1/feed", params={"after": after, "limit": 500})
+            items = answer.get("items")
+            if not isinstance(items, list):
+                raise SyncError("server_nonsense", "feed")
+            if not items:
+                return
+            for item in items:
+                self.apply_feed_item(item)
+                report.feed_items += 1
+
+    def apply_feed_item(self, item: dict[str, Any]) -> None:
+        """One item and the cursor past it, in one transaction: a crash leaves both or neither."""
+        seq, kind, body = item.get("seq"), item.get("kind"), item.get("body")
+        if not isinstance(seq, int) or kind not in protocol.FEED_KINDS or not isinstance(body, dict):
+            raise SyncError("server_nonsense", "feed item")
+        with db.transaction(self.conn):
+            if kind == "manifest":
+                phone = str(body.get("recipient_phone", "")).replace(" ", "")
+                self.conn.execute(
+                    "INSERT OR REPLACE INTO manifest (waybill_key, waybill, courier, recipient_name, recipient_phone,"
+                    " phone_tail, source, imported_at) VALUES (?,?,?,?,?,?,'county',?)",
+                    (str(body["waybill"]).upper(), body["waybill"], self._courier(body.get("courier", "")),
+                     body.get("recipient_name", ""), phone if is_mobile(phone) else "", phone[-4:],
+                     to_iso(utc_now())))
+            elif kind == "notification_status":
+                self.conn.execute(
+                    "UPDATE notifications SET state = ?, updated_at = ? WHERE id = ? AND state = 'queued'",
+                    (body.get("state", "sent"), to_iso(utc_now()), body.get("notification_id")))
+            else:  # instructions and announcements wait for the clerk
+                set_state(self.conn, f"message:{seq}", json.dumps({"kind": kind, **body}, ensure_ascii=False))
+            set_state(self.conn, "feed_cursor", str(seq))
+
+    def _courier(self, text: str) -> str | None:
+        return couriers.resolve(self.conn, text) if text else None
+
+    # ----- reference data ------------------------------------------------------------------------------------
+    def pull_reference(self, report: SyncReport) -> None:
+        answer = self.call("GET", "/v1/ref")
+        refs = answer.get("refs")
+        if not isinstance(refs, list):
+            raise SyncError("server_nonsense", "ref list")
+        for ref in refs:
+            kind, version, digest = ref.get("kind"), ref.get("version"), ref.get("sha256")
+            if kind not in protocol.REF_KINDS or not isinstance(version, int) or not isinstance(digest, str):
+                raise SyncError("server_nonsense", "ref entry")
+            held = self.conn.execute("SELECT version FROM reference WHERE kind = ?", (kind,)).fetchone()
+            if held and held[0] >= version:
+                continue
+            data = self.call("GET", f"/v1/ref/{kind}/{version}", raw=True)
+            if hashlib.sha256(data).hexdigest() != digest:
+                raise SyncError("ref_corrupt", kind)  # cut off or altered: the version in force stays
+            self.apply_reference(kind, version, digest, data)
+            report.refs_updated.append(kind)
+
+    def apply_reference(self, kind: str, version: int, digest: str, data: bytes) -> None:
+        try:
+            rows = json.loads(data)["rows"]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise SyncError("ref_corrupt", kind) from exc
+        with db.transaction(self.conn):
+            self.conn.execute("INSERT OR REPLACE INTO reference (kind, version, sha256, body, applied_at) "
+                              "VALUES (?,?,?,?,?)", (kind, version, digest, data.decode(), to_iso(utc_now())))
+            if kind == "couriers":
+                self.conn.execute("DELETE FROM couriers")
+                self.conn.executemany(
+                    "INSERT INTO couriers (code, name, patterns, sort) VALUES (?,?,?,?)",
+                    [(r["code"], r["name"], json.dumps([p for p in r["patterns"].split("|") if p]), i)
+                     for i, r in enumerate(rows)])
+
+    # ----- end-of-day reconcile ------------------------------------------------------------------------------
+    def reconcile(self, report: SyncReport, days: int = 3) -> bool:
+        """Compare recent days with the county; ops it lacks are marked pending again. True if any were."""
+        recent = [r[0] for r in self.conn.execute(
+            "SELECT DISTINCT substr(created_at, 1, 10) FROM journal WHERE sync_state = 'acked' "
+            "ORDER BY 1 DESC LIMIT ?", (days,))]
+        resent = 0
+        for day in recent:
+            ids = [r[0] for r in self.conn.execute(
+                "SELECT op_id FROM journal WHERE sync_state = 'acked' AND substr(created_at, 1, 10) = ?", (day,))]
+            answer = self.call("POST", "/v1/reconcile", body={"day": day, "digest": protocol.op_digest(ids)})
+            if answer.get("match") is True:
+                continue
+            theirs = answer.get("op_ids")
+            if not isinstance(theirs, list):
+                raise SyncError("server_nonsense", "reconcile")
+            missing = set(ids) - set(theirs)
+            with db.transaction(self.conn):
+                self.conn.executemany("UPDATE journal SET sync_state = 'pending' WHERE op_id = ?",
+                                      [(i,) for i in missing])
+            resent += len(missing)
+        report.resent += resent
+        return resent > 0
+

@@ -1,0 +1,1 @@
+"""The county server: HTTP app, storage, admin CLI (`county-server`)."""

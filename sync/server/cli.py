@@ -1,0 +1,113 @@
+"""`county-server`: run the server, and the admin commands for county staff (all take --data-dir)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+from . import refdata, storage
+
+COUNTY_TZ = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", required=True, help="the server's data folder")
+    parser = argparse.ArgumentParser(prog="county-server", description="Village Station county server")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", parents=[common])
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8750)
+    serve.add_argument("--certfile", help="TLS certificate (PEM) signed by the county CA")
+    serve.add_argument("--keyfile", help="TLS private key (PEM)")
+    station = sub.add_parser("station").add_subparsers(dest="action", required=True)
+    add = station.add_parser("add", parents=[common], help="add a station; prints a one-time enrolment code")
+    add.add_argument("--code", required=True)
+    add.add_argument("--name", required=True)
+    for action in ("revoke", "expire"):
+        p = station.add_parser(action, parents=[common], help=f"{action} a station's credentials")
+        p.add_argument("--code", required=True)
+    ref = sub.add_parser("ref").add_subparsers(dest="action", required=True)
+    imp = ref.add_parser("import", parents=[common], help="import a reference data file (CSV or JSON)")
+    imp.add_argument("kind")
+    imp.add_argument("file")
+    manifest = sub.add_parser("manifest").add_subparsers(dest="action", required=True)
+    mimp = manifest.add_parser("import", parents=[common], help="expected parcels by station (CSV)")
+    mimp.add_argument("file")
+    report = sub.add_parser("report").add_subparsers(dest="action", required=True)
+    rep = report.add_parser("station", parents=[common], help="one station's day as JSON")
+    rep.add_argument("code")
+    rep.add_argument("--date", required=True, type=date.fromisoformat)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    data_dir = Path(args.data_dir)
+    if args.command == "serve":
+        import uvicorn
+
+        from .app import create_app
+
+        uvicorn.run(create_app(data_dir), host=args.host, port=args.port, log_level="warning",
+                    ssl_certfile=args.certfile, ssl_keyfile=args.keyfile)
+        return 0
+    storage.init(data_dir)
+    conn = storage.connect(data_dir)
+    try:
+        return _admin(conn, args)
+    except refdata.DataError as err:
+        print("refused, nothing stored:", *err.problems[:50], sep="\n  ", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"cannot read the file: {err}", file=sys.stderr)
+        return 1
+    finally:
+        conn.close()
+
+
+def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
+    if args.command == "station" and args.action == "add":
+        print(storage.add_station(conn, args.code, args.name))
+    elif args.command == "station":
+        changed = (storage.revoke if args.action == "revoke" else storage.expire)(conn, args.code)
+        print(f"{changed} credentials {args.action}d")
+    elif args.command == "ref":
+        rows = refdata.validate_ref(args.kind, refdata.read_rows(Path(args.file)))
+        print(f"{args.kind} version {storage.store_ref(conn, args.kind, rows)}: {len(rows)} rows")
+    elif args.command == "manifest":
+        stations = {r[0] for r in conn.execute("SELECT code FROM stations")}
+        rows = refdata.validate_manifest(refdata.read_rows(Path(args.file)), stations)
+        with storage.transaction(conn):
+            for row in rows:
+                storage.add_feed(conn, row["station"], "manifest", {k: row[k] for k in refdata.MANIFEST_COLUMNS[1:]})
+        print(f"{len(rows)} expected parcels queued for {len({r['station'] for r in rows})} stations")
+    elif args.command == "report":
+        print(json.dumps(day_report(conn, args.code, args.date), ensure_ascii=False, indent=2))
+    return 0
+
+
+def day_report(conn: sqlite3.Connection, station: str, day: date) -> dict[str, Any]:
+    """A station's local business day: what its ops say happened, and what is on its shelves now."""
+    start = datetime.combine(day, datetime.min.time(), COUNTY_TZ).astimezone(UTC)
+    bounds = (start.isoformat()[:19], (start + timedelta(days=1)).isoformat()[:19])
+    counts = dict(conn.execute(
+        "SELECT type, count(*) FROM ledger WHERE station = ? AND created_at >= ? AND created_at < ? GROUP BY type",
+        (station, *bounds)).fetchall())
+    in_stock = conn.execute("SELECT count(*) FROM parcels WHERE station = ? AND status = 'in_stock'",
+                            (station,)).fetchone()[0]
+    sent = conn.execute("SELECT count(*) FROM sms_outbox WHERE station = ? AND state = 'sent' AND sent_at >= ? "
+                        "AND sent_at < ?", (station, *bounds)).fetchone()[0]
+    return {"station": station, "date": day.isoformat(), "parcels": {
+        "received": counts.get("parcel.received", 0), "picked_up": counts.get("parcel.picked_up", 0),
+        "returned": counts.get("parcel.returned", 0), "in_stock": in_stock, "notifications_sent": sent},
+        "ops": counts}
+
+
+if __name__ == "__main__":
+    sys.exit(main())

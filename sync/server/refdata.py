@@ -1,0 +1,102 @@
+"""Validating the county's reference data and manifests before they are stored (all or nothing)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from .. import protocol
+
+# kind -> (required columns, integer columns, regex columns)
+SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
+    "couriers": (("code", "name", "patterns"), (), ("patterns",)),
+    "price_table": (("courier", "zone", "destinations", "first_weight_g", "first_fee_fen", "step_g", "step_fee_fen",
+                     "volumetric_divisor"),
+                    ("first_weight_g", "first_fee_fen", "step_g", "step_fee_fen", "volumetric_divisor"), ()),
+    "produce_catalog": (("product_code", "name", "unit", "grades"), (), ()),
+    "bill_types": (("code", "name", "account_format"), (), ("account_format",)),
+    "announcements": (("title", "body"), (), ()),
+}
+MANIFEST_COLUMNS = ("station", "waybill", "courier", "recipient_name", "recipient_phone")
+_WAYBILL = re.compile(r"^[A-Za-z0-9-]{6,40}$")
+_PHONE = re.compile(r"^1[3-9]\d{9}$|^[0-9*]{0,7}\*+\d{4}$|^\d{4}$")
+
+
+class DataError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(problems[:20]))
+
+
+def read_rows(path: Path) -> list[dict[str, str]]:
+    """CSV (UTF-8 or GBK) or JSON (a list of objects)."""
+    raw = path.read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = raw.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise DataError(["file is neither UTF-8 nor GBK"])
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise DataError([f"not JSON: {exc}"]) from exc
+        if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+            raise DataError(["JSON must be a list of objects"])
+        return [{k: "" if v is None else str(v) for k, v in r.items()} for r in data]
+    return [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in csv.DictReader(io.StringIO(text))]
+
+
+def validate_ref(kind: str, rows: list[dict[str, str]]) -> list[dict[str, Any]]:
+    if kind not in protocol.REF_KINDS:
+        raise DataError([f"unknown kind {kind}; one of {', '.join(protocol.REF_KINDS)}"])
+    required, integers, regexes = SHAPES[kind]
+    problems, out = [], []
+    if not rows:
+        problems.append("no rows")
+    for n, row in enumerate(rows, start=2):
+        missing = [c for c in required if c not in row]
+        if missing:
+            problems.append(f"line {n}: missing {', '.join(missing)}")
+            continue
+        clean: dict[str, Any] = dict(row)
+        for column in integers:
+            if not row[column].isdigit():
+                problems.append(f"line {n}: {column} must be a whole number")
+            else:
+                clean[column] = int(row[column])
+        for column in regexes:
+            for pattern in filter(None, row[column].split("|") if column == "patterns" else [row[column]]):
+                try:
+                    re.compile(pattern)
+                except re.error:
+                    problems.append(f"line {n}: {column} {pattern!r} is not a valid pattern")
+        out.append(clean)
+    if problems:
+        raise DataError(problems)
+    return out
+
+
+def validate_manifest(rows: list[dict[str, str]], stations: set[str]) -> list[dict[str, str]]:
+    problems = []
+    for n, row in enumerate(rows, start=2):
+        if any(c not in row for c in MANIFEST_COLUMNS):
+            problems.append(f"line {n}: needs columns {','.join(MANIFEST_COLUMNS)}")
+        elif row["station"] not in stations:
+            problems.append(f"line {n}: unknown station {row['station']}")
+        elif not _WAYBILL.match(row["waybill"]):
+            problems.append(f"line {n}: bad waybill {row['waybill']!r}")
+        elif not _PHONE.match(row["recipient_phone"].replace(" ", "")):
+            problems.append(f"line {n}: bad phone")
+    if not rows:
+        problems.append("no rows")
+    if problems:
+        raise DataError(problems)
+    return rows

@@ -1,0 +1,84 @@
+-- County server storage. Times are UTC ISO-8601 text.
+CREATE TABLE IF NOT EXISTS stations (
+    code        TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS enrolment_codes (
+    code_hash   TEXT PRIMARY KEY,
+    station     TEXT NOT NULL REFERENCES stations(code),
+    expires_at  TEXT NOT NULL,
+    used_at     TEXT
+);
+CREATE TABLE IF NOT EXISTS credentials (
+    token_hash  TEXT PRIMARY KEY,
+    station     TEXT NOT NULL REFERENCES stations(code),
+    device_id   TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL,
+    revoked_at  TEXT
+);
+-- The permanent ledger of seen ops: op_id is the idempotency key.
+CREATE TABLE IF NOT EXISTS ledger (
+    op_id         TEXT PRIMARY KEY,
+    station       TEXT NOT NULL,
+    device_id     TEXT NOT NULL,
+    device_seq    INTEGER NOT NULL,
+    type          TEXT NOT NULL,
+    entity_id     TEXT,
+    payload       TEXT NOT NULL,
+    payload_hash  TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    received_at   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS ledger_station_day ON ledger(station, created_at);
+CREATE INDEX IF NOT EXISTS ledger_device ON ledger(device_id, device_seq);
+CREATE TABLE IF NOT EXISTS rejections (
+    op_id       TEXT NOT NULL,
+    station     TEXT NOT NULL,
+    code        TEXT NOT NULL,
+    at          TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS security_log (
+    at          TEXT NOT NULL,
+    station     TEXT,
+    event       TEXT NOT NULL,
+    detail      TEXT NOT NULL
+);
+-- A projection of the parcels ops, for reports.
+CREATE TABLE IF NOT EXISTS parcels (
+    parcel_id     TEXT PRIMARY KEY,
+    station       TEXT NOT NULL,
+    waybill       TEXT NOT NULL,
+    status        TEXT NOT NULL,
+    received_at   TEXT NOT NULL,
+    picked_up_at  TEXT,
+    returned_at   TEXT
+);
+CREATE INDEX IF NOT EXISTS parcels_station ON parcels(station, status);
+CREATE TABLE IF NOT EXISTS sms_outbox (
+    notification_id TEXT PRIMARY KEY,
+    station         TEXT NOT NULL,
+    parcel_id       TEXT,
+    phone           TEXT NOT NULL,
+    body            TEXT NOT NULL,
+    state           TEXT NOT NULL DEFAULT 'queued',
+    created_at      TEXT NOT NULL,
+    sent_at         TEXT
+);
+CREATE TABLE IF NOT EXISTS feed (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    station     TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS feed_station ON feed(station, seq);
+CREATE TABLE IF NOT EXISTS reference (
+    kind        TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    sha256      TEXT NOT NULL,
+    body        BLOB NOT NULL,
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (kind, version)
+);
