@@ -1,0 +1,140 @@
+"""Credentials, other stations, bad bodies, and reference data that arrives damaged."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import httpx
+import pytest
+
+from station_app.core import couriers, journal, parcels
+from sync import client as sync_client
+from sync import protocol
+
+from .conftest import DroppingProxy, new_station
+
+SHARED = __import__("pathlib").Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+def post_ops(server, token, content, headers=None):
+    return httpx.post(server.url + "/v1/ops", content=content, timeout=30, trust_env=False,
+                      headers={"Authorization": f"Bearer {token}", "Content-Encoding": "gzip", **(headers or {})})
+
+
+@pytest.mark.parametrize("action,code", [("expire", "credentials_expired"), ("revoke", "credentials_revoked")])
+def test_expired_or_revoked_credentials_are_refused_and_nothing_is_stored(server, enrolled, boss, action, code):
+    parcels.receive(enrolled, "SF1234567890123", clerk_id=boss.id, phone="13812345678")
+    assert server.admin("station", action, "--code", "S001").returncode == 0
+    with pytest.raises(sync_client.SyncError) as err:
+        sync_client.Syncer(enrolled).sync()
+    assert err.value.code == code
+    assert server.query("SELECT count(*) FROM ledger")[0][0] == 0
+    assert sync_client.state(enrolled, "last_error") == code
+
+
+def test_no_or_unknown_token(server, enrolled):
+    assert httpx.get(server.url + "/v1/feed", trust_env=False).json() == {"error": "credentials_missing"}
+    answer = httpx.get(server.url + "/v1/feed", headers={"Authorization": "Bearer nope"}, trust_env=False)
+    assert answer.status_code == 401 and answer.json()["error"] == "credentials_unknown"
+
+
+def test_an_enrolment_code_works_once(server, conn, boss):
+    code = server.admin("station", "add", "--code", "S001", "--name", "站").stdout.strip()
+    sync_client.enroll(conn, server.url, code)
+    with pytest.raises(sync_client.SyncError) as err:
+        sync_client.enroll(conn, server.url, code)
+    assert err.value.code == "enrolment_refused"
+
+
+def test_an_op_naming_another_station_is_refused_logged_and_does_not_block(server, enrolled, boss, tmp_path):
+    other, _ = new_station(tmp_path, server, "S002")
+    parcels.receive(enrolled, "SF1234567890123", clerk_id=boss.id, phone="13812345678")
+    token = sync_client.state(enrolled, "token")
+    ops = [{"op_id": op.op_id, "device_seq": op.device_seq, "type": op.type, "entity_id": op.entity_id,
+            "payload": op.payload, "created_at": op.created_at, "station": "S002"}
+           for op in journal.pending(enrolled)]
+    ops[-1]["station"] = "S001"
+    answer = post_ops(server, token, protocol.encode({"ops": ops})).json()["results"]
+    assert [r["status"] for r in answer] == ["rejected"] * (len(ops) - 1) + ["applied"]
+    assert {r.get("code") for r in answer[:-1]} == {"wrong_station"}
+    assert server.query("SELECT count(*) FROM security_log WHERE event = 'op_for_other_station'")[0][0] == len(ops) - 1
+    assert server.query("SELECT count(*) FROM ledger WHERE station = 'S002'")[0][0] == 0
+    other.close()
+
+
+def test_same_op_id_with_a_different_payload_is_a_conflict_shown_for_attention(server, enrolled, boss):
+    parcels.receive(enrolled, "SF1234567890123", clerk_id=boss.id, phone="13812345678")
+    sync_client.Syncer(enrolled).sync()
+    row = enrolled.execute("SELECT op_id FROM journal WHERE type = 'parcel.received'").fetchone()
+    enrolled.execute("UPDATE journal SET payload = json_set(payload, '$.waybill', 'XX') , sync_state = 'pending' "
+                     "WHERE op_id = ?", (row[0],))
+    parcels.receive(enrolled, "SF1234567890124", clerk_id=boss.id, phone="13812345678")  # the one behind it
+    report = sync_client.Syncer(enrolled).sync()
+    assert report.rejected == 1 and report.applied >= 1
+    (attention,) = sync_client.rejections(enrolled)
+    assert (attention["op_id"], attention["code"], attention["type"]) == (row[0], "conflict", "parcel.received")
+    stored = server.query("SELECT payload FROM ledger WHERE op_id = ?", row[0])[0][0]
+    assert json.loads(stored)["waybill"] == "SF1234567890123"  # never overwritten
+
+
+@pytest.mark.parametrize("body,status,code", [
+    (b"\x1f\x8b\x08\x00garbage", 400, "body_corrupt"),
+    (gzip.compress(b"[1, 2"), 400, "body_corrupt"),
+    (gzip.compress(b"\0" * (protocol.MAX_BODY_BYTES + 10)), 413, "body_too_large"),  # a gzip bomb
+    (b"x" * (protocol.MAX_COMPRESSED_BYTES + 1), 413, "body_too_large"),
+    (gzip.compress(json.dumps({"ops": "not a list"}).encode()), 400, "batch_invalid"),
+])
+def test_corrupt_or_oversized_bodies_are_refused_with_nothing_stored(server, enrolled, body, status, code):
+    answer = post_ops(server, sync_client.state(enrolled, "token"), body)
+    assert (answer.status_code, answer.json()["error"]) == (status, code)
+    assert server.query("SELECT count(*) FROM ledger")[0][0] == 0
+
+
+def test_reference_data_arrives_whole_and_replaces_the_couriers(server, enrolled, tmp_path):
+    csv = tmp_path / "couriers.csv"
+    csv.write_text("code,name,patterns\nZTO,中通快递,^7\\d{11}$\nXYZ,乡邮快递,^XY\\d{10}$\n", encoding="gbk")
+    assert server.admin("ref", "import", "couriers", str(csv)).returncode == 0
+    assert server.admin("ref", "import", "price_table", str(SHARED / "price_table.csv")).returncode == 0
+    report = sync_client.Syncer(enrolled).sync()
+    assert sorted(report.refs_updated) == ["couriers", "price_table"]
+    assert couriers.names(enrolled) == {"ZTO": "中通快递", "XYZ": "乡邮快递"}
+    assert couriers.recognise(enrolled, "XY1234567890") == "XYZ"
+
+
+def test_a_bad_reference_file_is_refused_whole(server, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("code,name,patterns\nZTO,中通,^7(\nSF,顺丰,^SF\\d+$\n", encoding="utf-8")
+    refused = server.admin("ref", "import", "couriers", str(bad))
+    assert refused.returncode == 1 and "line 2" in refused.stderr
+    assert server.query("SELECT count(*) FROM reference")[0][0] == 0
+
+
+def test_a_snapshot_cut_off_or_with_a_wrong_hash_leaves_the_old_version_in_force(server, enrolled, tmp_path):
+    first = tmp_path / "v1.csv"
+    first.write_text("code,name,patterns\nSF,顺丰,^SF\\d{12}$\n", encoding="utf-8")
+    server.admin("ref", "import", "couriers", str(first))
+    sync_client.Syncer(enrolled).sync()
+    second = tmp_path / "v2.csv"
+    second.write_text("code,name,patterns\nJD,京东,^JD\\w+$\n", encoding="utf-8")
+    server.admin("ref", "import", "couriers", str(second))
+
+    proxy = DroppingProxy(server.port)
+    proxy.cut = lambda line: line.startswith("GET /v1/ref/couriers/2")
+    with pytest.raises(sync_client.SyncError) as err:
+        sync_client.Syncer(enrolled, http=sync_client.make_http(proxy.url)).sync()
+    assert err.value.code in ("network", "ref_corrupt")
+    assert couriers.names(enrolled) == {"SF": "顺丰"}
+    proxy.close()
+
+    server.execute("UPDATE reference SET sha256 = 'f00d' WHERE version = 2")
+    with pytest.raises(sync_client.SyncError) as err:
+        sync_client.Syncer(enrolled).sync()
+    assert err.value.code == "ref_corrupt"
+    assert couriers.names(enrolled) == {"SF": "顺丰"}
+    assert enrolled.execute("SELECT version FROM reference WHERE kind = 'couriers'").fetchone()[0] == 1
+
+
+def test_openapi_is_served(server):
+    spec = httpx.get(server.url + "/openapi.json", trust_env=False).json()
+    assert spec["openapi"].startswith("3.") and "/v1/ops" in spec["paths"]
