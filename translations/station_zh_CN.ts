@@ -18,7 +18,7 @@
         <translation>无法打开本站数据</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/app.py" line="139" />
+        <location filename="../station_app/ui/app.py" line="141" />
         <source>The database check found damage. Keep working only if you must, and call county IT now.</source>
         <translation>数据库检查发现损坏。请尽快联系县里的信息员，非必要请暂停操作。</translation>
     </message>
@@ -26,37 +26,47 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../station_app/ui/cli.py" line="40" />
+        <location filename="../station_app/ui/cli.py" line="45" />
         <source>No station in {path}. Create one first with: station-app init --data-dir …</source>
         <translation>{path} 中没有站点。请先用 station-app init --data-dir … 创建。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="56" />
+        <location filename="../station_app/ui/cli.py" line="61" />
         <source>Station {code} {name} created in {path}; supervisor: {clerk}.</source>
         <translation>已在 {path} 创建站点 {code} {name}；站长：{clerk}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="65" />
+        <location filename="../station_app/ui/cli.py" line="70" />
         <source>Imported {count} expected parcels.</source>
         <translation>已导入 {count} 条到件信息。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="68" />
+        <location filename="../station_app/ui/cli.py" line="73" />
         <source>Exported {count} parcels to {path}.</source>
         <translation>已导出 {count} 个包裹到 {path}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="72" />
+        <location filename="../station_app/ui/cli.py" line="77" />
         <source>Clerk {name} added.</source>
         <translation>已添加店员 {name}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="76" />
+        <location filename="../station_app/ui/cli.py" line="80" />
+        <source>Enrolled with the county as station {code}.</source>
+        <translation>已接入县平台，站点编码 {code}。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/cli.py" line="84" />
+        <source>Sync done: {applied} ops uploaded, {duplicate} already there, {rejected} refused; {feed} feed items, reference data updated: {refs}.</source>
+        <translation>同步完成：上传 {applied} 条，已存在 {duplicate} 条，被拒收 {rejected} 条；收到 {feed} 条下发信息，更新的基础数据：{refs}。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/cli.py" line="92" />
         <source>The database has problems; call county IT:</source>
         <translation>数据库有问题，请联系县里的信息员：</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="79" />
+        <location filename="../station_app/ui/cli.py" line="95" />
         <source>The database is sound.</source>
         <translation>数据库完好。</translation>
     </message>
@@ -423,62 +433,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="41" />
+        <location filename="../station_app/ui/main_window.py" line="42" />
         <source>Village Station — {name}</source>
         <translation>村级便民服务站 — {name}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="54" />
+        <location filename="../station_app/ui/main_window.py" line="55" />
         <source>Parcels in  F2</source>
         <translation>到件入库  F2</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="55" />
+        <location filename="../station_app/ui/main_window.py" line="56" />
         <source>Pickup  F3</source>
         <translation>取件出库  F3</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="56" />
+        <location filename="../station_app/ui/main_window.py" line="57" />
         <source>Stock  F4</source>
         <translation>库存  F4</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="60" />
+        <location filename="../station_app/ui/main_window.py" line="62" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="61" />
+        <location filename="../station_app/ui/main_window.py" line="63" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="62" />
+        <location filename="../station_app/ui/main_window.py" line="64" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="117" />
+        <location filename="../station_app/ui/main_window.py" line="120" />
         <source>supervisor</source>
         <translation>站长</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="117" />
+        <location filename="../station_app/ui/main_window.py" line="120" />
         <source>clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="118" />
+        <location filename="../station_app/ui/main_window.py" line="121" />
         <source>Clerk: {name} ({role})</source>
         <translation>店员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="125" />
+        <location filename="../station_app/ui/main_window.py" line="128" />
         <source>Welcome, {name}.</source>
         <translation>{name}，您好。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="148" />
+        <location filename="../station_app/ui/main_window.py" line="151" />
         <source>Label not printed: {reason} The parcel is received; select it and press Reprint.</source>
         <translation>标签未打印：{reason} 包裹已入库；可在列表中选中后点“重新打印”。</translation>
     </message>
@@ -1405,6 +1415,118 @@
         <location filename="../station_app/ui/supervisor_dialog.py" line="30" />
         <source>Reason</source>
         <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="132" />
+        <source>No connection to the county server. Work goes on; it will sync when the line is back.</source>
+        <translation>无法连接县平台。可以照常工作，网络恢复后会自动同步。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="133" />
+        <source>The county server is busy. It will try again shortly.</source>
+        <translation>县平台繁忙，稍后会自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="134" />
+        <source>The county server had a problem. It will try again; if it lasts, call county IT.</source>
+        <translation>县平台出现问题，稍后会自动重试；如持续出现请联系县里的信息员。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="135" />
+        <source>The county server answered something this app does not understand. Nothing was changed; call county IT.</source>
+        <translation>县平台返回了无法识别的内容，未做任何改动；请联系县里的信息员。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="136" />
+        <source>This station's sync key has expired. Ask county IT for a new enrolment code.</source>
+        <translation>本站的同步凭证已过期，请向县里的信息员索取新的接入码。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="137" />
+        <source>This station's sync key was withdrawn. Ask county IT for a new enrolment code.</source>
+        <translation>本站的同步凭证已被收回，请向县里的信息员索取新的接入码。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="138" />
+        <location filename="../station_app/ui/messages.py" line="139" />
+        <source>The county server does not know this station's key. Ask county IT for a new enrolment code.</source>
+        <translation>县平台不认识本站的同步凭证，请向县里的信息员索取新的接入码。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="140" />
+        <source>The enrolment code is wrong, used or expired. Check it or ask county IT for a new one.</source>
+        <translation>接入码错误、已用过或已过期。请核对，或向县里的信息员索取新的接入码。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="141" />
+        <source>This station has not joined the county server yet. Enrol it with the code from county IT.</source>
+        <translation>本站尚未接入县平台，请用县里的信息员提供的接入码接入。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="142" />
+        <source>County reference data arrived damaged; the old data stays in use. It will try again.</source>
+        <translation>县里下发的基础数据传输不完整，继续使用原数据，稍后会自动重试。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="143" />
+        <source>Set up the station first.</source>
+        <translation>请先设置本站。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="149" />
+        <source>Sync failed ({code}). It will try again.</source>
+        <translation>同步失败（{code}），稍后会自动重试。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPanel</name>
+    <message>
+        <location filename="../station_app/ui/sync_panel.py" line="60" />
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/sync_panel.py" line="94" />
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/sync_panel.py" line="112" />
+        <source>Not joined to the county server yet (station-app enroll).</source>
+        <translation>尚未接入县平台（station-app enroll）。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/sync_panel.py" line="116" />
+        <source>Last sync {time}</source>
+        <translation>上次同步 {time}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/sync_panel.py" line="117" />
+        <source>Never synced</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/sync_panel.py" line="118" />
+        <source>{n} to upload</source>
+        <translation>{n} 条待上传</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/sync_panel.py" line="121" />
+        <source>{n} refused by the county: tell county IT</source>
+        <translation>{n} 条被县平台拒收：请告知县里的信息员</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/sync_panel.py" line="123" />
+        <source>database was restored from a backup: tell county IT</source>
+        <translation>数据库曾从备份恢复：请告知县里的信息员</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/sync_panel.py" line="127" />
+        <source>next try in {m} min</source>
+        <translation>{m} 分钟后重试</translation>
     </message>
 </context>
 </TS>

@@ -104,6 +104,8 @@ def run(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, lambda: (print(f"ready_ms={(time.perf_counter() - started) * 1000:.0f}"), app.quit()))
     else:
         QTimer.singleShot(0, lambda: _check_integrity(app, window, data_dir))
+        window.syncPanel.start()
+    app.aboutToQuit.connect(window.syncPanel.shutdown)
     return app.exec()
 
 

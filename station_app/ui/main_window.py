@@ -28,6 +28,7 @@ from .receive_page import ReceivePage
 from .session import Session
 from .settings_dialog import SettingsDialog
 from .stock_page import StockPage
+from .sync_panel import SyncPanel
 from .widgets import Banner
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.who = QLabel("", objectName="clerkLabel")
+        self.syncPanel = SyncPanel(session.data_dir, session.conn)
         self.settingsButton = QPushButton(self.tr("Settings"), objectName="settingsButton")
         self.printerButton = QPushButton(self.tr("Printer"), objectName="printerButton")
         self.lockButton = QPushButton(self.tr("Lock"), objectName="lockButton")
@@ -68,6 +70,7 @@ class MainWindow(QMainWindow):
         title.setStyleSheet("font-size:22px; font-weight:bold;")
         header.addWidget(title)
         header.addStretch(1)
+        header.addWidget(self.syncPanel)
         header.addWidget(self.who)
         header.addWidget(self.printerButton)
         header.addWidget(self.settingsButton)

@@ -27,6 +27,7 @@ def window(qtbot, qapp, conn, boss, data_dir, language):
     qtbot.waitExposed(win)
     yield win
     win.idle_timer.stop()
+    win.syncPanel.shutdown()
     i18n.install(qapp, "zh_CN")
 
 

@@ -1,0 +1,134 @@
+"""同步: the status line, "sync now", and automatic sync in a worker thread that never freezes the counter."""
+
+from __future__ import annotations
+
+import logging
+import random
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ..core import db
+from ..core.clock import local_text
+from .messages import sync_error_text
+
+log = logging.getLogger(__name__)
+
+
+class _SyncWorker(QObject):
+    """Lives in its own thread with its own connection and one HTTP client for its whole life."""
+
+    finished = Signal(object, object)  # SyncReport | None, SyncError | None
+
+    def __init__(self, data_dir: Path) -> None:
+        super().__init__()
+        self.data_dir = data_dir
+        self.conn = None
+        self.http = None
+
+    @Slot()
+    def run(self) -> None:
+        from sync import client
+
+        try:
+            if self.conn is None:
+                self.conn = db.connect(self.data_dir / db.DB_FILENAME)
+            if self.http is None and client.state(self.conn, "server"):
+                self.http = client.make_http(client.state(self.conn, "server"), client.state(self.conn, "ca_file"))
+            report = client.Syncer(self.conn, http=self.http).sync()
+        except client.SyncError as err:
+            self.finished.emit(None, err)
+        except Exception as exc:  # a bug in sync must not take the counter down
+            log.exception("sync failed unexpectedly")
+            self.finished.emit(None, client.SyncError("server_error", type(exc).__name__))
+        else:
+            self.finished.emit(report, None)
+
+
+class SyncPanel(QWidget):
+    """The status line (``syncStatus``) and button (``syncNowButton``); schedules the next sync itself."""
+
+    start_sync = Signal()
+
+    def __init__(self, data_dir: Path, conn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.conn = conn
+        self.failures = 0
+        self.running = False
+        self.syncStatus = QLabel("", objectName="syncStatus")
+        self.syncNowButton = QPushButton(self.tr("Sync now"), objectName="syncNowButton")
+        self.syncNowButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.syncStatus)
+        row.addWidget(self.syncNowButton)
+        self.thread = QThread(self)
+        self.worker = _SyncWorker(data_dir)
+        self.worker.moveToThread(self.thread)
+        self.start_sync.connect(self.worker.run)
+        self.worker.finished.connect(self._finished)
+        self.thread.start()
+        self.timer = QTimer(self, singleShot=True)
+        self.timer.timeout.connect(self.sync_now)
+        self.syncNowButton.clicked.connect(self.sync_now)
+        self.refresh()
+
+    def enrolled(self) -> bool:
+        from sync import client
+
+        return bool(client.state(self.conn, "token"))
+
+    def start(self, first_delay_s: float = 5.0) -> None:
+        if self.enrolled():
+            self.timer.start(int(first_delay_s * 1000))
+
+    def sync_now(self) -> None:
+        if self.running:
+            return
+        if not self.enrolled():
+            self.refresh()
+            return
+        self.running = True
+        self.syncNowButton.setEnabled(False)
+        self.syncStatus.setText(self.tr("Syncing…"))
+        self.start_sync.emit()
+
+    def _finished(self, report, error) -> None:
+        from sync import schedule
+
+        self.running = False
+        self.syncNowButton.setEnabled(True)
+        self.failures = 0 if error is None else self.failures + 1
+        delay = schedule.next_delay(self.failures, getattr(error, "retry_after", None), random.Random())
+        self.timer.start(int(delay * 1000))
+        self.refresh(error, delay)
+
+    def refresh(self, error=None, next_delay: float | None = None) -> None:
+        """Last success, pending count, refused ops, and any error in words."""
+        from sync import client
+
+        if not self.enrolled():
+            self.syncStatus.setText(self.tr("Not joined to the county server yet (station-app enroll)."))
+            return
+        parts = []
+        last = client.state(self.conn, "last_success")
+        parts.append(self.tr("Last sync {time}").format(time=local_text(last, "%m-%d %H:%M")) if last
+                     else self.tr("Never synced"))
+        parts.append(self.tr("{n} to upload").format(n=client.pending_count(self.conn)))
+        refused = len(client.rejections(self.conn))
+        if refused:
+            parts.append(self.tr("{n} refused by the county: tell county IT").format(n=refused))
+        if client.state(self.conn, "restore_detected"):
+            parts.append(self.tr("database was restored from a backup: tell county IT"))
+        if error is not None:
+            parts.append(sync_error_text(error))
+            if next_delay:
+                parts.append(self.tr("next try in {m} min").format(m=max(1, round(next_delay / 60))))
+        self.syncStatus.setText(" · ".join(parts))
+        self.syncStatus.setStyleSheet("color:#c62828;" if error is not None or refused else "color:#1e7b34;")
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        self.thread.quit()
+        self.thread.wait(30_000)

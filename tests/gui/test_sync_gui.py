@@ -1,0 +1,58 @@
+"""Sync from the counter: the status line and "sync now" against the real county server; the counter keeps
+working while a sync runs or fails."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from station_app.core import journal, manifest
+from sync import client as sync_client
+from tests.sync.conftest import CountyServer
+
+from .scanner import send_key
+
+
+@pytest.fixture
+def county(tmp_path):
+    server = CountyServer(tmp_path / "county")
+    server.start()
+    yield server
+    server.stop()
+
+
+def typed(widget, text):
+    for ch in text:
+        send_key(widget, ch)
+
+
+def test_not_enrolled_says_so(counter):
+    assert "尚未接入" in counter.syncPanel.syncStatus.text()
+
+
+def test_sync_now_uploads_and_a_dead_server_is_explained(counter, conn, boss, county, qtbot):
+    code = county.admin("station", "add", "--code", "S001", "--name", "站").stdout.strip()
+    sync_client.enroll(conn, county.url, code)
+    rows = "".join(f"SF{i:013d},,张三,13812345678\n" for i in range(3))
+    manifest.import_bytes(conn, ("waybill,courier,recipient_name,recipient_phone\n" + rows).encode(), source="t",
+                          clerk_id=boss.id)
+    panel = counter.syncPanel
+    panel.refresh()
+    assert "待上传" in panel.syncStatus.text()
+    typed(counter.receivePage.scanInput, "SF0000000000000\r")
+    panel.syncNowButton.click()
+    typed(counter.receivePage.scanInput, "SF0000000000001\r")  # the counter works while it syncs
+    qtbot.waitUntil(lambda: not panel.running, timeout=20_000)
+    panel.sync_now()  # pick up the parcel received during the first sync
+    qtbot.waitUntil(lambda: not panel.running, timeout=20_000)
+    assert "上次同步" in panel.syncStatus.text() and "0 条待上传" in panel.syncStatus.text()
+    assert county.query("SELECT count(*) FROM ledger")[0][0] == journal.count(conn)
+
+    county.stop()
+    panel.sync_now()
+    qtbot.waitUntil(lambda: not panel.running, timeout=20_000)
+    assert "无法连接县平台" in panel.syncStatus.text() and "分钟后重试" in panel.syncStatus.text()
+    assert panel.timer.isActive() and panel.failures == 1
+    typed(counter.receivePage.scanInput, "SF0000000000002\r")
+    assert conn.execute("SELECT count(*) FROM parcels").fetchone()[0] == 3
+    assert QApplication.focusWidget() is counter.receivePage.scanInput
