@@ -163,20 +163,26 @@ def bench_burst(data_dir: Path, scans: int = 300) -> dict[str, float]:
             "dropped": scanner.dropped}
 
 
+def print_table(title: str, rows: list[tuple[str, str, str]]) -> None:
+    print(f"\n{title}\n")
+    print(f"{'measure':<48}{'result':>22}{'target':>14}")
+    print("-" * 84)
+    for name, result, target in rows:
+        print(f"{name:<48}{result:>22}{target:>14}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--parcels", type=int, default=1_000_000)
     parser.add_argument("--data-dir", help="reuse a built database here (built if missing)")
-    parser.add_argument("--labels-only", action="store_true", help="only the label engine table")
+    parser.add_argument("--only", choices=("labels", "sync", "counter"), help="just one table")
     args = parser.parse_args()
-    from benchmarks import labels
+    from benchmarks import labels, sync_bench
 
-    print(f"\nLabel engine — {os.cpu_count()} cores\n")
-    print(f"{'measure':<48}{'result':>22}{'target':>14}")
-    print("-" * 84)
-    for name, result, target in labels.rows():
-        print(f"{name:<48}{result:>22}{target:>14}")
-    if args.labels_only:
+    for title, module, key in (("Label engine", labels, "labels"), ("County sync over loopback", sync_bench, "sync")):
+        if args.only in (None, key):
+            print_table(f"{title} — {os.cpu_count()} cores", module.rows())
+    if args.only not in (None, "counter"):
         return 0
     data_dir = Path(args.data_dir) if args.data_dir else Path(tempfile.mkdtemp(prefix="station-bench-"))
     build(data_dir, args.parcels)

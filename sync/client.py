@@ -92,7 +92,7 @@ def _call(client: httpx.Client, method: str, path: str, *, token: str = "", body
     content = None
     if body is not None:
         content = protocol.encode(body)
-        headers.update({"Content-Encoding": "gzip", "Content-Type": "application/json"})
+        headers.update({"Content-Encoding": "xz", "Content-Type": "application/json"})
     try:
         response = client.request(method, path, content=content, headers=headers, params=params)
     except httpx.TransportError as exc:
@@ -157,29 +157,27 @@ class Syncer:
         after = 0
         while batch := journal.pending(self.conn, after_seq=after, limit=protocol.MAX_BATCH_OPS):
             ops = [{"op_id": op.op_id, "device_seq": op.device_seq, "type": op.type, "entity_id": op.entity_id,
-                    "payload": op.payload, "clerk_id": op.clerk_id, "created_at": op.created_at,
-                    "station": self.station_code} for op in batch]
-            answer = self.call("POST", "/v1/ops", body={"protocol": protocol.VERSION, "ops": ops})
-            results = answer.get("results")
-            sent = {op.op_id for op in batch}
-            if not isinstance(results, list) or {r.get("op_id") for r in results if isinstance(r, dict)} != sent \
-                    or any(r.get("status") not in protocol.OP_RESULTS for r in results):
-                raise SyncError("server_nonsense", "results do not match the batch")
+                    "payload": op.payload, "clerk_id": op.clerk_id, "created_at": op.created_at} for op in batch]
+            answer = self.call("POST", "/v1/ops", body={"protocol": protocol.VERSION, "station": self.station_code,
+                                                        "ops": ops})
+            try:
+                results = protocol.read_results(answer, [op.op_id for op in batch])
+            except protocol.ProtocolError as err:
+                raise SyncError("server_nonsense", err.code) from err
             self._acknowledge(results, answer.get("device_high_seq"), report)
             report.batches += 1
             after = batch[-1].device_seq
 
-    def _acknowledge(self, results: list[dict[str, Any]], high: Any, report: SyncReport) -> None:
+    def _acknowledge(self, results: list[tuple[str, str, str]], high: Any, report: SyncReport) -> None:
         now = to_iso(utc_now())
         with db.transaction(self.conn):
-            for result in results:
-                status = result["status"]
+            for op_id, status, code in results:
                 if status == "rejected":
-                    self.conn.execute("UPDATE journal SET sync_state = 'rejected' WHERE op_id = ?", (result["op_id"],))
+                    self.conn.execute("UPDATE journal SET sync_state = 'rejected' WHERE op_id = ?", (op_id,))
                     self.conn.execute("INSERT OR REPLACE INTO sync_rejections (op_id, code, at) VALUES (?,?,?)",
-                                      (result["op_id"], str(result.get("code", "")), now))
+                                      (op_id, code, now))
                 else:
-                    self.conn.execute("UPDATE journal SET sync_state = 'acked' WHERE op_id = ?", (result["op_id"],))
+                    self.conn.execute("UPDATE journal SET sync_state = 'acked' WHERE op_id = ?", (op_id,))
                 setattr(report, status, getattr(report, status) + 1)
             local_high = self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'journal'").fetchone()[0]
             if isinstance(high, int) and high > local_high:

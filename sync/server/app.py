@@ -52,7 +52,7 @@ def create_app(data_dir: Path) -> Starlette:
             if len(raw) > protocol.MAX_COMPRESSED_BYTES:
                 raise protocol.ProtocolError("body_too_large")
         # Starlette does not decompress request bodies: do it here, bounded.
-        return protocol.decode(raw, compressed=request.headers.get("content-encoding") == "gzip")
+        return protocol.decode(raw, encoding=request.headers.get("content-encoding"))
 
     async def caller_of(request: Request) -> storage.Caller:
         return await with_db(storage.authenticate)(request.headers.get("authorization"))
@@ -72,9 +72,10 @@ def create_app(data_dir: Path) -> Starlette:
             batch = body.get("ops")
             if not isinstance(batch, list) or len(batch) > protocol.MAX_BATCH_OPS:
                 raise protocol.ProtocolError("batch_invalid")
-            results, high = await with_db(storage.apply_batch)(caller, batch)
+            named = body.get("station") if isinstance(body.get("station"), str) else None
+            ids, results, high = await with_db(storage.apply_batch)(caller, batch, named)
             await with_db(sms.deliver_pending)(gateway)
-            return JSONResponse({"results": results, "device_high_seq": high})
+            return JSONResponse(protocol.results_answer(ids, results, high))
         return await guarded(request, handle)
 
     async def feed(request: Request) -> Response:

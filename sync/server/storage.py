@@ -135,41 +135,52 @@ def expire(conn: sqlite3.Connection, station: str) -> int:
 
 
 # ----- ops -----------------------------------------------------------------------------------------------------
-def apply_batch(conn: sqlite3.Connection, caller: Caller, ops: list[Any]) -> tuple[list[dict[str, str]], int]:
-    """Apply a batch in one transaction; each op is applied once, ever. Returns results and the device's high seq."""
-    results: list[dict[str, str]] = []
+def apply_batch(conn: sqlite3.Connection, caller: Caller, ops: list[Any],
+                station_named: str | None = None) -> tuple[list[str], list[tuple[str, str]], int]:
+    """Apply a batch in one transaction; each op is applied once, ever.
+
+    Returns the op ids, (status, code) per op in order, and the highest device_seq seen from this device.
+    """
+    ids: list[str] = []
+    results: list[tuple[str, str]] = []
     received = now_iso()
     with transaction(conn):
         for raw in ops:
             try:
                 op = protocol.check_op(raw)
             except protocol.ProtocolError as err:
-                op_id = raw.get("op_id", "?") if isinstance(raw, dict) else "?"
-                results.append(_reject(conn, caller, str(op_id), err.code))
+                op_id = str(raw.get("op_id", "?")) if isinstance(raw, dict) else "?"
+                ids.append(op_id)
+                results.append(_reject(conn, caller, op_id, err.code))
                 continue
-            results.append(_apply_one(conn, caller, op, received))
+            ids.append(op["op_id"])
+            results.append(_apply_one(conn, caller, op, received, station_named))
         high = conn.execute("SELECT max(device_seq) FROM ledger WHERE device_id = ?", (caller.device_id,)
                             ).fetchone()[0]
-    return results, high or 0
+    return ids, results, high or 0
 
 
-def _reject(conn: sqlite3.Connection, caller: Caller, op_id: str, code: str) -> dict[str, str]:
+def _reject(conn: sqlite3.Connection, caller: Caller, op_id: str, code: str) -> tuple[str, str]:
     conn.execute("INSERT INTO rejections (op_id, station, code, at) VALUES (?,?,?,?)",
                  (op_id, caller.station, code, now_iso()))
-    return {"op_id": op_id, "status": "rejected", "code": code}
+    return ("rejected", code)
 
 
-def _apply_one(conn: sqlite3.Connection, caller: Caller, op: dict[str, Any], received: str) -> dict[str, str]:
+def _apply_one(conn: sqlite3.Connection, caller: Caller, op: dict[str, Any], received: str,
+               station_named: str | None) -> tuple[str, str]:
     digest = protocol.payload_hash(op)
     seen = conn.execute("SELECT payload_hash FROM ledger WHERE op_id = ?", (op["op_id"],)).fetchone()
     if seen is not None:
         if seen[0] == digest:
-            return {"op_id": op["op_id"], "status": "duplicate"}
+            return ("duplicate", "")
         security_event(conn, caller.station, "op_conflict", op["op_id"])
         return _reject(conn, caller, op["op_id"], "conflict")
-    named = op.get("station") or (op["payload"].get("code") if op["type"] == "station.created" else None)
-    if named is not None and named != caller.station:
-        security_event(conn, caller.station, "op_for_other_station", f"{op['op_id']} names {named}")
+    named = {op.get("station"), station_named}
+    if op["type"] == "station.created":
+        named.add(op["payload"].get("code"))
+    others = named - {None, caller.station}
+    if others:  # the station is whoever the credentials belong to: an op naming another is refused
+        security_event(conn, caller.station, "op_for_other_station", f"{op['op_id']} names {sorted(map(str, others))}")
         return _reject(conn, caller, op["op_id"], "wrong_station")
     conn.execute(
         "INSERT INTO ledger (op_id, station, device_id, device_seq, type, entity_id, payload, payload_hash,"
@@ -177,7 +188,7 @@ def _apply_one(conn: sqlite3.Connection, caller: Caller, op: dict[str, Any], rec
         (op["op_id"], caller.station, caller.device_id, op["device_seq"], op["type"], op.get("entity_id"),
          json.dumps(op["payload"], ensure_ascii=False, sort_keys=True), digest, op["created_at"], received))
     _project(conn, caller.station, op)
-    return {"op_id": op["op_id"], "status": "applied"}
+    return ("applied", "")
 
 
 def _project(conn: sqlite3.Connection, station: str, op: dict[str, Any]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import lzma
 
 import httpx
 import pytest
@@ -17,9 +18,9 @@ from .conftest import DroppingProxy, new_station
 SHARED = __import__("pathlib").Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
-def post_ops(server, token, content, headers=None):
+def post_ops(server, token, content, encoding="gzip"):
     return httpx.post(server.url + "/v1/ops", content=content, timeout=30, trust_env=False,
-                      headers={"Authorization": f"Bearer {token}", "Content-Encoding": "gzip", **(headers or {})})
+                      headers={"Authorization": f"Bearer {token}", "Content-Encoding": encoding})
 
 
 @pytest.mark.parametrize("action,code", [("expire", "credentials_expired"), ("revoke", "credentials_revoked")])
@@ -55,9 +56,10 @@ def test_an_op_naming_another_station_is_refused_logged_and_does_not_block(serve
             "payload": op.payload, "created_at": op.created_at, "station": "S002"}
            for op in journal.pending(enrolled)]
     ops[-1]["station"] = "S001"
-    answer = post_ops(server, token, protocol.encode({"ops": ops})).json()["results"]
-    assert [r["status"] for r in answer] == ["rejected"] * (len(ops) - 1) + ["applied"]
-    assert {r.get("code") for r in answer[:-1]} == {"wrong_station"}
+    raw = post_ops(server, token, protocol.encode({"ops": ops}), "xz").json()
+    answer = protocol.read_results(raw, [op["op_id"] for op in ops])
+    assert [status for _, status, _ in answer] == ["rejected"] * (len(ops) - 1) + ["applied"]
+    assert {code for _, _, code in answer[:-1]} == {"wrong_station"}
     assert server.query("SELECT count(*) FROM security_log WHERE event = 'op_for_other_station'")[0][0] == len(ops) - 1
     assert server.query("SELECT count(*) FROM ledger WHERE station = 'S002'")[0][0] == 0
     other.close()
@@ -78,15 +80,19 @@ def test_same_op_id_with_a_different_payload_is_a_conflict_shown_for_attention(s
     assert json.loads(stored)["waybill"] == "SF1234567890123"  # never overwritten
 
 
-@pytest.mark.parametrize("body,status,code", [
-    (b"\x1f\x8b\x08\x00garbage", 400, "body_corrupt"),
-    (gzip.compress(b"[1, 2"), 400, "body_corrupt"),
-    (gzip.compress(b"\0" * (protocol.MAX_BODY_BYTES + 10)), 413, "body_too_large"),  # a gzip bomb
-    (b"x" * (protocol.MAX_COMPRESSED_BYTES + 1), 413, "body_too_large"),
-    (gzip.compress(json.dumps({"ops": "not a list"}).encode()), 400, "batch_invalid"),
+@pytest.mark.parametrize("body,status,code,encoding", [
+    (b"\x1f\x8b\x08\x00garbage", 400, "body_corrupt", "gzip"),
+    (b"\xfd7zXZ\x00garbage", 400, "body_corrupt", "xz"),
+    (lzma.compress(b"\0" * (protocol.MAX_BODY_BYTES + 10)), 413, "body_too_large", "xz"),  # an xz bomb
+    (lzma.compress(json.dumps({"ops": []}).encode())[:-8], 400, "body_corrupt", "xz"),  # cut short
+    (gzip.compress(b"{}"), 400, "encoding_unsupported", "br"),
+    (gzip.compress(b"[1, 2"), 400, "body_corrupt", "gzip"),
+    (gzip.compress(b"\0" * (protocol.MAX_BODY_BYTES + 10)), 413, "body_too_large", "gzip"),  # a gzip bomb
+    (b"x" * (protocol.MAX_COMPRESSED_BYTES + 1), 413, "body_too_large", "gzip"),
+    (gzip.compress(json.dumps({"ops": "not a list"}).encode()), 400, "batch_invalid", "gzip"),
 ])
-def test_corrupt_or_oversized_bodies_are_refused_with_nothing_stored(server, enrolled, body, status, code):
-    answer = post_ops(server, sync_client.state(enrolled, "token"), body)
+def test_corrupt_or_oversized_bodies_are_refused_with_nothing_stored(server, enrolled, body, status, code, encoding):
+    answer = post_ops(server, sync_client.state(enrolled, "token"), body, encoding)
     assert (answer.status_code, answer.json()["error"]) == (status, code)
     assert server.query("SELECT count(*) FROM ledger")[0][0] == 0
 

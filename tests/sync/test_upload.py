@@ -76,14 +76,15 @@ def test_the_same_batch_sent_twice_at_once_is_applied_once(server, enrolled, bos
     def post():
         with httpx.Client(trust_env=False) as http:
             answers.append(http.post(server.url + "/v1/ops", content=protocol.encode({"ops": ops}), timeout=60,
-                                     headers={"Authorization": f"Bearer {token}", "Content-Encoding": "gzip"}))
+                                     headers={"Authorization": f"Bearer {token}", "Content-Encoding": "xz"}))
 
     threads = [threading.Thread(target=post) for _ in range(2)]
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    statuses = [r["status"] for a in answers for r in a.json()["results"]]
+    ids = [op["op_id"] for op in ops]
+    statuses = [status for a in answers for _, status, _ in protocol.read_results(a.json(), ids)]
     assert statuses.count("applied") == len(ops) and statuses.count("duplicate") == len(ops)
     assert ledger(server) == len(ops)
 
