@@ -95,6 +95,10 @@ def _call(client: httpx.Client, method: str, path: str, *, token: str = "", body
         headers.update({"Content-Encoding": "xz", "Content-Type": "application/json"})
     try:
         response = client.request(method, path, content=content, headers=headers, params=params)
+    except httpx.ConnectError as exc:
+        if "CERTIFICATE_VERIFY_FAILED" in str(exc):  # not the county's certificate: never send anything
+            raise SyncError("tls_untrusted", str(exc)[:200]) from exc
+        raise SyncError("network", type(exc).__name__) from exc
     except httpx.TransportError as exc:
         raise SyncError("network", type(exc).__name__) from exc
     if response.status_code in (429, 503):
@@ -129,6 +133,15 @@ class Syncer:
             raise SyncError("not_enrolled")
         self.station_code = state(conn, "station")
         self.http = http or make_http(self.server, state(conn, "ca_file"))
+
+    def close(self) -> None:
+        self.http.close()
+
+    def __enter__(self) -> Syncer:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
 
     def call(self, method: str, path: str, **kw: Any) -> Any:
         return _call(self.http, method, path, token=self.token, **kw)

@@ -56,17 +56,17 @@
         <translation>已接入县平台，站点编码 {code}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="84" />
+        <location filename="../station_app/ui/cli.py" line="85" />
         <source>Sync done: {applied} ops uploaded, {duplicate} already there, {rejected} refused; {feed} feed items, reference data updated: {refs}.</source>
         <translation>同步完成：上传 {applied} 条，已存在 {duplicate} 条，被拒收 {rejected} 条；收到 {feed} 条下发信息，更新的基础数据：{refs}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="92" />
+        <location filename="../station_app/ui/cli.py" line="93" />
         <source>The database has problems; call county IT:</source>
         <translation>数据库有问题，请联系县里的信息员：</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="95" />
+        <location filename="../station_app/ui/cli.py" line="96" />
         <source>The database is sound.</source>
         <translation>数据库完好。</translation>
     </message>
@@ -1467,16 +1467,21 @@
     </message>
     <message>
         <location filename="../station_app/ui/messages.py" line="142" />
+        <source>The server's certificate is not signed by the county CA in the settings, so nothing was sent. Call county IT.</source>
+        <translation>服务器证书不是由设置中的县级 CA 签发的，未发送任何数据。请联系县里的信息员。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="143" />
         <source>County reference data arrived damaged; the old data stays in use. It will try again.</source>
         <translation>县里下发的基础数据传输不完整，继续使用原数据，稍后会自动重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="143" />
+        <location filename="../station_app/ui/messages.py" line="144" />
         <source>Set up the station first.</source>
         <translation>请先设置本站。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="149" />
+        <location filename="../station_app/ui/messages.py" line="150" />
         <source>Sync failed ({code}). It will try again.</source>
         <translation>同步失败（{code}），稍后会自动重试。</translation>
     </message>
@@ -1519,12 +1524,12 @@
         <translation>{n} 条被县平台拒收：请告知县里的信息员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="123" />
+        <location filename="../station_app/ui/sync_panel.py" line="126" />
         <source>database was restored from a backup: tell county IT</source>
         <translation>数据库曾从备份恢复：请告知县里的信息员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="127" />
+        <location filename="../station_app/ui/sync_panel.py" line="130" />
         <source>next try in {m} min</source>
         <translation>{m} 分钟后重试</translation>
     </message>

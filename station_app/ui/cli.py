@@ -80,7 +80,8 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
             print(QCoreApplication.translate("Cli", "Enrolled with the county as station {code}.").format(
                 code=county_code))
         elif args.command == "sync":
-            report = sync_client.Syncer(conn).sync()
+            with sync_client.Syncer(conn) as syncer:
+                report = syncer.sync()
             text = QCoreApplication.translate(
                 "Cli", "Sync done: {applied} ops uploaded, {duplicate} already there, {rejected} refused; "
                 "{feed} feed items, reference data updated: {refs}.")

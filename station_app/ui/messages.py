@@ -139,6 +139,7 @@ def _sync_errors() -> dict[str, str]:
         "credentials_missing": QCoreApplication.translate("Sync", "The county server does not know this station's key. Ask county IT for a new enrolment code."),
         "enrolment_refused": QCoreApplication.translate("Sync", "The enrolment code is wrong, used or expired. Check it or ask county IT for a new one."),
         "not_enrolled": QCoreApplication.translate("Sync", "This station has not joined the county server yet. Enrol it with the code from county IT."),
+        "tls_untrusted": QCoreApplication.translate("Sync", "The server's certificate is not signed by the county CA in the settings, so nothing was sent. Call county IT."),
         "ref_corrupt": QCoreApplication.translate("Sync", "County reference data arrived damaged; the old data stays in use. It will try again."),
         "no_station": QCoreApplication.translate("Sync", "Set up the station first."),
     }

@@ -116,9 +116,12 @@ class SyncPanel(QWidget):
         parts.append(self.tr("Last sync {time}").format(time=local_text(last, "%m-%d %H:%M")) if last
                      else self.tr("Never synced"))
         parts.append(self.tr("{n} to upload").format(n=client.pending_count(self.conn)))
-        refused = len(client.rejections(self.conn))
+        refused = client.rejections(self.conn)
         if refused:
-            parts.append(self.tr("{n} refused by the county: tell county IT").format(n=refused))
+            parts.append(self.tr("{n} refused by the county: tell county IT").format(n=len(refused)))
+        # the attention list: which ops were refused and why, on hover
+        self.syncStatus.setToolTip("\n".join(f"{local_text(r['at'])}  {r['type'] or ''}  {r['code']}"
+                                              for r in refused[:30]))
         if client.state(self.conn, "restore_detected"):
             parts.append(self.tr("database was restored from a backup: tell county IT"))
         if error is not None:

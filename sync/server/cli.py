@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         from .app import create_app
 
         uvicorn.run(create_app(data_dir), host=args.host, port=args.port, log_level="warning",
-                    ssl_certfile=args.certfile, ssl_keyfile=args.keyfile)
+                    ssl_certfile=args.certfile, ssl_keyfile=args.keyfile, timeout_graceful_shutdown=5)
         return 0
     storage.init(data_dir)
     conn = storage.connect(data_dir)

@@ -26,23 +26,26 @@ def free_port() -> int:
 
 
 class CountyServer:
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir, self.port = data_dir, free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
+    def __init__(self, data_dir: Path, tls: tuple[Path, Path] | None = None, ca: Path | None = None) -> None:
+        self.data_dir, self.port, self.tls, self.ca = data_dir, free_port(), tls, ca
+        self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> None:
+        tls = ["--certfile", str(self.tls[0]), "--keyfile", str(self.tls[1])] if self.tls else []
         self.proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--data-dir",
-                                      str(self.data_dir), "--port", str(self.port)],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                                      str(self.data_dir), "--port", str(self.port), *tls],
+                                     stdout=subprocess.DEVNULL, stderr=open(self.data_dir.parent / "server.log", "ab"))
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:
-                if httpx.get(self.url + "/openapi.json", timeout=1).status_code == 200:
+                if httpx.get(self.url + "/openapi.json", timeout=1, verify=str(self.ca) if self.ca else True,
+                             trust_env=False).status_code == 200:
                     return
             except httpx.TransportError:
                 time.sleep(0.1)
-        raise RuntimeError("county server did not start: " + self.proc.stderr.read(2000).decode(errors="replace"))
+        log = (self.data_dir.parent / "server.log").read_text(errors="replace")[-2000:]
+        raise RuntimeError("county server did not start: " + log)
 
     def kill(self) -> None:
         if self.proc and self.proc.poll() is None:
@@ -52,7 +55,10 @@ class CountyServer:
     def stop(self) -> None:
         if self.proc and self.proc.poll() is None:
             self.proc.terminate()
-            self.proc.wait(10)
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.kill()
 
     def admin(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run([sys.executable, "-m", "sync.server.cli", *args, "--data-dir", str(self.data_dir)],
