@@ -56,6 +56,15 @@ def pending_count(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT count(*) FROM journal WHERE sync_state = 'pending'").fetchone()[0]
 
 
+def unread_messages(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute("SELECT * FROM county_messages WHERE read_at IS NULL ORDER BY seq").fetchall()
+
+
+def mark_read(conn: sqlite3.Connection, seqs: list[int]) -> None:
+    with db.transaction(conn):
+        conn.executemany("UPDATE county_messages SET read_at = ? WHERE seq = ?", [(to_iso(utc_now()), s) for s in seqs])
+
+
 def rejections(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """The attention list: ops the county refused, with the op's type, newest first."""
     return conn.execute("SELECT r.op_id, r.code, r.at, j.type, j.entity_id FROM sync_rejections r "
@@ -233,7 +242,9 @@ class Syncer:
                     "UPDATE notifications SET state = ?, updated_at = ? WHERE id = ? AND state = 'queued'",
                     (body.get("state", "sent"), to_iso(utc_now()), body.get("notification_id")))
             else:  # instructions and announcements wait for the clerk
-                set_state(self.conn, f"message:{seq}", json.dumps({"kind": kind, **body}, ensure_ascii=False))
+                self.conn.execute("INSERT OR REPLACE INTO county_messages (seq, kind, body, received_at) "
+                                  "VALUES (?,?,?,?)", (seq, kind, json.dumps(body, ensure_ascii=False),
+                                                       to_iso(utc_now())))
             set_state(self.conn, "feed_cursor", str(seq))
 
     def _courier(self, text: str) -> str | None:
@@ -283,7 +294,11 @@ class Syncer:
         for day in recent:
             ids = [r[0] for r in self.conn.execute(
                 "SELECT op_id FROM journal WHERE sync_state = 'acked' AND substr(created_at, 1, 10) = ?", (day,))]
-            answer = self.call("POST", "/v1/reconcile", body={"day": day, "digest": protocol.op_digest(ids)})
+            counts = dict(self.conn.execute(
+                "SELECT type, count(*) FROM journal WHERE sync_state = 'acked' AND substr(created_at, 1, 10) = ? "
+                "GROUP BY type", (day,)).fetchall())
+            answer = self.call("POST", "/v1/reconcile", body={"day": day, "digest": protocol.op_digest(ids),
+                                                               "counts": counts})
             if answer.get("match") is True:
                 continue
             theirs = answer.get("op_ids")

@@ -1494,44 +1494,59 @@
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="94" />
+        <location filename="../station_app/ui/sync_panel.py" line="98" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="112" />
+        <location filename="../station_app/ui/sync_panel.py" line="117" />
+        <source>County messages ({n})</source>
+        <translation>县里通知（{n}）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/sync_panel.py" line="119" />
         <source>Not joined to the county server yet (station-app enroll).</source>
         <translation>尚未接入县平台（station-app enroll）。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="116" />
+        <location filename="../station_app/ui/sync_panel.py" line="123" />
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="117" />
+        <location filename="../station_app/ui/sync_panel.py" line="124" />
         <source>Never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="118" />
+        <location filename="../station_app/ui/sync_panel.py" line="125" />
         <source>{n} to upload</source>
         <translation>{n} 条待上传</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="121" />
+        <location filename="../station_app/ui/sync_panel.py" line="128" />
         <source>{n} refused by the county: tell county IT</source>
         <translation>{n} 条被县平台拒收：请告知县里的信息员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="126" />
+        <location filename="../station_app/ui/sync_panel.py" line="133" />
         <source>database was restored from a backup: tell county IT</source>
         <translation>数据库曾从备份恢复：请告知县里的信息员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="130" />
+        <location filename="../station_app/ui/sync_panel.py" line="137" />
         <source>next try in {m} min</source>
         <translation>{m} 分钟后重试</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/sync_panel.py" line="160" />
+        <source>County messages</source>
+        <translation>县里通知</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/sync_panel.py" line="160" />
+        <source>No new messages.</source>
+        <translation>没有新通知。</translation>
     </message>
 </context>
 </TS>

@@ -58,10 +58,14 @@ class SyncPanel(QWidget):
         self.running = False
         self.syncStatus = QLabel("", objectName="syncStatus")
         self.syncNowButton = QPushButton(self.tr("Sync now"), objectName="syncNowButton")
+        self.messagesButton = QPushButton("", objectName="countyMessagesButton")
+        self.messagesButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.messagesButton.clicked.connect(self.show_messages)
         self.syncNowButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.syncStatus)
+        row.addWidget(self.messagesButton)
         row.addWidget(self.syncNowButton)
         self.thread = QThread(self)
         self.worker = _SyncWorker(data_dir)
@@ -108,6 +112,9 @@ class SyncPanel(QWidget):
         """Last success, pending count, refused ops, and any error in words."""
         from sync import client
 
+        unread = client.unread_messages(self.conn) if self.enrolled() else []
+        self.messagesButton.setVisible(bool(unread))
+        self.messagesButton.setText(self.tr("County messages ({n})").format(n=len(unread)))
         if not self.enrolled():
             self.syncStatus.setText(self.tr("Not joined to the county server yet (station-app enroll)."))
             return
@@ -135,3 +142,21 @@ class SyncPanel(QWidget):
         self.timer.stop()
         self.thread.quit()
         self.thread.wait(30_000)
+
+    def show_messages(self) -> None:
+        """Instructions and announcements from the county; read once, then they leave the button."""
+        import json
+
+        from PySide6.QtWidgets import QMessageBox
+
+        from sync import client
+
+        unread = client.unread_messages(self.conn)
+        lines = []
+        for m in unread:
+            body = json.loads(m["body"])
+            text = body.get("text") or body.get("body") or " ".join(f"{k}: {v}" for k, v in body.items())
+            lines.append(f"• {body.get('title', '')} {text}".strip())
+        QMessageBox.information(self, self.tr("County messages"), "\n".join(lines) or self.tr("No new messages."))
+        client.mark_read(self.conn, [m["seq"] for m in unread])
+        self.refresh()

@@ -39,6 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
     manifest = sub.add_parser("manifest").add_subparsers(dest="action", required=True)
     mimp = manifest.add_parser("import", parents=[common], help="expected parcels by station (CSV)")
     mimp.add_argument("file")
+    message = sub.add_parser("message").add_subparsers(dest="action", required=True)
+    send = message.add_parser("send", parents=[common], help="an instruction or announcement to stations")
+    send.add_argument("--station", required=True, help="a station code, or 'all'")
+    send.add_argument("--kind", choices=("instruction", "announcement"), default="announcement")
+    send.add_argument("--title", default="")
+    send.add_argument("--text", required=True)
     report = sub.add_parser("report").add_subparsers(dest="action", required=True)
     rep = report.add_parser("station", parents=[common], help="one station's day as JSON")
     rep.add_argument("code")
@@ -87,6 +93,15 @@ def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
             for row in rows:
                 storage.add_feed(conn, row["station"], "manifest", {k: row[k] for k in refdata.MANIFEST_COLUMNS[1:]})
         print(f"{len(rows)} expected parcels queued for {len({r['station'] for r in rows})} stations")
+    elif args.command == "message":
+        stations = [r[0] for r in conn.execute("SELECT code FROM stations")]
+        targets = stations if args.station == "all" else [args.station]
+        if not set(targets) <= set(stations) or not targets:
+            raise refdata.DataError([f"unknown station {args.station}"])
+        with storage.transaction(conn):
+            for code in targets:
+                storage.add_feed(conn, code, args.kind, {"title": args.title, "text": args.text})
+        print(f"sent to {len(targets)} stations")
     elif args.command == "report":
         print(json.dumps(day_report(conn, args.code, args.date), ensure_ascii=False, indent=2))
     return 0

@@ -213,12 +213,18 @@ def _project(conn: sqlite3.Connection, station: str, op: dict[str, Any]) -> None
 
 
 def reconcile(conn: sqlite3.Connection, caller: Caller, day: str, digest: str) -> dict[str, Any]:
-    """Compare a station's op ids for a UTC day with the ledger; on mismatch send ours so it can re-send."""
-    ids = [r[0] for r in conn.execute(
-        "SELECT op_id FROM ledger WHERE station = ? AND substr(created_at, 1, 10) = ?", (caller.station, day))]
+    """Compare a station's op ids for a UTC day with the ledger; on mismatch send ours so it can re-send.
+
+    Never a full overwrite: the station only re-sends what the county lacks."""
+    rows = conn.execute("SELECT op_id, type FROM ledger WHERE station = ? AND substr(created_at, 1, 10) = ?",
+                        (caller.station, day)).fetchall()
+    ids = [r[0] for r in rows]
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r[1]] = counts.get(r[1], 0) + 1
     if protocol.op_digest(ids) == digest:
-        return {"match": True, "count": len(ids)}
-    return {"match": False, "count": len(ids), "op_ids": ids}
+        return {"match": True, "counts": counts}
+    return {"match": False, "counts": counts, "op_ids": ids}
 
 
 # ----- feed ----------------------------------------------------------------------------------------------------

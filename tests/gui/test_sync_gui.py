@@ -56,3 +56,30 @@ def test_sync_now_uploads_and_a_dead_server_is_explained(counter, conn, boss, co
     typed(counter.receivePage.scanInput, "SF0000000000002\r")
     assert conn.execute("SELECT count(*) FROM parcels").fetchone()[0] == 3
     assert QApplication.focusWidget() is counter.receivePage.scanInput
+
+
+def test_county_messages_reach_the_counter_and_are_read_once(counter, conn, county, qtbot):
+    code = county.admin("station", "add", "--code", "S001", "--name", "站").stdout.strip()
+    sync_client.enroll(conn, county.url, code)
+    sent = county.admin("message", "send", "--station", "all", "--kind", "instruction", "--title", "退件",
+                        "--text", "请将 SF1234567890123 退回顺丰")
+    assert sent.returncode == 0
+    assert county.admin("message", "send", "--station", "S999", "--text", "x").returncode == 1
+    panel = counter.syncPanel
+    panel.sync_now()
+    qtbot.waitUntil(lambda: not panel.running, timeout=20_000)
+    assert panel.messagesButton.isVisible() and "（1）" in panel.messagesButton.text()
+
+    from PySide6.QtCore import QTimer
+
+    seen = []
+
+    def read_and_close():
+        box = QApplication.activeModalWidget()
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(50, read_and_close)
+    panel.messagesButton.click()
+    assert "SF1234567890123" in seen[0] and "退件" in seen[0]
+    assert not panel.messagesButton.isVisible() and sync_client.unread_messages(conn) == []

@@ -17,3 +17,11 @@ CREATE TABLE reference (
     body        TEXT NOT NULL,
     applied_at  TEXT NOT NULL
 );
+-- Instructions and announcements from the county feed, until the clerk has read them.
+CREATE TABLE county_messages (
+    seq          INTEGER PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    body         TEXT NOT NULL,
+    received_at  TEXT NOT NULL,
+    read_at      TEXT
+);
