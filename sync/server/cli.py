@@ -94,9 +94,9 @@ def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
                 storage.add_feed(conn, row["station"], "manifest", {k: row[k] for k in refdata.MANIFEST_COLUMNS[1:]})
         print(f"{len(rows)} expected parcels queued for {len({r['station'] for r in rows})} stations")
     elif args.command == "message":
-        stations = [r[0] for r in conn.execute("SELECT code FROM stations")]
-        targets = stations if args.station == "all" else [args.station]
-        if not set(targets) <= set(stations) or not targets:
+        known = [r[0] for r in conn.execute("SELECT code FROM stations")]
+        targets = known if args.station == "all" else [args.station]
+        if not set(targets) <= set(known) or not targets:
             raise refdata.DataError([f"unknown station {args.station}"])
         with storage.transaction(conn):
             for code in targets:
