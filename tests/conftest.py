@@ -9,7 +9,6 @@ import pytest
 
 from station_app.core import db, station
 
-SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 

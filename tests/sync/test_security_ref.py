@@ -15,7 +15,7 @@ from sync import protocol
 
 from .conftest import DroppingProxy, new_station
 
-SHARED = __import__("pathlib").Path(__file__).resolve().parents[3] / "shared" / "data"
+SHARED = __import__("pathlib").Path(__file__).resolve().parents[2] / "resources" / "reference"
 
 
 def post_ops(server, token, content, encoding="gzip"):
