@@ -23,6 +23,10 @@ DEFAULTS: dict[str, tuple[str, tuple[int, int] | None]] = {
     "current_shelf": ("1", (1, 99)),
     "current_layer": ("1", (1, 20)),
     "next_code_seq": ("1", (1, 9999)),
+    # the station's range of consignment numbers for parcels sent without a courier's waybill
+    "consignment_next": ("1", (1, 99_999_999)),
+    "consignment_end": ("99999999", (1, 99_999_999)),
+    "commission_permille": ("50", (0, 500)),  # the station's commission on produce sales, per mille
 }
 
 

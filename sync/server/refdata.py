@@ -20,6 +20,8 @@ SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "produce_catalog": (("product_code", "name", "unit", "grades"), (), ()),
     "bill_types": (("code", "name", "account_format"), (), ("account_format",)),
     "announcements": (("title", "body"), (), ()),
+    "prohibited_items": (("level", "category", "keywords"), (), ()),
+    "bus_runs": (("route_code", "mode", "from_node", "to_node", "departs", "days"), (), ()),
 }
 MANIFEST_COLUMNS = ("station", "waybill", "courier", "recipient_name", "recipient_phone")
 _WAYBILL = re.compile(r"^[A-Za-z0-9-]{6,40}$")
