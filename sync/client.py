@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 
-from station_app.core import couriers, db, journal, station
+from station_app.core import couriers, db, journal, produce, station
 from station_app.core.clock import to_iso, utc_now
 from station_app.core.privacy import is_mobile
 
@@ -237,6 +237,9 @@ class Syncer:
                     (str(body["waybill"]).upper(), body["waybill"], self._courier(body.get("courier", "")),
                      body.get("recipient_name", ""), phone if is_mobile(phone) else "", phone[-4:],
                      to_iso(utc_now())))
+            elif kind == "sale_result":  # the county sold part or all of a lot in the city
+                produce.record_sale_in(self.conn, str(body.get("lot_no", "")), int(body.get("sold_g", 0)),
+                                       int(body.get("sales_fen", 0)), source="county", clerk_id=None)
             elif kind == "notification_status":
                 self.conn.execute(
                     "UPDATE notifications SET state = ?, updated_at = ? WHERE id = ? AND state = 'queued'",

@@ -39,6 +39,10 @@ def build_parser() -> argparse.ArgumentParser:
     manifest = sub.add_parser("manifest").add_subparsers(dest="action", required=True)
     mimp = manifest.add_parser("import", parents=[common], help="expected parcels by station (CSV)")
     mimp.add_argument("file")
+    sale = sub.add_parser("sale").add_subparsers(dest="action", required=True)
+    sale_imp = sale.add_parser("import", parents=[common],
+                               help="produce sale results (station,lot_no,sold_g,sales_fen)")
+    sale_imp.add_argument("file")
     message = sub.add_parser("message").add_subparsers(dest="action", required=True)
     send = message.add_parser("send", parents=[common], help="an instruction or announcement to stations")
     send.add_argument("--station", required=True, help="a station code, or 'all'")
@@ -93,6 +97,14 @@ def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
             for row in rows:
                 storage.add_feed(conn, row["station"], "manifest", {k: row[k] for k in refdata.MANIFEST_COLUMNS[1:]})
         print(f"{len(rows)} expected parcels queued for {len({r['station'] for r in rows})} stations")
+    elif args.command == "sale":
+        rows = refdata.validate_sales(refdata.read_rows(Path(args.file)),
+                                      {r[0] for r in conn.execute("SELECT code FROM stations")})
+        with storage.transaction(conn):
+            for row in rows:
+                storage.add_feed(conn, row["station"], "sale_result", {
+                    "lot_no": row["lot_no"], "sold_g": int(row["sold_g"]), "sales_fen": int(row["sales_fen"])})
+        print(f"{len(rows)} sale results queued")
     elif args.command == "message":
         known = [r[0] for r in conn.execute("SELECT code FROM stations")]
         targets = known if args.station == "all" else [args.station]

@@ -102,3 +102,19 @@ def validate_manifest(rows: list[dict[str, str]], stations: set[str]) -> list[di
     if problems:
         raise DataError(problems)
     return rows
+
+
+def validate_sales(rows: list[dict[str, str]], stations: set[str]) -> list[dict[str, str]]:
+    problems = []
+    for n, row in enumerate(rows, start=2):
+        if any(c not in row for c in ("station", "lot_no", "sold_g", "sales_fen")):
+            problems.append(f"line {n}: needs columns station,lot_no,sold_g,sales_fen")
+        elif row["station"] not in stations:
+            problems.append(f"line {n}: unknown station {row['station']}")
+        elif not (row["sold_g"].isdigit() and row["sales_fen"].isdigit() and int(row["sold_g"]) > 0):
+            problems.append(f"line {n}: sold_g and sales_fen must be whole numbers")
+    if not rows:
+        problems.append("no rows")
+    if problems:
+        raise DataError(problems)
+    return rows

@@ -144,3 +144,18 @@ def test_a_snapshot_cut_off_or_with_a_wrong_hash_leaves_the_old_version_in_force
 def test_openapi_is_served(server):
     spec = httpx.get(server.url + "/openapi.json", trust_env=False).json()
     assert spec["openapi"].startswith("3.") and "/v1/ops" in spec["paths"]
+
+
+def test_sale_results_from_the_county_reach_the_lot(server, enrolled, boss, tmp_path):
+    from station_app.core import produce
+
+    farmer = produce.add_consignor(enrolled, "刘大爷", "13700001111", clerk_id=boss.id)
+    lot = produce.take_in(enrolled, produce.Intake(farmer, "WS-CUILI", "一级", 20_000, 1_000, 0, 1_000, 2),
+                          clerk_id=boss.id)
+    results = tmp_path / "sales.csv"
+    results.write_text(f"station,lot_no,sold_g,sales_fen\nS001,{lot.lot_no},12000,15600\n", encoding="utf-8")
+    assert server.admin("sale", "import", str(results)).returncode == 0
+    sync_client.Syncer(enrolled).sync()
+    row = enrolled.execute("SELECT sold_g, sales_fen, source FROM sales").fetchone()
+    assert tuple(row) == (12000, 15600, "county")
+    assert produce.settle(enrolled, farmer, clerk_id=boss.id).sales_fen == 15600

@@ -62,9 +62,7 @@ CREATE TABLE lots (
     net_g          INTEGER NOT NULL,
     price_fen_per_kg INTEGER NOT NULL,
     boxes          INTEGER NOT NULL,
-    status         TEXT NOT NULL CHECK (status IN ('in_station', 'dispatched', 'settled')),
-    sold_g         INTEGER NOT NULL DEFAULT 0,
-    sales_fen      INTEGER NOT NULL DEFAULT 0,
+    status         TEXT NOT NULL CHECK (status IN ('in_station', 'dispatched', 'closed')),
     returned_g     INTEGER NOT NULL DEFAULT 0,
     created_at     TEXT NOT NULL
 );
@@ -75,6 +73,17 @@ CREATE TABLE boxes (
     status   TEXT NOT NULL DEFAULT 'in_station'
 );
 
+-- Each sale result for a lot (from the county feed or typed in); a settlement takes the unsettled ones.
+CREATE TABLE sales (
+    id             TEXT PRIMARY KEY,
+    lot_id         TEXT NOT NULL REFERENCES lots(id),
+    sold_g         INTEGER NOT NULL,
+    sales_fen      INTEGER NOT NULL,
+    source         TEXT NOT NULL,        -- county | manual
+    settlement_id  TEXT,
+    created_at     TEXT NOT NULL
+);
+
 CREATE TABLE settlements (
     id            TEXT PRIMARY KEY,
     consignor_id  TEXT NOT NULL REFERENCES consignors(id),
@@ -83,6 +92,7 @@ CREATE TABLE settlements (
     fees_fen      INTEGER NOT NULL,
     payout_fen    INTEGER NOT NULL,
     paid_at       TEXT,
+    paid_by       TEXT NOT NULL DEFAULT '',   -- the payout method used
     created_at    TEXT NOT NULL
 );
 
