@@ -98,10 +98,11 @@ def take_in(conn: sqlite3.Connection, intake: Intake, *, clerk_id: str) -> Lot:
     day = local_day(utc_now())
     lot_id = uuid7()
     with transaction(conn):
-        seq = conn.execute("SELECT count(*) FROM lots WHERE lot_no LIKE ?", (f"{code}-{day:%Y%m%d}-%",)
+        # S001-261123001, and its boxes S001-26112300101 …: one run of digits keeps the Code 128 short
+        seq = conn.execute("SELECT count(*) FROM lots WHERE lot_no LIKE ?", (f"{code}-{day:%y%m%d}%",)
                            ).fetchone()[0] + 1
-        lot_no = f"{code}-{day:%Y%m%d}-{seq:03d}"
-        boxes = [f"{lot_no}-{n:02d}" for n in range(1, intake.boxes + 1)]
+        lot_no = f"{code}-{day:%y%m%d}{seq:03d}"
+        boxes = [f"{lot_no}{n:02d}" for n in range(1, intake.boxes + 1)]
         conn.execute(
             "INSERT INTO lots (id, lot_no, consignor_id, product_code, product_name, grade, gross_g, tare_g,"
             " deduction_g, net_g, price_fen_per_kg, boxes, status, created_at)"

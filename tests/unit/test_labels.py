@@ -102,8 +102,10 @@ def test_pdf_embeds_a_truetype_cjk_font():
 
 def test_print_test_writes_every_kind_named_by_kind(tmp_path):
     names = sorted(p.name for p in catalog.write_print_test(tmp_path / "out"))
-    assert names == ["batch_sheet.pdf", "pickup_sticker.pdf", "pickup_sticker.tspl", "pickup_sticker.zpl",
-                     "shelf_label.pdf", "shelf_label.tspl", "shelf_label.zpl"]
+    assert names == ["batch_sheet.pdf", "box_label.pdf", "box_label.tspl", "box_label.zpl", "pickup_sticker.pdf",
+                     "pickup_sticker.tspl", "pickup_sticker.zpl", "sending_label.pdf", "sending_label.tspl",
+                     "sending_label.zpl", "settlement_statement.pdf", "shelf_label.pdf", "shelf_label.tspl",
+                     "shelf_label.zpl"]
     assert (tmp_path / "out" / "pickup_sticker.tspl").read_bytes().startswith(b"SIZE 60 mm,40 mm")
 
 
@@ -117,3 +119,23 @@ def test_long_text_is_shrunk_to_fit_its_box():
     placed = place_text(box)
     width = pdfmetrics.stringWidth(box.text, "StationCJK", 1) * placed.em_mm
     assert width <= 20.001 and placed.em_mm < 10
+
+
+@pytest.mark.parametrize("dpi", [203, 300])
+def test_outbound_labels_read_back_barcode_and_qr(dpi):
+    sending = catalog.KINDS["sending_label"].sample(SIZES["100x150"])
+    found = decoded(pdf_images(pdf.render(sending, dpi=dpi), dpi)[0])
+    assert ("Code128", "S00100000001") in found and ("QRCode", "waybill=S00100000001;station=龙雾村便民服务站") in found
+    box = catalog.KINDS["box_label"].sample(SIZES["60x40"])
+    (image,) = printer_jobs.bitmap_from_tspl(printer_jobs.tspl(box, printer_jobs.JobOptions(dpi=dpi)))
+    found = dict(decoded(image))
+    assert found["Code128"] == "S001-26112300103"
+    assert found["QRCode"].startswith("lot=S001-261123001;product=巫山脆李;grade=特级;origin=龙雾村")
+
+
+def test_statement_is_an_a4_document_with_its_number():
+    (page,) = catalog.KINDS["settlement_statement"].sample(SIZES["A4"])
+    data = pdf.render([page])
+    assert decoded(pdf_images(data, 200)[0]) == [("Code128", "ST-20261123-001")]
+    text = pymupdf.open(stream=data, filetype="pdf")[0].get_text()
+    assert "应付 ¥1,271.25" in text and "委托人签字" in text

@@ -24,7 +24,7 @@ def intake(farmer, **kw):
 
 def test_intake_weighs_grades_and_labels_each_box(conn, boss, farmer):
     lot = produce.take_in(conn, intake(farmer), clerk_id=boss.id)
-    assert lot.net_g == 49_000 and len(lot.boxes) == 5 and lot.boxes[0] == f"{lot.lot_no}-01"
+    assert lot.net_g == 49_000 and len(lot.boxes) == 5 and lot.boxes[0] == f"{lot.lot_no}01"
     assert "巫山脆李" in lot.trace and "特级" in lot.trace and "龙雾村" in lot.trace and lot.lot_no in lot.trace
     for bad, code in ((dict(grade="超级"), "grade_unknown"), (dict(tare_g=60_000), "net_weight_not_positive"),
                       (dict(product_code="NOPE"), "product_unknown"), (dict(boxes=0), "boxes_invalid")):
