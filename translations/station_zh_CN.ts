@@ -72,6 +72,114 @@
     </message>
 </context>
 <context>
+    <name>DispatchPage</name>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="24" />
+        <source>Make the hand-over list</source>
+        <translation>生成交接单</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="25" />
+        <source>Scan each item as it goes on the bus</source>
+        <translation>上车时逐件扫描</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="28" />
+        <source>On the bus</source>
+        <translation>已上车</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="29" />
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="30" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="30" />
+        <source>parcel</source>
+        <translation>寄件包裹</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="31" />
+        <source>produce box</source>
+        <translation>农产品箱</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="34" />
+        <source>Close and print for the driver</source>
+        <translation>关闭交接单并打印给司机</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="64" />
+        <source>No open hand-over list.</source>
+        <translation>没有进行中的交接单。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="68" />
+        <source>{route}: {done} of {total} on the bus</source>
+        <translation>{route}：已上车 {done} / {total}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="71" />
+        <source>not on the list: {codes}</source>
+        <translation>不在交接单上：{codes}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="77" />
+        <source>No bus run in the timetable.</source>
+        <translation>时刻表中没有班次。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="92" />
+        <source>Make the hand-over list first.</source>
+        <translation>请先生成交接单。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="96" />
+        <source>{code} is on the bus.</source>
+        <translation>{code} 已上车。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="106" />
+        <source>Items missing</source>
+        <translation>有物品未扫描</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="107" />
+        <source>{n} items are not scanned: {codes}. They will wait for the next run. Close anyway?</source>
+        <translation>有 {n} 件未扫描：{codes}。它们将等下一班。仍要关闭吗？</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="116" />
+        <source>Hand-over closed: {n} items left on {route}.</source>
+        <translation>交接完成：{n} 件随 {route} 发出。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="120" />
+        <source>Missing (stays for the next run): {codes}</source>
+        <translation>未上车（等下一班）：{codes}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="122" />
+        <source>Hand-over list {route} {departs}</source>
+        <translation>交接单 {route} {departs}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="124" />
+        <source>Driver's signature:</source>
+        <translation>司机签字：</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dispatch_page.py" line="124" />
+        <source>Clerk's signature:</source>
+        <translation>经办人签字：</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../station_app/ui/messages.py" line="16" />
@@ -340,11 +448,221 @@
     </message>
     <message>
         <location filename="../station_app/ui/messages.py" line="69" />
+        <source>The ID number is not in the right form. A resident ID has 17 digits and a digit or X.</source>
+        <translation>证件号码格式不对。居民身份证为 17 位数字加 1 位数字或 X。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="70" />
+        <source>The ID number's region code does not exist. Check the first six digits.</source>
+        <translation>证件号码的地区码不存在，请核对前六位。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="71" />
+        <source>The ID number's date of birth is not a real date. Check the digits 7 to 14.</source>
+        <translation>证件号码中的出生日期不存在，请核对第 7 至 14 位。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="72" />
+        <source>The ID number does not add up (wrong last character). Check it against the card.</source>
+        <translation>证件号码校验不通过（最后一位不对），请对照证件核对。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="73" />
+        <source>The credit code is not 18 characters of digits and letters (no I, O, S, V or Z).</source>
+        <translation>统一社会信用代码应为 18 位数字和字母（不含 I、O、S、V、Z）。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="74" />
+        <source>The credit code's region does not exist. Check it against the licence.</source>
+        <translation>统一社会信用代码的地区码不存在，请对照营业执照核对。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="75" />
+        <source>The credit code does not add up (wrong last character). Check it against the licence.</source>
+        <translation>统一社会信用代码校验不通过（最后一位不对），请对照营业执照核对。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="76" />
+        <source>Choose the kind of ID from the list.</source>
+        <translation>请从列表中选择证件类型。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="77" />
+        <source>Type the sender's name as on the ID.</source>
+        <translation>请按证件填写寄件人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="78" />
+        <source>Type the company's name as on its licence.</source>
+        <translation>请按营业执照填写单位名称。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="79" />
+        <source>Open and inspect the item, then tick the inspection box. The law requires it.</source>
+        <translation>请开箱验视物品后勾选“已验视”，这是法律要求。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="80" />
+        <source>Choose how the sender pays.</source>
+        <translation>请选择付款方式。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="81" />
+        <source>Register the sender first (real-name is the law).</source>
+        <translation>请先登记寄件人（实名收寄是法律要求）。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="82" />
+        <source>Fill in the recipient's name, the address and what the item is.</source>
+        <translation>请填写收件人姓名、地址和物品名称。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="83" />
+        <source>REFUSED: {keyword} is a prohibited item ({category}). The parcel cannot be sent; the refusal is recorded.</source>
+        <translation>拒收：{keyword}属于禁寄物品（{category}），不能寄递，已记录拒收。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="84" />
+        <source>{keyword} is a restricted item ({category}): a supervisor must check and approve it.</source>
+        <translation>{keyword}属于限寄物品（{category}），须站长查验批准。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="85" />
+        <source>Waybill {waybill} is already used for another parcel. Scan the right waybill.</source>
+        <translation>运单号 {waybill} 已用于其他包裹，请扫描正确的面单。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="86" />
+        <source>The station's consignment numbers are used up. Ask county IT for a new range.</source>
+        <translation>本站的寄件单号已用完，请向县里的信息员申请新号段。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="87" />
+        <source>There is no price for {courier} to {province}. Choose another courier or call county IT.</source>
+        <translation>没有 {courier} 寄往 {province} 的价格，请换快递公司或联系县里的信息员。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="88" />
+        <source>Type the weight in kilograms, for example 2.35.</source>
+        <translation>请输入重量（公斤），例如 2.35。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="89" />
+        <source>Type the amount in yuan, for example 12.80.</source>
+        <translation>请输入金额（元），例如 12.80。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="90" />
+        <source>Type the farmer's name.</source>
+        <translation>请填写农户姓名。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="91" />
+        <source>A farmer with the phone ending {tail} is already registered. Look them up by phone.</source>
+        <translation>尾号 {tail} 的农户已登记，请用手机号查找。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="92" />
+        <source>Choose how the farmer is paid.</source>
+        <translation>请选择结算方式。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="93" />
+        <source>That product is not in the county's catalogue.</source>
+        <translation>县里的产品目录中没有这个产品。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="94" />
+        <source>Grade {grade} is not one of this product's grades.</source>
+        <translation>{grade} 不是这个产品的等级。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="95" />
+        <source>Tare and deductions are more than the gross weight. Check the weights.</source>
+        <translation>皮重和扣重超过了毛重，请核对重量。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="96" />
+        <source>The number of boxes must be 1 to 500.</source>
+        <translation>箱数应为 1 到 500。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="97" />
+        <source>Find or add the farmer first.</source>
+        <translation>请先查找或添加农户。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="98" />
+        <source>There is no lot {lot}. Check the lot number on the receipt.</source>
+        <translation>没有批次 {lot}，请核对收货单上的批次号。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="99" />
+        <source>That is more than what is left of lot {lot}. Check the weight.</source>
+        <translation>超过了批次 {lot} 的剩余重量，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="100" />
+        <source>This farmer has no sales to settle yet.</source>
+        <translation>该农户还没有可结算的销售。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="101" />
+        <source>The fees are more than the sales. Check the fees.</source>
+        <translation>费用超过了销售额，请核对费用。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="102" />
+        <source>Settle first, then record the payout.</source>
+        <translation>请先结算，再登记付款。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="103" />
+        <source>This settlement is already paid.</source>
+        <translation>这笔结算已经付过款。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="104" />
+        <source>A hand-over list is already open. Close it first.</source>
+        <translation>已有进行中的交接单，请先关闭。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="105" />
+        <source>Nothing is waiting for the bus.</source>
+        <translation>没有待发的物品。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="106" />
+        <source>That hand-over list does not exist.</source>
+        <translation>没有这张交接单。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="107" />
+        <source>STOP: {code} is not on this hand-over list. Keep it at the station.</source>
+        <translation>停！{code} 不在本交接单上，请留在站内。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="108" />
+        <source>{code} is already on the bus.</source>
+        <translation>{code} 已经上车。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="109" />
+        <source>This hand-over list is already closed.</source>
+        <translation>这张交接单已经关闭。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="110" />
+        <source>{n} items are not scanned yet. Scan them, or close and leave them for the next run.</source>
+        <translation>还有 {n} 件未扫描。请扫描，或关闭交接单留待下一班。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="111" />
         <source>The file {path} could not be written. Check the disk and the folder, then try again.</source>
         <translation>无法写入文件 {path}。请检查磁盘和文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="110" />
+        <location filename="../station_app/ui/messages.py" line="152" />
         <source>The request was refused ({code}). Nothing was changed.</source>
         <translation>操作被拒绝（{code}），未做任何改动。</translation>
     </message>
@@ -433,62 +751,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="42" />
+        <location filename="../station_app/ui/main_window.py" line="45" />
         <source>Village Station — {name}</source>
         <translation>村级便民服务站 — {name}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="55" />
+        <location filename="../station_app/ui/main_window.py" line="61" />
         <source>Parcels in  F2</source>
         <translation>到件入库  F2</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="56" />
+        <location filename="../station_app/ui/main_window.py" line="62" />
         <source>Pickup  F3</source>
         <translation>取件出库  F3</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="57" />
+        <location filename="../station_app/ui/main_window.py" line="63" />
         <source>Stock  F4</source>
         <translation>库存  F4</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="62" />
+        <location filename="../station_app/ui/main_window.py" line="64" />
+        <source>Send  F5</source>
+        <translation>寄件  F5</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="65" />
+        <source>Produce  F6</source>
+        <translation>农产品  F6</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="66" />
+        <source>Hand-over  F7</source>
+        <translation>交接  F7</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="71" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="63" />
+        <location filename="../station_app/ui/main_window.py" line="72" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="64" />
+        <location filename="../station_app/ui/main_window.py" line="73" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="120" />
+        <location filename="../station_app/ui/main_window.py" line="130" />
         <source>supervisor</source>
         <translation>站长</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="120" />
+        <location filename="../station_app/ui/main_window.py" line="130" />
         <source>clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="121" />
+        <location filename="../station_app/ui/main_window.py" line="131" />
         <source>Clerk: {name} ({role})</source>
         <translation>店员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="128" />
+        <location filename="../station_app/ui/main_window.py" line="138" />
         <source>Welcome, {name}.</source>
         <translation>{name}，您好。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="151" />
+        <location filename="../station_app/ui/main_window.py" line="161" />
         <source>Label not printed: {reason} The parcel is received; select it and press Reprint.</source>
         <translation>标签未打印：{reason} 包裹已入库；可在列表中选中后点“重新打印”。</translation>
     </message>
@@ -496,52 +829,52 @@
 <context>
     <name>Manifest</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="75" />
+        <location filename="../station_app/ui/messages.py" line="117" />
         <source>the first line must be: waybill,courier,recipient_name,recipient_phone</source>
         <translation>第一行必须是：waybill,courier,recipient_name,recipient_phone</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="76" />
+        <location filename="../station_app/ui/messages.py" line="118" />
         <source>fewer than 4 columns</source>
         <translation>不足 4 列</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="77" />
+        <location filename="../station_app/ui/messages.py" line="119" />
         <source>not a waybill number</source>
         <translation>不是运单号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="78" />
+        <location filename="../station_app/ui/messages.py" line="120" />
         <source>the same waybill appears on an earlier line</source>
         <translation>与前面某行运单号重复</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="79" />
+        <location filename="../station_app/ui/messages.py" line="121" />
         <source>unknown courier</source>
         <translation>未知的快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="80" />
+        <location filename="../station_app/ui/messages.py" line="122" />
         <source>a privacy phone needs the recipient's name</source>
         <translation>隐私号码需要填写收件人姓名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="81" />
+        <location filename="../station_app/ui/messages.py" line="123" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="82" />
+        <location filename="../station_app/ui/messages.py" line="124" />
         <source>too many rows; split the file</source>
         <translation>行数太多，请拆分文件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="83" />
+        <location filename="../station_app/ui/messages.py" line="125" />
         <source>the file has no rows</source>
         <translation>文件没有数据行</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="126" />
+        <location filename="../station_app/ui/messages.py" line="168" />
         <source>line {number}: {problem} ({value})</source>
         <translation>第 {number} 行：{problem}（{value}）</translation>
     </message>
@@ -813,49 +1146,263 @@
 <context>
     <name>PrinterField</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="94" />
+        <location filename="../station_app/ui/messages.py" line="136" />
         <source>printer type</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="95" />
+        <location filename="../station_app/ui/messages.py" line="137" />
         <source>printer language</source>
         <translation>打印机指令集</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="96" />
+        <location filename="../station_app/ui/messages.py" line="138" />
         <source>resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="97" />
+        <location filename="../station_app/ui/messages.py" line="139" />
         <source>darkness</source>
         <translation>打印浓度</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="98" />
+        <location filename="../station_app/ui/messages.py" line="140" />
         <source>port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="99" />
+        <location filename="../station_app/ui/messages.py" line="141" />
         <source>shift</source>
         <translation>偏移</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="100" />
+        <location filename="../station_app/ui/messages.py" line="142" />
         <source>printer / queue</source>
         <translation>打印机 / 队列</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="101" />
+        <location filename="../station_app/ui/messages.py" line="143" />
         <source>network address</source>
         <translation>网络地址</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="102" />
+        <location filename="../station_app/ui/messages.py" line="144" />
         <source>folder or file</source>
         <translation>文件夹或文件</translation>
+    </message>
+</context>
+<context>
+    <name>ProducePage</name>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="39" />
+        <source>Farmer's mobile number, then Enter</source>
+        <translation>输入农户手机号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="43" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="43" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="43" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="44" />
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="46" />
+        <source>Add farmer</source>
+        <translation>添加农户</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="56" />
+        <source>yuan per kg</source>
+        <translation>元/公斤</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="58" />
+        <source>Take in and print box labels</source>
+        <translation>收货并打印箱贴</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="59" />
+        <source>Lot number</source>
+        <translation>批次号</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="61" />
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="62" />
+        <source>Record sale</source>
+        <translation>登记销售</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="63" />
+        <source>Return unsold</source>
+        <translation>退回未售</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="65" />
+        <source>Settle with this farmer</source>
+        <translation>与该农户结算</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="66" />
+        <source>Record payout</source>
+        <translation>登记付款</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="83" />
+        <source>Farmer</source>
+        <translation>农户</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="86" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="87" />
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="88" />
+        <source>Paid by</source>
+        <translation>结算方式</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="91" />
+        <source>Intake</source>
+        <translation>收货</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="93" />
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="94" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="98" />
+        <source>Gross (kg)</source>
+        <translation>毛重（公斤）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="99" />
+        <source>Tare (kg)</source>
+        <translation>皮重（公斤）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="100" />
+        <source>Deductions: moisture, rejects (kg)</source>
+        <translation>扣重：含水、次品（公斤）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="101" />
+        <source>Price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="102" />
+        <source>Boxes</source>
+        <translation>箱数</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="104" />
+        <source>Sales and settlement</source>
+        <translation>销售与结算</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="106" />
+        <source>Lot</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="107" />
+        <source>Sold (kg)</source>
+        <translation>售出（公斤）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="108" />
+        <source>Sales (yuan)</source>
+        <translation>销售额（元）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="113" />
+        <source>Fees to deduct (yuan)</source>
+        <translation>应扣费用（元）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="137" />
+        <source>New farmer: type the name and village, then Add farmer.</source>
+        <translation>新农户：请填写姓名和村，再点“添加农户”。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="155" />
+        <source>Farmer added.</source>
+        <translation>已添加农户。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="160" />
+        <location filename="../station_app/ui/produce_page.py" line="205" />
+        <source>Find or add the farmer first.</source>
+        <translation>请先查找或添加农户。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="171" />
+        <source>Lot {lot}: net {net}, {n} boxes.</source>
+        <translation>批次 {lot}：净重 {net}，{n} 箱。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="192" />
+        <source>Sale recorded.</source>
+        <translation>已登记销售。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="201" />
+        <source>Unsold produce returned to the farmer.</source>
+        <translation>未售农产品已退回农户。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="214" />
+        <source>Sales {sales} − commission {commission} − fees {fees} = pay {payout}</source>
+        <translation>销售 {sales} − 佣金 {commission} − 费用 {fees} = 应付 {payout}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="224" />
+        <source>Produce settlement statement</source>
+        <translation>农产品代销结算单</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="225" />
+        <source>Farmer's signature:</source>
+        <translation>农户签字：</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="225" />
+        <source>Clerk's signature:</source>
+        <translation>经办人签字：</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="235" />
+        <source>Payout recorded.</source>
+        <translation>已登记付款。</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1576,45 @@
     </message>
 </context>
 <context>
+    <name>ScaleButton</name>
+    <message>
+        <location filename="../station_app/ui/scale_button.py" line="15" />
+        <location filename="../station_app/ui/scale_button.py" line="46" />
+        <source>Read scale</source>
+        <translation>读取电子秤</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/scale_button.py" line="23" />
+        <source>No scale is set up (scale_port in station.ini). Type the weight instead.</source>
+        <translation>未设置电子秤（station.ini 中的 scale_port），请手工输入重量。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/scale_button.py" line="27" />
+        <source>Weighing…</source>
+        <translation>称重中…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/scale_button.py" line="48" />
+        <source>The scale's port cannot be opened; check the cable.</source>
+        <translation>无法打开电子秤端口，请检查数据线。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/scale_button.py" line="49" />
+        <source>The scale is overloaded; take something off.</source>
+        <translation>电子秤超载，请减少重量。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/scale_button.py" line="50" />
+        <source>The weight did not settle; keep the parcel still and try again.</source>
+        <translation>读数不稳定，请放稳后重试。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/scale_button.py" line="51" />
+        <source>The scale sent nothing; is it on?</source>
+        <translation>电子秤没有数据，是否已开机？</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <location filename="../station_app/ui/search_panel.py" line="37" />
@@ -1059,6 +1645,259 @@
         <location filename="../station_app/ui/search_panel.py" line="98" />
         <source>Hand-over undone: {waybill} is back on the shelf as {code}.</source>
         <translation>已撤销取件：{waybill} 重新在库，取件码 {code}。</translation>
+    </message>
+</context>
+<context>
+    <name>SendPage</name>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="41" />
+        <source>Sender's phone or ID number, then Enter</source>
+        <translation>输入寄件人手机号或证件号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="45" />
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="45" />
+        <source>Temporary ID</source>
+        <translation>临时身份证</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="46" />
+        <source>Military / armed police ID</source>
+        <translation>军人/武警证件</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="47" />
+        <source>HK / Macao permit</source>
+        <translation>港澳居民来往内地通行证</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="48" />
+        <source>Taiwan permit</source>
+        <translation>台湾居民来往大陆通行证</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="49" />
+        <source>Passport</source>
+        <translation>护照</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="49" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="52" />
+        <source>only for a company</source>
+        <translation>单位寄件时填写</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="53" />
+        <source>unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="54" />
+        <source>Register sender</source>
+        <translation>登记寄件人</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="55" />
+        <source>Sender refuses real-name</source>
+        <translation>寄件人拒绝实名</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="62" />
+        <source>city</source>
+        <translation>市</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="63" />
+        <source>county / district</source>
+        <translation>区/县</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="64" />
+        <source>street, number, room</source>
+        <translation>街道、门牌、房号</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="66" />
+        <source>I opened and inspected the item (收寄验视)</source>
+        <translation>已开箱验视物品（收寄验视）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="71" />
+        <source>kg, e.g. 2.35</source>
+        <translation>公斤，例如 2.35</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="75" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="75" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="75" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="76" />
+        <source>On account</source>
+        <translation>月结</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="78" />
+        <source>Scan the courier's waybill, or leave empty</source>
+        <translation>扫描快递面单；留空则使用本站单号</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="81" />
+        <source>Accept parcel</source>
+        <translation>确认收寄</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="97" />
+        <source>Sender (real-name registration)</source>
+        <translation>寄件人（实名登记）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="100" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="101" />
+        <source>Phone</source>
+        <translation>手机号</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="102" />
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="103" />
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="104" />
+        <source>Company</source>
+        <translation>单位名称</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="105" />
+        <source>Credit code</source>
+        <translation>信用代码</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="111" />
+        <source>Parcel</source>
+        <translation>包裹</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="113" />
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="114" />
+        <source>Recipient's phone</source>
+        <translation>收件人手机</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="118" />
+        <source>Province / city / county</source>
+        <translation>省 / 市 / 区县</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="119" />
+        <source>Address</source>
+        <translation>详细地址</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="120" />
+        <source>Item</source>
+        <translation>物品</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="122" />
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="126" />
+        <source>Weight</source>
+        <translation>重量</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="130" />
+        <source>Size L × W × H (optional)</source>
+        <translation>尺寸 长×宽×高（可选）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="131" />
+        <source>Payment</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="132" />
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="133" />
+        <source>Fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="153" />
+        <source>New sender: fill in the name, phone and ID, then register.</source>
+        <translation>新寄件人：请填写姓名、手机号和证件后登记。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="162" />
+        <source>Sender: {name} {phone} ID {id}</source>
+        <translation>寄件人：{name} {phone} 证件 {id}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="164" />
+        <source>Sender registered. Now the parcel.</source>
+        <translation>寄件人已登记，请填写包裹信息。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="181" />
+        <source>Refusal recorded: without real-name registration the parcel cannot be accepted.</source>
+        <translation>已记录拒收：未实名登记不能收寄。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="197" />
+        <source> (charged as {kg}: bulky)</source>
+        <translation>（抛货，按 {kg} 计费）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="204" />
+        <source>Register the sender first (real-name is the law).</source>
+        <translation>请先登记寄件人（实名收寄是法律要求）。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="224" />
+        <source>Accepted {waybill}, fee {fee}.</source>
+        <translation>已收寄 {waybill}，运费 {fee}。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/send_page.py" line="231" />
+        <source>Restricted item: {category} ({keyword}). A supervisor must check it.</source>
+        <translation>限寄物品：{category}（{keyword}），须站长查验。</translation>
     </message>
 </context>
 <context>
@@ -1225,17 +2064,17 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="88" />
+        <location filename="../station_app/ui/messages.py" line="130" />
         <source>On shelf</source>
         <translation>在库</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="88" />
+        <location filename="../station_app/ui/messages.py" line="130" />
         <source>Picked up</source>
         <translation>已取件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="89" />
+        <location filename="../station_app/ui/messages.py" line="131" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
@@ -1420,68 +2259,68 @@
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="132" />
+        <location filename="../station_app/ui/messages.py" line="174" />
         <source>No connection to the county server. Work goes on; it will sync when the line is back.</source>
         <translation>无法连接县平台。可以照常工作，网络恢复后会自动同步。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="133" />
+        <location filename="../station_app/ui/messages.py" line="175" />
         <source>The county server is busy. It will try again shortly.</source>
         <translation>县平台繁忙，稍后会自动重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="134" />
+        <location filename="../station_app/ui/messages.py" line="176" />
         <source>The county server had a problem. It will try again; if it lasts, call county IT.</source>
         <translation>县平台出现问题，稍后会自动重试；如持续出现请联系县里的信息员。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="135" />
+        <location filename="../station_app/ui/messages.py" line="177" />
         <source>The county server answered something this app does not understand. Nothing was changed; call county IT.</source>
         <translation>县平台返回了无法识别的内容，未做任何改动；请联系县里的信息员。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="136" />
+        <location filename="../station_app/ui/messages.py" line="178" />
         <source>This station's sync key has expired. Ask county IT for a new enrolment code.</source>
         <translation>本站的同步凭证已过期，请向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="137" />
+        <location filename="../station_app/ui/messages.py" line="179" />
         <source>This station's sync key was withdrawn. Ask county IT for a new enrolment code.</source>
         <translation>本站的同步凭证已被收回，请向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="138" />
-        <location filename="../station_app/ui/messages.py" line="139" />
+        <location filename="../station_app/ui/messages.py" line="180" />
+        <location filename="../station_app/ui/messages.py" line="181" />
         <source>The county server does not know this station's key. Ask county IT for a new enrolment code.</source>
         <translation>县平台不认识本站的同步凭证，请向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="140" />
+        <location filename="../station_app/ui/messages.py" line="182" />
         <source>The enrolment code is wrong, used or expired. Check it or ask county IT for a new one.</source>
         <translation>接入码错误、已用过或已过期。请核对，或向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="141" />
+        <location filename="../station_app/ui/messages.py" line="183" />
         <source>This station has not joined the county server yet. Enrol it with the code from county IT.</source>
         <translation>本站尚未接入县平台，请用县里的信息员提供的接入码接入。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="142" />
+        <location filename="../station_app/ui/messages.py" line="184" />
         <source>The server's certificate is not signed by the county CA in the settings, so nothing was sent. Call county IT.</source>
         <translation>服务器证书不是由设置中的县级 CA 签发的，未发送任何数据。请联系县里的信息员。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="143" />
+        <location filename="../station_app/ui/messages.py" line="185" />
         <source>County reference data arrived damaged; the old data stays in use. It will try again.</source>
         <translation>县里下发的基础数据传输不完整，继续使用原数据，稍后会自动重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="144" />
+        <location filename="../station_app/ui/messages.py" line="186" />
         <source>Set up the station first.</source>
         <translation>请先设置本站。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="150" />
+        <location filename="../station_app/ui/messages.py" line="192" />
         <source>Sync failed ({code}). It will try again.</source>
         <translation>同步失败（{code}），稍后会自动重试。</translation>
     </message>

@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
 
 from ..core import settings
 from ..core.errors import StationError
+from .dispatch_page import DispatchPage
 from .login_page import LoginPage
 from .messages import error_text
 from .pickup_page import PickupPage
 from .printer_dialog import PrinterDialog
 from .printing import PrintService
+from .produce_page import ProducePage
 from .receive_page import ReceivePage
+from .send_page import SendPage
 from .session import Session
 from .settings_dialog import SettingsDialog
 from .stock_page import StockPage
@@ -51,10 +54,16 @@ class MainWindow(QMainWindow):
         self.receivePage = ReceivePage(session, self.banner, self.printService)
         self.pickupPage = PickupPage(session, self.banner)
         self.stockPage = StockPage(session, self.banner, self.printService)
+        self.sendPage = SendPage(session, self.banner, self.printService)
+        self.producePage = ProducePage(session, self.banner, self.printService)
+        self.dispatchPage = DispatchPage(session, self.banner, self.printService)
         self.tabs = QTabWidget(objectName="pageTabs")
         self.tabs.addTab(self.receivePage, self.tr("Parcels in  F2"))
         self.tabs.addTab(self.pickupPage, self.tr("Pickup  F3"))
         self.tabs.addTab(self.stockPage, self.tr("Stock  F4"))
+        self.tabs.addTab(self.sendPage, self.tr("Send  F5"))
+        self.tabs.addTab(self.producePage, self.tr("Produce  F6"))
+        self.tabs.addTab(self.dispatchPage, self.tr("Hand-over  F7"))
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.who = QLabel("", objectName="clerkLabel")
@@ -86,7 +95,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(counter)
         self.setCentralWidget(self.stack)
 
-        for key, page in (("F2", self.receivePage), ("F3", self.pickupPage), ("F4", self.stockPage)):
+        for key, page in (("F2", self.receivePage), ("F3", self.pickupPage), ("F4", self.stockPage),
+                          ("F5", self.sendPage), ("F6", self.producePage), ("F7", self.dispatchPage)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda page=page: self.show_page(page))
         self.tabs.currentChanged.connect(lambda _i: self._page_shown())

@@ -1,0 +1,235 @@
+"""农产品代销: consignors, intake with box labels, sale results, settlement and payout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from ..core import money, produce
+from ..core.clock import local_text, to_iso, utc_now
+from ..core.errors import StationError
+from ..core.privacy import mask_name, mask_phone
+from ..labels.elements import SIZES, Page
+from ..labels.kinds import box_label, document
+from .messages import error_text
+from .printing import PrintJob, PrintService
+from .scale_button import ScaleButton
+from .session import Session
+from .widgets import Banner, ScanField
+
+
+class ProducePage(QWidget):
+    def __init__(self, session: Session, banner: Banner, printer: PrintService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("producePage")
+        self.session, self.banner, self.printer = session, banner, printer
+        self.consignor = None
+        self.products = produce.products(session.conn)
+
+        self.consignorLookup = ScanField("consignorLookup", self.tr("Farmer's mobile number, then Enter"))
+        self.consignorName = QLineEdit(objectName="consignorName")
+        self.village = QLineEdit(objectName="consignorVillage")
+        self.payout = QComboBox(objectName="payoutMethod")
+        for code, text in (("cash", self.tr("Cash")), ("wechat", self.tr("WeChat Pay")), ("alipay", self.tr("Alipay")),
+                           ("bank", self.tr("Bank card"))):
+            self.payout.addItem(text, code)
+        self.addConsignorButton = QPushButton(self.tr("Add farmer"), objectName="addConsignorButton")
+        self.consignorShown = QLabel("", objectName="consignorShown")
+        self.product = QComboBox(objectName="productSelector")
+        for p in self.products:
+            self.product.addItem(p.name, p.code)
+        self.grade = QComboBox(objectName="gradeSelector")
+        self.gross = QLineEdit(objectName="grossKg", placeholderText="kg")
+        self.scaleButton = ScaleButton(session, self.gross, banner)
+        self.tare = QLineEdit("0", objectName="tareKg")
+        self.deduction = QLineEdit("0", objectName="deductionKg")
+        self.price = QLineEdit(objectName="pricePerKg", placeholderText=self.tr("yuan per kg"))
+        self.boxes = QSpinBox(objectName="boxCount", minimum=1, maximum=500, value=1)
+        self.intakeButton = QPushButton(self.tr("Take in and print box labels"), objectName="intakeButton")
+        self.saleLot = ScanField("saleLotInput", self.tr("Lot number"))
+        self.saleKg = QLineEdit(objectName="saleKg", placeholderText="kg")
+        self.saleYuan = QLineEdit(objectName="saleYuan", placeholderText=self.tr("yuan"))
+        self.saleButton = QPushButton(self.tr("Record sale"), objectName="recordSaleButton")
+        self.returnButton = QPushButton(self.tr("Return unsold"), objectName="returnUnsoldButton")
+        self.fees = QLineEdit("0", objectName="settlementFees")
+        self.settleButton = QPushButton(self.tr("Settle with this farmer"), objectName="settleButton")
+        self.payButton = QPushButton(self.tr("Record payout"), objectName="payoutButton")
+        self.statement = QLabel("", objectName="statementLabel")
+        self.statement.setWordWrap(True)
+        self.last_settlement = ""
+        self._layout()
+
+        self.consignorLookup.returnPressed.connect(self.lookup)
+        self.addConsignorButton.clicked.connect(self.add_consignor)
+        self.product.currentIndexChanged.connect(self._grades)
+        self.intakeButton.clicked.connect(self.take_in)
+        self.saleButton.clicked.connect(self.record_sale)
+        self.returnButton.clicked.connect(self.return_unsold)
+        self.settleButton.clicked.connect(self.settle)
+        self.payButton.clicked.connect(self.pay)
+        self._grades()
+
+    def _layout(self) -> None:
+        who = QGroupBox(self.tr("Farmer"))
+        f1 = QFormLayout(who)
+        f1.addRow(self.consignorLookup)
+        f1.addRow(self.tr("Name"), self.consignorName)
+        f1.addRow(self.tr("Village"), self.village)
+        f1.addRow(self.tr("Paid by"), self.payout)
+        f1.addRow(self.addConsignorButton)
+        f1.addRow(self.consignorShown)
+        intake = QGroupBox(self.tr("Intake"))
+        f2 = QFormLayout(intake)
+        f2.addRow(self.tr("Product"), self.product)
+        f2.addRow(self.tr("Grade"), self.grade)
+        gross = QHBoxLayout()
+        gross.addWidget(self.gross)
+        gross.addWidget(self.scaleButton)
+        f2.addRow(self.tr("Gross (kg)"), gross)
+        f2.addRow(self.tr("Tare (kg)"), self.tare)
+        f2.addRow(self.tr("Deductions: moisture, rejects (kg)"), self.deduction)
+        f2.addRow(self.tr("Price"), self.price)
+        f2.addRow(self.tr("Boxes"), self.boxes)
+        f2.addRow(self.intakeButton)
+        money_box = QGroupBox(self.tr("Sales and settlement"))
+        f3 = QFormLayout(money_box)
+        f3.addRow(self.tr("Lot"), self.saleLot)
+        f3.addRow(self.tr("Sold (kg)"), self.saleKg)
+        f3.addRow(self.tr("Sales (yuan)"), self.saleYuan)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.saleButton)
+        buttons.addWidget(self.returnButton)
+        f3.addRow(buttons)
+        f3.addRow(self.tr("Fees to deduct (yuan)"), self.fees)
+        settle = QHBoxLayout()
+        settle.addWidget(self.settleButton)
+        settle.addWidget(self.payButton)
+        f3.addRow(settle)
+        f3.addRow(self.statement)
+        row = QHBoxLayout(self)
+        for box in (who, intake, money_box):
+            row.addWidget(box)
+
+    def focus_scan(self) -> None:
+        self.consignorLookup.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fail(self, err: StationError) -> None:
+        self.banner.show_message("error", error_text(err))
+
+    def _grades(self, _index: int = 0) -> None:
+        self.grade.clear()
+        chosen = next((p for p in self.products if p.code == self.product.currentData()), None)
+        self.grade.addItems(list(chosen.grades) if chosen else [])
+
+    def lookup(self) -> None:
+        found = produce.find_consignor(self.session.conn, self.consignorLookup.text())
+        if found is None:
+            self.banner.show_message("info", self.tr("New farmer: type the name and village, then Add farmer."))
+            self.consignorName.setFocus()
+            return
+        self._use(found)
+
+    def _use(self, row) -> None:
+        self.consignor = row
+        self.consignorShown.setText(f"{mask_name(row['name'])} {mask_phone(row['phone'])} {row['village']}")
+        self.gross.setFocus()
+
+    def add_consignor(self) -> None:
+        try:
+            produce.add_consignor(self.session.conn, self.consignorName.text(), self.consignorLookup.text(),
+                                  village=self.village.text(), payout=self.payout.currentData(),
+                                  clerk_id=self.session.clerk_id)
+        except StationError as err:
+            self._fail(err)
+            return
+        self.banner.show_message("ok", self.tr("Farmer added."))
+        self.lookup()
+
+    def take_in(self) -> None:
+        if self.consignor is None:
+            self.banner.show_message("warn", self.tr("Find or add the farmer first."))
+            return
+        try:
+            lot = produce.take_in(self.session.conn, produce.Intake(
+                self.consignor["id"], self.product.currentData() or "", self.grade.currentText(),
+                money.parse_kg(self.gross.text()), money.parse_kg(self.tare.text() or "0"),
+                money.parse_kg(self.deduction.text() or "0"), money.parse_yuan(self.price.text()),
+                self.boxes.value()), clerk_id=self.session.clerk_id)
+        except StationError as err:
+            self._fail(err)
+            return
+        self.banner.show_message("ok", self.tr("Lot {lot}: net {net}, {n} boxes.").format(
+            lot=lot.lot_no, net=money.kg(lot.net_g), n=len(lot.boxes)))
+        if self.session.printer.enabled:
+            size = SIZES[self.session.printer.size]
+            day = local_text(to_iso(utc_now()), "%m-%d")
+            pages = [Page(size, box_label.layout(box_label.BoxLabel(
+                code, lot.product.name, lot.grade, f"{i}/{len(lot.boxes)}", day, self.session.station.name, lot.trace),
+                size)) for i, code in enumerate(lot.boxes, start=1)]
+            self.printer.submit(self.session.printer, PrintJob(lot.lot_no, pages))
+        self.saleLot.setText(lot.lot_no)
+        for field in (self.gross, self.price):
+            field.clear()
+
+    def record_sale(self) -> None:
+        try:
+            produce.record_sale(self.session.conn, self.saleLot.text().strip(), money.parse_kg(self.saleKg.text()),
+                                money.parse_yuan(self.saleYuan.text()), source="manual",
+                                clerk_id=self.session.clerk_id)
+        except StationError as err:
+            self._fail(err)
+            return
+        self.banner.show_message("ok", self.tr("Sale recorded."))
+
+    def return_unsold(self) -> None:
+        try:
+            produce.return_unsold(self.session.conn, self.saleLot.text().strip(), money.parse_kg(self.saleKg.text()),
+                                  clerk_id=self.session.clerk_id)
+        except StationError as err:
+            self._fail(err)
+            return
+        self.banner.show_message("ok", self.tr("Unsold produce returned to the farmer."))
+
+    def settle(self) -> None:
+        if self.consignor is None:
+            self.banner.show_message("warn", self.tr("Find or add the farmer first."))
+            return
+        try:
+            result = produce.settle(self.session.conn, self.consignor["id"],
+                                    fees_fen=money.parse_yuan(self.fees.text() or "0"), clerk_id=self.session.clerk_id)
+        except StationError as err:
+            self._fail(err)
+            return
+        self.last_settlement = result.id
+        summary = self.tr("Sales {sales} − commission {commission} − fees {fees} = pay {payout}").format(
+            sales=money.yuan(result.sales_fen), commission=money.yuan(result.commission_fen),
+            fees=money.yuan(result.fees_fen), payout=money.yuan(result.payout_fen))
+        self.statement.setText(summary)
+        self.banner.show_message("ok", summary)
+        if self.session.printer.backend in ("system", "pdf_folder"):
+            lines = [(f"{mask_name(self.consignor['name'])} {mask_phone(self.consignor['phone'])}", True)]
+            lines += [(f"{lot} {name} {grade} {money.kg(g)} {money.yuan(f)}", False)
+                      for lot, name, grade, g, f in result.lines]
+            lines += [(summary, True)]
+            doc = document.Document(self.tr("Produce settlement statement"), result.id[-12:].upper(), lines,
+                                    [self.tr("Farmer's signature:"), self.tr("Clerk's signature:")])
+            self.printer.submit(self.session.printer, PrintJob(f"statement-{result.id[-8:]}", document.pages(doc)))
+
+    def pay(self) -> None:
+        try:
+            produce.record_payout(self.session.conn, self.last_settlement, self.payout.currentData() if
+                                  self.consignor is None else self.consignor["payout"], clerk_id=self.session.clerk_id)
+        except StationError as err:
+            self._fail(err)
+            return
+        self.banner.show_message("ok", self.tr("Payout recorded."))

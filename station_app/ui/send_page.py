@@ -1,0 +1,258 @@
+"""寄件/收寄: real-name registration, inspection, weight and fee, waybill; then the label."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core import couriers, fees, money, refdata, sending
+from ..core.clock import local_text, to_iso, utc_now
+from ..core.errors import StationError
+from ..core.privacy import mask_name, mask_phone
+from ..labels.elements import SIZES, Page
+from ..labels.kinds import sending_label
+from .messages import error_text
+from .printing import PrintJob, PrintService
+from .scale_button import ScaleButton
+from .session import Session
+from .supervisor_dialog import SupervisorDialog
+from .widgets import Banner, ScanField
+
+
+class SendPage(QWidget):
+    def __init__(self, session: Session, banner: Banner, printer: PrintService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sendPage")
+        self.session, self.banner, self.printer = session, banner, printer
+        self.sender: sending.Sender | None = None
+
+        self.senderLookup = ScanField("senderLookup", self.tr("Sender's phone or ID number, then Enter"))
+        self.senderName = QLineEdit(objectName="senderName")
+        self.senderPhone = QLineEdit(objectName="senderPhone")
+        self.idType = QComboBox(objectName="idType")
+        for code, text in (("resident_id", self.tr("Resident ID card")), ("temporary_id", self.tr("Temporary ID")),
+                           ("military_id", self.tr("Military / armed police ID")),
+                           ("hk_macao_permit", self.tr("HK / Macao permit")),
+                           ("taiwan_permit", self.tr("Taiwan permit")),
+                           ("passport", self.tr("Passport")), ("other", self.tr("Other"))):
+            self.idType.addItem(text, code)
+        self.idNumber = QLineEdit(objectName="idNumber")
+        self.companyName = QLineEdit(objectName="companyName", placeholderText=self.tr("only for a company"))
+        self.creditCode = QLineEdit(objectName="creditCode", placeholderText=self.tr("unified social credit code"))
+        self.registerButton = QPushButton(self.tr("Register sender"), objectName="registerSenderButton")
+        self.refuseButton = QPushButton(self.tr("Sender refuses real-name"), objectName="refuseRealNameButton")
+        self.senderShown = QLabel("", objectName="senderShown")
+
+        self.recipientName = QLineEdit(objectName="recipientName")
+        self.recipientPhone = QLineEdit(objectName="recipientPhone")
+        self.province = QComboBox(objectName="province")
+        self.province.addItems(fees.destinations(session.conn))
+        self.city = QLineEdit(objectName="city", placeholderText=self.tr("city"))
+        self.county = QLineEdit(objectName="county", placeholderText=self.tr("county / district"))
+        self.address = QLineEdit(objectName="address", placeholderText=self.tr("street, number, room"))
+        self.item = QLineEdit(objectName="itemDescription")
+        self.inspected = QCheckBox(self.tr("I opened and inspected the item (收寄验视)"), objectName="inspectedCheck")
+        self.courier = QComboBox(objectName="sendCourier")
+        names = couriers.names(session.conn)
+        for code in dict.fromkeys(str(r["courier"]) for r in refdata.rows(session.conn, "price_table")):
+            self.courier.addItem(names.get(code, code), code)
+        self.weight = QLineEdit(objectName="weightKg", placeholderText=self.tr("kg, e.g. 2.35"))
+        self.scaleButton = ScaleButton(session, self.weight, banner)
+        self.dims = [QSpinBox(objectName=f"dim{i}", minimum=0, maximum=300, suffix=" cm") for i in range(3)]
+        self.payment = QComboBox(objectName="payment")
+        for code, text in (("cash", self.tr("Cash")), ("wechat", self.tr("WeChat Pay")), ("alipay", self.tr("Alipay")),
+                           ("account", self.tr("On account"))):
+            self.payment.addItem(text, code)
+        self.waybillInput = ScanField("sendWaybillInput", self.tr("Scan the courier's waybill, or leave empty"))
+        self.feeLabel = QLabel("—", objectName="feeLabel")
+        self.feeLabel.setStyleSheet("font-size:30px; font-weight:bold; color:#0d47a1;")
+        self.acceptButton = QPushButton(self.tr("Accept parcel"), objectName="acceptSendingButton")
+        self.acceptButton.setMinimumHeight(48)
+        self._layout()
+
+        self.senderLookup.returnPressed.connect(self.lookup_sender)
+        self.registerButton.clicked.connect(self.register_sender)
+        self.refuseButton.clicked.connect(self.refuse_real_name)
+        for widget in (self.weight, self.city):
+            widget.textChanged.connect(lambda _t: self.update_fee())
+        for combo in (self.province, self.courier):
+            combo.currentIndexChanged.connect(lambda _i: self.update_fee())
+        for spin in self.dims:
+            spin.valueChanged.connect(lambda _v: self.update_fee())
+        self.acceptButton.clicked.connect(self.accept)
+
+    def _layout(self) -> None:
+        who = QGroupBox(self.tr("Sender (real-name registration)"))
+        form = QFormLayout(who)
+        form.addRow(self.senderLookup)
+        form.addRow(self.tr("Name"), self.senderName)
+        form.addRow(self.tr("Phone"), self.senderPhone)
+        form.addRow(self.tr("ID type"), self.idType)
+        form.addRow(self.tr("ID number"), self.idNumber)
+        form.addRow(self.tr("Company"), self.companyName)
+        form.addRow(self.tr("Credit code"), self.creditCode)
+        row = QHBoxLayout()
+        row.addWidget(self.registerButton)
+        row.addWidget(self.refuseButton)
+        form.addRow(row)
+        form.addRow(self.senderShown)
+        what = QGroupBox(self.tr("Parcel"))
+        pform = QFormLayout(what)
+        pform.addRow(self.tr("Recipient"), self.recipientName)
+        pform.addRow(self.tr("Recipient's phone"), self.recipientPhone)
+        place = QHBoxLayout()
+        for widget in (self.province, self.city, self.county):
+            place.addWidget(widget)
+        pform.addRow(self.tr("Province / city / county"), place)
+        pform.addRow(self.tr("Address"), self.address)
+        pform.addRow(self.tr("Item"), self.item)
+        pform.addRow(self.inspected)
+        pform.addRow(self.tr("Courier"), self.courier)
+        weigh = QHBoxLayout()
+        weigh.addWidget(self.weight)
+        weigh.addWidget(self.scaleButton)
+        pform.addRow(self.tr("Weight"), weigh)
+        size = QHBoxLayout()
+        for spin in self.dims:
+            size.addWidget(spin)
+        pform.addRow(self.tr("Size L × W × H (optional)"), size)
+        pform.addRow(self.tr("Payment"), self.payment)
+        pform.addRow(self.tr("Waybill"), self.waybillInput)
+        pform.addRow(self.tr("Fee"), self.feeLabel)
+        pform.addRow(self.acceptButton)
+        box = QHBoxLayout(self)
+        left = QVBoxLayout()
+        left.addWidget(who)
+        left.addStretch(1)
+        box.addLayout(left, 2)
+        box.addWidget(what, 3)
+
+    def focus_scan(self) -> None:
+        self.senderLookup.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fail(self, err: StationError) -> None:
+        self.banner.show_message("error", error_text(err))
+
+    # ----- sender ---------------------------------------------------------------------------------------------
+    def lookup_sender(self) -> None:
+        found = sending.find_sender(self.session.conn, self.senderLookup.text())
+        self.senderLookup.clear()
+        if found is None:
+            self.banner.show_message("info", self.tr("New sender: fill in the name, phone and ID, then register."))
+            self.senderName.setFocus()
+            return
+        self._use_sender(found)
+
+    def _use_sender(self, sender: sending.Sender) -> None:
+        self.sender = sender
+        for field in (self.senderName, self.senderPhone, self.idNumber, self.companyName, self.creditCode):
+            field.clear()  # the full ID is not kept on screen once registered
+        self.senderShown.setText(self.tr("Sender: {name} {phone} ID {id}").format(
+            name=mask_name(sender.name), phone=mask_phone(sender.phone), id=sender.masked_id))
+        self.banner.show_message("ok", self.tr("Sender registered. Now the parcel."))
+        self.recipientName.setFocus()
+
+    def register_sender(self) -> None:
+        try:
+            sender = sending.register_sender(
+                self.session.conn, name=self.senderName.text(), phone=self.senderPhone.text(),
+                id_type=self.idType.currentData(), id_number=self.idNumber.text(), company_name=self.companyName.text(),
+                credit_code=self.creditCode.text(), clerk_id=self.session.clerk_id)
+        except StationError as err:
+            self._fail(err)
+            return
+        self._use_sender(sender)
+
+    def refuse_real_name(self) -> None:
+        sending.refuse(self.session.conn, "sender_refused_registration", clerk_id=self.session.clerk_id,
+                       item=self.item.text())
+        self.banner.show_message("warn", self.tr("Refusal recorded: without real-name registration the parcel "
+                                                 "cannot be accepted."))
+        self.reset()
+
+    # ----- parcel ---------------------------------------------------------------------------------------------
+    def _dims(self) -> tuple[int, int, int] | None:
+        values = tuple(spin.value() for spin in self.dims)
+        return values if all(values) else None  # type: ignore[return-value]
+
+    def update_fee(self) -> fees.Quote | None:
+        try:
+            quote = fees.quote(self.session.conn, self.courier.currentData() or "", self.province.currentText(),
+                               money.parse_kg(self.weight.text()), self._dims())
+        except StationError:
+            self.feeLabel.setText("—")
+            return None
+        extra = self.tr(" (charged as {kg}: bulky)").format(kg=money.kg(quote.chargeable_g)) \
+            if quote.volumetric_g > quote.actual_g else ""
+        self.feeLabel.setText(money.yuan(quote.fee_fen) + extra)
+        return quote
+
+    def accept(self, _checked: bool = False, supervisor: tuple[str, str] | None = None) -> None:
+        if self.sender is None:
+            self.banner.show_message("warn", self.tr("Register the sender first (real-name is the law)."))
+            self.focus_scan()
+            return
+        try:
+            parcel = sending.Parcel(
+                self.sender.id, self.recipientName.text(), self.recipientPhone.text(), self.province.currentText(),
+                self.city.text(), self.county.text(), self.address.text(), self.item.text(),
+                self.inspected.isChecked(), self.courier.currentData() or "", money.parse_kg(self.weight.text()),
+                self._dims(), self.payment.currentData(), self.waybillInput.text())
+            done = sending.accept(self.session.conn, parcel, clerk_id=self.session.clerk_id,
+                                  supervisor_id=supervisor[0] if supervisor else "",
+                                  supervisor_pin=supervisor[1] if supervisor else "")
+        except StationError as err:
+            if err.code == "item_restricted":
+                self._ask_supervisor(err)
+                return
+            self._fail(err)
+            if err.code == "item_prohibited":
+                self.reset()
+            return
+        self.banner.show_message("ok", self.tr("Accepted {waybill}, fee {fee}.").format(
+            waybill=done.waybill, fee=money.yuan(done.quote.fee_fen)))
+        if done.waybill_source == "station" and self.session.printer.enabled:
+            self._print_label(done, parcel)
+        self.reset()
+
+    def _ask_supervisor(self, err: StationError) -> None:
+        dialog = SupervisorDialog(self.session, self.tr("Restricted item: {category} ({keyword}). A supervisor must "
+                                                        "check it.").format(**err.params), self)
+        if dialog.exec():
+            self.accept(supervisor=(dialog.supervisor_id(), dialog.pin()))
+
+    def _print_label(self, done: sending.Accepted, parcel: sending.Parcel) -> None:
+        assert self.sender is not None
+        label = sending_label.SendingLabel(
+            done.waybill, self.courier.currentText(), f"{mask_name(self.sender.name)} {mask_phone(self.sender.phone)}",
+            f"{parcel.recipient_name} {mask_phone(parcel.recipient_phone)}",
+            f"{parcel.province}{parcel.city}{parcel.county}{parcel.address}", parcel.item, money.kg(parcel.weight_g),
+            money.yuan(done.quote.fee_fen), local_text(to_iso(utc_now()), "%Y-%m-%d"), self.session.station.name)
+        size = SIZES["100x150"]
+        job = PrintJob(done.waybill, [Page(size, sending_label.layout(label, size))])
+        self.printer.submit(self.session.printer, job)
+
+    def reset(self) -> None:
+        self.sender = None
+        self.senderShown.clear()
+        for field in (self.senderName, self.senderPhone, self.idNumber, self.companyName, self.creditCode,
+                      self.recipientName, self.recipientPhone, self.city, self.county, self.address, self.item,
+                      self.weight, self.waybillInput):
+            field.clear()
+        for spin in self.dims:
+            spin.setValue(0)
+        self.inspected.setChecked(False)
+        self.feeLabel.setText("—")
+        self.focus_scan()
