@@ -1,0 +1,137 @@
+"""Sending, produce and the hand-over through the real window, with labels printed into a PDF folder."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from station_app.core import idcheck, journal
+from station_app.core.device_settings import PrinterSettings
+
+from .scanner import send_key, type_chinese
+from .test_printing_gui import decode_pdf
+
+ID = idcheck.with_check_digit("50023719850615123")
+
+
+def typed(widget, text):
+    for ch in text:
+        send_key(widget, ch)
+
+
+def fill(widget, text):
+    widget.clear()
+    if text.isascii():
+        typed(widget, text)
+    else:
+        type_chinese(widget, text)
+
+
+def register_and_fill(page):
+    typed(page.senderLookup, "13812345678\r")
+    fill(page.senderName, "张三")
+    fill(page.senderPhone, "13812345678")
+    fill(page.idNumber, ID)
+    page.registerButton.click()
+    assert page.sender is not None and page.idNumber.text() == ""  # the full ID leaves the screen
+    assert "5002**********" in page.senderShown.text()
+    fill(page.recipientName, "李四")
+    fill(page.recipientPhone, "13912345678")
+    page.province.setCurrentText("广东")
+    fill(page.city, "广州市")
+    fill(page.address, "体育西路 1 号")
+    page.courier.setCurrentIndex(page.courier.findData("ZTO"))
+    fill(page.weight, "2.3")
+
+
+def test_send_a_parcel_with_a_station_label(counter, conn, qtbot, tmp_path):
+    counter.session.printer = PrinterSettings(backend="pdf_folder", path=str(tmp_path))
+    counter.show_page(counter.sendPage)
+    page = counter.sendPage
+    assert QApplication.focusWidget() is page.senderLookup
+    register_and_fill(page)
+    fill(page.item, "衣服")
+    assert page.feeLabel.text() == "¥20.00"
+    page.acceptButton.click()
+    assert counter.banner.kind == "error" and "验视" in counter.banner.text()  # not inspected yet
+    page.inspected.setChecked(True)
+    page.acceptButton.click()
+    assert counter.banner.kind == "ok" and "S00100000001" in counter.banner.text()
+    qtbot.waitUntil(lambda: (tmp_path / "S00100000001.pdf").exists(), timeout=10_000)
+    assert "S00100000001" in decode_pdf(tmp_path / "S00100000001.pdf")
+    assert journal.count(conn, "sending.accepted") == 1
+
+
+def test_a_prohibited_item_is_refused_loudly(counter, conn):
+    counter.show_page(counter.sendPage)
+    page = counter.sendPage
+    register_and_fill(page)
+    fill(page.item, "烟花爆竹")
+    page.inspected.setChecked(True)
+    page.acceptButton.click()
+    assert counter.banner.kind == "error" and "禁寄" in counter.banner.text()
+    assert journal.count(conn, "sending.refused") == 1 and page.sender is None
+
+
+def test_a_restricted_item_goes_through_with_the_supervisor(counter, conn):
+    counter.show_page(counter.sendPage)
+    page = counter.sendPage
+    register_and_fill(page)
+    fill(page.item, "充电宝")
+    page.inspected.setChecked(True)
+
+    def approve():
+        dialog = QApplication.activeModalWidget()
+        dialog.pinField.setText("1234")
+        dialog.accept()
+
+    QTimer.singleShot(50, approve)
+    page.acceptButton.click()
+    assert counter.banner.kind == "ok"
+    assert conn.execute("SELECT approved_by FROM sendings").fetchone()[0] is not None
+
+
+def test_produce_intake_prints_box_labels_then_hand_over_with_a_missing_box(counter, conn, qtbot, tmp_path):
+    counter.session.printer = PrinterSettings(backend="pdf_folder", path=str(tmp_path))
+    counter.show_page(counter.producePage)
+    page = counter.producePage
+    typed(page.consignorLookup, "13700001111\r")
+    fill(page.consignorName, "刘大爷")
+    fill(page.village, "龙雾村")
+    page.addConsignorButton.click()
+    assert page.consignor is not None
+    fill(page.gross, "52.3")
+    fill(page.tare, "2.3")
+    fill(page.deduction, "1")
+    fill(page.price, "12.8")
+    page.boxes.setValue(3)
+    page.intakeButton.click()
+    assert counter.banner.kind == "ok" and "49.000 kg" in counter.banner.text()
+    lot_no = page.saleLot.text()
+    qtbot.waitUntil(lambda: (tmp_path / f"{lot_no}.pdf").exists(), timeout=10_000)
+    boxes = [c for c in decode_pdf(tmp_path / f"{lot_no}.pdf") if c.startswith(lot_no)]
+    assert sorted(boxes) == [f"{lot_no}0{n}" for n in (1, 2, 3)]
+
+    counter.show_page(counter.dispatchPage)
+    hand = counter.dispatchPage
+    hand.openButton.click()
+    assert hand.model.rowCount() == 3
+    typed(hand.dispatchScanInput, f"{lot_no}01\r")
+    typed(hand.dispatchScanInput, f"{lot_no}02\r")
+    typed(hand.dispatchScanInput, "SF0000000000001\r")
+    assert counter.banner.kind == "error" and "不在本交接单上" in counter.banner.text()
+    assert "SF0000000000001" in hand.summary.text() and "2 / 3" in hand.summary.text()
+    hand.close_manifest(accept_missing=True)
+    assert counter.banner.kind == "ok"
+    statuses = dict(conn.execute("SELECT code, status FROM boxes").fetchall())
+    assert statuses == {f"{lot_no}01": "dispatched", f"{lot_no}02": "dispatched", f"{lot_no}03": "in_station"}
+
+    counter.show_page(counter.producePage)
+    page.saleLot.setText(lot_no)
+    fill(page.saleKg, "30")
+    fill(page.saleYuan, "383.33")
+    page.saleButton.click()
+    page.settleButton.click()
+    assert "¥383.33" in page.statement.text() and "¥19.17" in page.statement.text()  # 5 % commission
+    page.payButton.click()
+    assert counter.banner.kind == "ok"
