@@ -1360,7 +1360,7 @@
     </message>
     <message>
         <location filename="../station_app/ui/produce_page.py" line="160" />
-        <location filename="../station_app/ui/produce_page.py" line="205" />
+        <location filename="../station_app/ui/produce_page.py" line="223" />
         <source>Find or add the farmer first.</source>
         <translation>请先查找或添加农户。</translation>
     </message>
@@ -1370,37 +1370,54 @@
         <translation>批次 {lot}：净重 {net}，{n} 箱。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="192" />
+        <location filename="../station_app/ui/produce_page.py" line="193" />
+        <source>Gross {gross} − tare {tare} − deductions {ded} = net {net}</source>
+        <translation>毛重 {gross} − 皮重 {tare} − 扣重 {ded} = 净重 {net}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="196" />
+        <source>Price {price}/kg, {n} boxes</source>
+        <translation>单价 {price}/公斤，{n} 箱</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="198" />
+        <source>Produce receipt · {station}</source>
+        <translation>农产品收货单 · {station}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/produce_page.py" line="210" />
         <source>Sale recorded.</source>
         <translation>已登记销售。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="201" />
+        <location filename="../station_app/ui/produce_page.py" line="219" />
         <source>Unsold produce returned to the farmer.</source>
         <translation>未售农产品已退回农户。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="214" />
+        <location filename="../station_app/ui/produce_page.py" line="232" />
         <source>Sales {sales} − commission {commission} − fees {fees} = pay {payout}</source>
         <translation>销售 {sales} − 佣金 {commission} − 费用 {fees} = 应付 {payout}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="224" />
+        <location filename="../station_app/ui/produce_page.py" line="242" />
         <source>Produce settlement statement</source>
         <translation>农产品代销结算单</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="225" />
+        <location filename="../station_app/ui/produce_page.py" line="199" />
+        <location filename="../station_app/ui/produce_page.py" line="243" />
         <source>Farmer's signature:</source>
         <translation>农户签字：</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="225" />
+        <location filename="../station_app/ui/produce_page.py" line="199" />
+        <location filename="../station_app/ui/produce_page.py" line="243" />
         <source>Clerk's signature:</source>
         <translation>经办人签字：</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="235" />
+        <location filename="../station_app/ui/produce_page.py" line="253" />
         <source>Payout recorded.</source>
         <translation>已登记付款。</translation>
     </message>

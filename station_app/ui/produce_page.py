@@ -177,9 +177,27 @@ class ProducePage(QWidget):
                 code, lot.product.name, lot.grade, f"{i}/{len(lot.boxes)}", day, self.session.station.name, lot.trace),
                 size)) for i, code in enumerate(lot.boxes, start=1)]
             self.printer.submit(self.session.printer, PrintJob(lot.lot_no, pages))
+        if self.session.printer.backend in ("system", "pdf_folder"):
+            self._print_receipt(lot)
         self.saleLot.setText(lot.lot_no)
         for field in (self.gross, self.price):
             field.clear()
+
+    def _print_receipt(self, lot: produce.Lot) -> None:
+        """收货单 for the farmer: what was weighed and taken, to compare with the statement later."""
+        row = self.session.conn.execute("SELECT * FROM lots WHERE id = ?", (lot.id,)).fetchone()
+        assert self.consignor is not None
+        lines = [(f"{mask_name(self.consignor['name'])} {mask_phone(self.consignor['phone'])} "
+                  f"{self.consignor['village']}", True),
+                 (f"{lot.product.name} {lot.grade}", True),
+                 (self.tr("Gross {gross} − tare {tare} − deductions {ded} = net {net}").format(
+                     gross=money.kg(row["gross_g"]), tare=money.kg(row["tare_g"]), ded=money.kg(row["deduction_g"]),
+                     net=money.kg(row["net_g"])), False),
+                 (self.tr("Price {price}/kg, {n} boxes").format(price=money.yuan(row["price_fen_per_kg"]),
+                                                                n=row["boxes"]), False)]
+        doc = document.Document(self.tr("Produce receipt · {station}").format(station=self.session.station.name),
+                                lot.lot_no, lines, [self.tr("Farmer's signature:"), self.tr("Clerk's signature:")])
+        self.printer.submit(self.session.printer, PrintJob(f"receipt-{lot.lot_no}", document.pages(doc)))
 
     def record_sale(self) -> None:
         try:

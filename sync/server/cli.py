@@ -128,11 +128,22 @@ def day_report(conn: sqlite3.Connection, station: str, day: date) -> dict[str, A
         (station, *bounds)).fetchall())
     in_stock = conn.execute("SELECT count(*) FROM parcels WHERE station = ? AND status = 'in_stock'",
                             (station,)).fetchone()[0]
-    sent = conn.execute("SELECT count(*) FROM sms_outbox WHERE station = ? AND state = 'sent' AND sent_at >= ? "
-                        "AND sent_at < ?", (station, *bounds)).fetchone()[0]
-    return {"station": station, "date": day.isoformat(), "parcels": {
+    texts = conn.execute("SELECT count(*) FROM sms_outbox WHERE station = ? AND state = 'sent' AND sent_at >= ? "
+                         "AND sent_at < ?", (station, *bounds)).fetchone()[0]
+    sent = conn.execute(
+        "SELECT count(*), coalesce(sum(json_extract(payload, '$.fee_fen')), 0) FROM ledger WHERE station = ? "
+        "AND type = 'sending.accepted' AND created_at >= ? AND created_at < ?", (station, *bounds)).fetchone()
+    produce = conn.execute(
+        "SELECT coalesce(sum(CASE WHEN type = 'produce.taken_in' THEN json_extract(payload, '$.net_g') END), 0),"
+        " coalesce(sum(CASE WHEN type = 'produce.sold' THEN json_extract(payload, '$.sales_fen') END), 0),"
+        " coalesce(sum(CASE WHEN type = 'produce.settled' THEN json_extract(payload, '$.payout_fen') END), 0)"
+        " FROM ledger WHERE station = ? AND created_at >= ? AND created_at < ?", (station, *bounds)).fetchone()
+    return {"station": station, "date": day.isoformat(),
+            "sending": {"accepted": sent[0], "fees_fen": sent[1], "refused": counts.get("sending.refused", 0)},
+            "produce": {"net_g_taken_in": produce[0], "sales_fen": produce[1], "payout_fen": produce[2]},
+            "parcels": {
         "received": counts.get("parcel.received", 0), "picked_up": counts.get("parcel.picked_up", 0),
-        "returned": counts.get("parcel.returned", 0), "in_stock": in_stock, "notifications_sent": sent},
+        "returned": counts.get("parcel.returned", 0), "in_stock": in_stock, "notifications_sent": texts},
         "ops": counts}
 
 

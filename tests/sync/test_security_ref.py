@@ -159,3 +159,24 @@ def test_sale_results_from_the_county_reach_the_lot(server, enrolled, boss, tmp_
     row = enrolled.execute("SELECT sold_g, sales_fen, source FROM sales").fetchone()
     assert tuple(row) == (12000, 15600, "county")
     assert produce.settle(enrolled, farmer, clerk_id=boss.id).sales_fen == 15600
+
+
+def test_the_day_report_counts_the_other_business_lines(server, enrolled, boss):
+    from datetime import timedelta
+
+    from station_app.core import idcheck, produce, sending
+    from station_app.core.clock import utc_now
+
+    sender = sending.register_sender(enrolled, name="张三", phone="13812345678", id_type="resident_id",
+                                     id_number=idcheck.with_check_digit("50023719850615123"), clerk_id=boss.id)
+    sending.accept(enrolled, sending.Parcel(sender.id, "李四", "13912345678", "广东", "广州市", "天河区", "体育西路",
+                                            "衣服", True, "ZTO", 2300), clerk_id=boss.id)
+    farmer = produce.add_consignor(enrolled, "刘大爷", "13700001111", clerk_id=boss.id)
+    lot = produce.take_in(enrolled, produce.Intake(farmer, "WS-CUILI", "一级", 20_000, 1_000, 0, 1_000, 2),
+                          clerk_id=boss.id)
+    produce.record_sale(enrolled, lot.lot_no, 10_000, 12_345, source="manual", clerk_id=boss.id)
+    sync_client.Syncer(enrolled).sync()
+    day = (utc_now() + timedelta(hours=8)).date().isoformat()
+    report = json.loads(server.admin("report", "station", "S001", "--date", day).stdout)
+    assert report["sending"] == {"accepted": 1, "fees_fen": 2000, "refused": 0}
+    assert report["produce"] == {"net_g_taken_in": 19_000, "sales_fen": 12_345, "payout_fen": 0}
