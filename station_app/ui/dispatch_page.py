@@ -121,7 +121,8 @@ class DispatchPage(QWidget):
                 codes=", ".join(closed.missing) or "-"), True)]
             doc = document.Document(self.tr("Hand-over list {route} {departs}").format(
                 route=closed.route_code, departs=dispatch.departs_local(closed).strftime("%m-%d %H:%M")),
-                closed.id[-12:].upper(), lines, [self.tr("Driver's signature:"), self.tr("Clerk's signature:")])
+                closed.id[-12:].upper(), lines, [self.tr("Driver's signature:"), self.tr("Clerk's signature:")],
+                line_barcodes=True)
             self.printer.submit(self.session.printer, PrintJob(f"handover-{closed.id[-8:]}", document.pages(doc)))
         self.current = None
         self._show()

@@ -139,3 +139,13 @@ def test_statement_is_an_a4_document_with_its_number():
     assert decoded(pdf_images(data, 200)[0]) == [("Code128", "ST-20261123-001")]
     text = pymupdf.open(stream=data, filetype="pdf")[0].get_text()
     assert "应付 ¥1,271.25" in text and "委托人签字" in text
+
+
+def test_hand_over_list_has_a_readable_barcode_per_item():
+    from station_app.labels.kinds import document
+
+    codes = [f"S0010000000{i}" for i in range(1, 4)] + ["S001-26112300101"]
+    doc = document.Document("交接单 SL-LW 11-23 15:30", "HANDOVER01", [(f"{c}  box", False) for c in codes],
+                            ["司机签字：", "经办人签字："], line_barcodes=True)
+    found = sorted(text for _, text in decoded(pdf_images(pdf.render(document.pages(doc)), 300)[0]))
+    assert found == sorted(["HANDOVER01", *codes])

@@ -20,12 +20,14 @@ class Document:
     number: str  # printed as Code 128 under the title, '' for none
     lines: list[tuple[str, bool]]
     footer: list[str] = field(default_factory=list)  # signature lines on the last page
+    line_barcodes: bool = False  # a Code 128 of each line's first word (the hand-over list for the driver)
 
 
 def pages(doc: Document) -> list[Page]:
     a4 = SIZES["A4"]
     width = a4.width_mm - 2 * MARGIN_MM
-    per_page = int((a4.height_mm - TOP_MM - 45) // LINE_MM)
+    line_mm = LINE_MM * 1.6 if doc.line_barcodes else LINE_MM
+    per_page = int((a4.height_mm - TOP_MM - 45) // line_mm)
     chunks = [doc.lines[i:i + per_page] for i in range(0, len(doc.lines), per_page)] or [[]]
     out = []
     for n, chunk in enumerate(chunks, start=1):
@@ -37,8 +39,11 @@ def pages(doc: Document) -> list[Page]:
                          Text(MARGIN_MM + width * 0.52, 27, width * 0.48, 6, doc.number)]
         elements.append(Line(MARGIN_MM, TOP_MM - 2, MARGIN_MM + width, TOP_MM - 2))
         for i, (text, bold) in enumerate(chunk):
-            elements.append(Text(MARGIN_MM, TOP_MM + i * LINE_MM, width, LINE_MM * 0.72, text, bold=bold,
-                                 max_mm=5))
+            y = TOP_MM + i * line_mm
+            elements.append(Text(MARGIN_MM, y, width * (0.5 if doc.line_barcodes else 1), LINE_MM * 0.72, text,
+                                 bold=bold, max_mm=5))
+            if doc.line_barcodes and text.split():
+                elements.append(Code128(MARGIN_MM + width * 0.52, y, width * 0.48, line_mm * 0.8, text.split()[0]))
         if n == len(chunks):
             y = a4.height_mm - 35
             for j, sign in enumerate(doc.footer):
