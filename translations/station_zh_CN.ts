@@ -1595,40 +1595,45 @@
 <context>
     <name>ScaleButton</name>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="15" />
-        <location filename="../station_app/ui/scale_button.py" line="46" />
+        <location filename="../station_app/ui/scale_button.py" line="52" />
+        <location filename="../station_app/ui/scale_button.py" line="73" />
         <source>Read scale</source>
         <translation>读取电子秤</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="23" />
+        <location filename="../station_app/ui/scale_button.py" line="61" />
         <source>No scale is set up (scale_port in station.ini). Type the weight instead.</source>
         <translation>未设置电子秤（station.ini 中的 scale_port），请手工输入重量。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="27" />
+        <location filename="../station_app/ui/scale_button.py" line="65" />
         <source>Weighing…</source>
         <translation>称重中…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="48" />
+        <location filename="../station_app/ui/scale_button.py" line="75" />
         <source>The scale's port cannot be opened; check the cable.</source>
         <translation>无法打开电子秤端口，请检查数据线。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="49" />
+        <location filename="../station_app/ui/scale_button.py" line="76" />
         <source>The scale is overloaded; take something off.</source>
         <translation>电子秤超载，请减少重量。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="50" />
+        <location filename="../station_app/ui/scale_button.py" line="77" />
         <source>The weight did not settle; keep the parcel still and try again.</source>
         <translation>读数不稳定，请放稳后重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="51" />
+        <location filename="../station_app/ui/scale_button.py" line="78" />
         <source>The scale sent nothing; is it on?</source>
         <translation>电子秤没有数据，是否已开机？</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/scale_button.py" line="81" />
+        <source>Weighed {kg}.</source>
+        <translation>称得 {kg}。</translation>
     </message>
 </context>
 <context>

@@ -1,13 +1,50 @@
-"""读取电子秤: a button that takes a stable weight from the bench scale in a worker and fills a kg field."""
+"""读取电子秤: weighs on the bench scale in a worker, shows the live weight, and fills the field when stable."""
 
 from __future__ import annotations
 
+import time
+
+from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from ..core import device_settings, money
 from .session import Session
 from .widgets import Banner
-from .workers import run_in_thread
+
+WEIGH_SECONDS = 8.0
+
+
+class _Weighing(QThread):
+    live = Signal(int)  # each weight as it comes, for the clerk to watch
+    done = Signal(int, str)  # stable grams (or -1) and a problem code
+
+    def __init__(self, port: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.port = port
+
+    def run(self) -> None:
+        from ..devices.scale import Scale, ScaleError
+
+        try:
+            scale = Scale(self.port)
+        except ScaleError as err:
+            self.done.emit(-1, err.code)
+            return
+        try:
+            deadline, last, same = time.monotonic() + WEIGH_SECONDS, None, 0
+            while time.monotonic() < deadline:
+                for reading in scale.readings():
+                    self.live.emit(reading.grams)
+                    same = same + 1 if reading.grams == last else 1
+                    last = reading.grams
+                    if reading.stable or (reading.stable is None and same >= 3):
+                        self.done.emit(reading.grams, "")
+                        return
+            self.done.emit(-1, "not_stable" if last is not None else "silent")
+        except ScaleError as err:
+            self.done.emit(-1, err.code)
+        finally:
+            scale.close()
 
 
 class ScaleButton(QPushButton):
@@ -15,6 +52,7 @@ class ScaleButton(QPushButton):
         super().__init__(self.tr("Read scale"), parent)
         self.setObjectName("readScaleButton")
         self.session, self.target, self.banner = session, target, banner
+        self.weighing: _Weighing | None = None
         self.clicked.connect(self.read)
 
     def read(self) -> None:
@@ -25,29 +63,19 @@ class ScaleButton(QPushButton):
             return
         self.setEnabled(False)
         self.setText(self.tr("Weighing…"))
+        self.weighing = _Weighing(port, self)
+        self.weighing.live.connect(lambda grams: self.setText(money.kg(grams)))
+        self.weighing.done.connect(self._done)
+        self.weighing.start()
 
-        def weigh() -> tuple[int | None, str]:
-            from ..devices.scale import Scale, ScaleError
-
-            try:
-                scale = Scale(port)
-                try:
-                    return scale.take_stable(timeout=5), ""
-                finally:
-                    scale.close()
-            except ScaleError as err:
-                return None, err.code
-
-        run_in_thread(self, weigh, self._done)
-
-    def _done(self, result: tuple[int | None, str]) -> None:
-        grams, problem = result
+    def _done(self, grams: int, problem: str) -> None:
         self.setEnabled(True)
         self.setText(self.tr("Read scale"))
-        if grams is None or grams <= 0:
+        if grams <= 0:
             words = {"port": self.tr("The scale's port cannot be opened; check the cable."),
                      "overload": self.tr("The scale is overloaded; take something off."),
                      "not_stable": self.tr("The weight did not settle; keep the parcel still and try again.")}
             self.banner.show_message("error", words.get(problem, self.tr("The scale sent nothing; is it on?")))
             return
         self.target.setText(money.kg(grams).removesuffix(" kg"))
+        self.banner.show_message("ok", self.tr("Weighed {kg}.").format(kg=money.kg(grams)))

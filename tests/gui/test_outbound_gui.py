@@ -135,3 +135,19 @@ def test_produce_intake_prints_box_labels_then_hand_over_with_a_missing_box(coun
     assert "¥383.33" in page.statement.text() and "¥19.17" in page.statement.text()  # 5 % commission
     page.payButton.click()
     assert counter.banner.kind == "ok"
+
+
+def test_the_weight_comes_from_the_simulated_scale(counter, data_dir, qtbot):
+    from station_app.core import device_settings
+    from tests.unit.test_scale import SimulatedScale
+
+    sim = SimulatedScale(["US,GS,+  1.100kg", "US,GS,+  2.290kg", "ST,GS,+  2.300kg"])
+    try:
+        device_settings.save(data_dir, {"scale_port": sim.path})
+        counter.show_page(counter.sendPage)
+        page = counter.sendPage
+        page.scaleButton.click()
+        qtbot.waitUntil(lambda: page.weight.text() == "2.300", timeout=10_000)
+        assert page.scaleButton.isEnabled() and "2.300" in counter.banner.text()
+    finally:
+        sim.stop()
