@@ -77,7 +77,7 @@ def in_stock_by_waybill(conn: sqlite3.Connection, waybill: str) -> Parcel | None
 
 
 def latest_by_waybill(conn: sqlite3.Connection, waybill: str) -> Parcel | None:
-    found = select(conn, "waybill_key = ?", (waybill.strip().upper(),), tail="ORDER BY received_at DESC LIMIT 1")
+    found = select(conn, "waybill_key = ?", (waybill.strip().upper(),), tail="ORDER BY rowid DESC LIMIT 1")
     return found[0] if found else None
 
 

@@ -53,7 +53,7 @@ def check_id(id_type: str, number: str) -> str:
 def find_sender(conn: sqlite3.Connection, phone_or_id: str) -> Sender | None:
     """A repeat sender by phone or ID number, so nothing is typed twice."""
     key = phone_or_id.strip().upper()
-    row = conn.execute("SELECT * FROM senders WHERE phone = ? OR id_number = ? ORDER BY created_at DESC LIMIT 1",
+    row = conn.execute("SELECT * FROM senders WHERE phone = ? OR id_number = ? ORDER BY rowid DESC LIMIT 1",
                        (key, key)).fetchone()
     return _sender(row) if row else None
 

@@ -27,6 +27,7 @@ DEFAULTS: dict[str, tuple[str, tuple[int, int] | None]] = {
     "consignment_next": ("1", (1, 99_999_999)),
     "consignment_end": ("99999999", (1, 99_999_999)),
     "commission_permille": ("50", (0, 500)),  # the station's commission on produce sales, per mille
+    "cash_float_fen": ("0", (0, 10_000_000)),  # the till's opening cash, counted into the expected cash
 }
 
 

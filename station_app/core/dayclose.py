@@ -1,0 +1,150 @@
+"""Day close (日结): the business day's totals from the journal, the cash count, and closing the day.
+
+A business day is a local date. Once closed, anything done later belongs to the next open day (its ops are
+numbered after the close's last op); a supervisor can reopen a day.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from . import clerks, journal, settings
+from .clock import from_iso, local_day, to_iso, utc_now
+from .db import transaction
+from .errors import StationError
+
+
+def closed_days(conn: sqlite3.Connection) -> dict[date, int]:
+    rows = conn.execute("SELECT day, last_device_seq FROM day_closes WHERE reopened = 0")
+    return {date.fromisoformat(r[0]): r[1] for r in rows}
+
+
+def business_day(conn: sqlite3.Connection, now: datetime | None = None) -> date:
+    """Today's local date, or the first day after it that is still open."""
+    day, closed = local_day(now or utc_now()), closed_days(conn)
+    while day in closed:
+        day += timedelta(days=1)
+    return day
+
+
+def check_open(conn: sqlite3.Connection, day: date) -> date:
+    if day in closed_days(conn):
+        raise StationError("day_closed", day.isoformat(), day=day.isoformat())
+    return day
+
+
+def day_of_op(op: journal.Op, closed: dict[date, int]) -> date:
+    day = local_day(from_iso(op.created_at))
+    while day in closed and op.device_seq > closed[day]:
+        day += timedelta(days=1)  # done after that day was closed: it counts for the next open day
+    return day
+
+
+def ops_of_day(conn: sqlite3.Connection, day: date) -> list[journal.Op]:
+    closed = closed_days(conn)
+    start = datetime.combine(day - timedelta(days=7), datetime.min.time()).astimezone()
+    end = datetime.combine(day + timedelta(days=1), datetime.min.time()).astimezone()
+    rows = conn.execute("SELECT * FROM journal WHERE created_at >= ? AND created_at < ? ORDER BY device_seq",
+                        (to_iso(start), to_iso(end)))
+    ops = [journal.Op(r["device_seq"], r["op_id"], r["type"], r["entity_id"], json.loads(r["payload"]),
+                      r["clerk_id"], r["created_at"], r["sync_state"]) for r in rows]
+    return [op for op in ops if day_of_op(op, closed) == day]
+
+
+@dataclass
+class DayTotals:
+    day: str
+    parcels_received: int = 0
+    parcels_picked_up: int = 0
+    parcels_returned: int = 0
+    parcels_in_stock: int = 0
+    sendings: int = 0
+    sendings_refused: int = 0
+    sending_fees_fen: dict[str, int] = field(default_factory=dict)  # by payment channel
+    produce_net_g: int = 0
+    produce_boxes: int = 0
+    produce_payouts_fen: dict[str, int] = field(default_factory=dict)  # by payout method
+    bills_fen: dict[str, int] = field(default_factory=dict)  # amount by bill type
+    bills_by_channel_fen: dict[str, int] = field(default_factory=dict)  # amount + commission by channel
+    bill_commission_fen: int = 0
+    cash_float_fen: int = 0
+    expected_cash_fen: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def totals(conn: sqlite3.Connection, day: date) -> DayTotals:
+    t = DayTotals(day.isoformat())
+    kinds: Counter[str] = Counter()
+    fees: defaultdict[str, int] = defaultdict(int)
+    payouts: defaultdict[str, int] = defaultdict(int)
+    for op in ops_of_day(conn, day):
+        kinds[op.type] += 1
+        p = op.payload
+        if op.type == "sending.accepted":
+            fees[p["payment"]] += int(p["fee_fen"])
+        elif op.type == "produce.taken_in":
+            t.produce_net_g += int(p["net_g"])
+            t.produce_boxes += len(p["boxes"])
+        elif op.type == "produce.paid":
+            row = conn.execute("SELECT payout_fen FROM settlements WHERE id = ?", (p["settlement_id"],)).fetchone()
+            payouts[p["method"]] += int(row[0]) if row else 0
+    t.parcels_received = kinds["parcel.received"]
+    t.parcels_picked_up = kinds["parcel.picked_up"] - kinds["parcel.pickup_undone"]
+    t.parcels_returned = kinds["parcel.returned"]
+    t.parcels_in_stock = conn.execute("SELECT count(*) FROM parcels WHERE status = 'in_stock'").fetchone()[0]
+    t.sendings, t.sendings_refused = kinds["sending.accepted"], kinds["sending.refused"]
+    t.sending_fees_fen, t.produce_payouts_fen = dict(fees), dict(payouts)
+    by_type: defaultdict[str, int] = defaultdict(int)
+    by_channel: defaultdict[str, int] = defaultdict(int)
+    for row in conn.execute("SELECT * FROM bill_payments WHERE business_day = ? AND status = 'ok'",
+                            (day.isoformat(),)):
+        by_type[row["type_code"]] += row["amount_fen"]
+        by_channel[row["channel"]] += row["amount_fen"] + row["commission_fen"]
+        t.bill_commission_fen += row["commission_fen"]
+    t.bills_fen, t.bills_by_channel_fen = dict(by_type), dict(by_channel)
+    t.cash_float_fen = settings.get_int(conn, "cash_float_fen")
+    t.expected_cash_fen = (t.cash_float_fen + fees.get("cash", 0) + by_channel.get("cash", 0)
+                           - payouts.get("cash", 0))
+    return t
+
+
+def close(conn: sqlite3.Connection, day: date, counted_cash_fen: int, reason: str, *, clerk_id: str) -> DayTotals:
+    """Close a day after the cash count; a difference needs a reason. Later entries go to the next day."""
+    check_open(conn, day)
+    if day > local_day(utc_now()):
+        raise StationError("day_in_future", day.isoformat())
+    result = totals(conn, day)
+    difference = counted_cash_fen - result.expected_cash_fen
+    if difference and not reason.strip():
+        raise StationError("cash_difference_needs_reason", str(difference), difference=difference)
+    with transaction(conn):
+        journal.append(conn, "day.closed", {"day": day.isoformat(), "totals": result.as_dict(),
+                                            "counted_cash_fen": counted_cash_fen, "difference_fen": difference,
+                                            "reason": reason.strip()}, clerk_id=clerk_id, entity_id=f"day:{day}")
+        last = conn.execute("SELECT max(device_seq) FROM journal").fetchone()[0]
+        conn.execute("INSERT OR REPLACE INTO day_closes (day, last_device_seq, expected_cash_fen, counted_cash_fen,"
+                     " reason, totals, closed_at, closed_by, reopened) VALUES (?,?,?,?,?,?,?,?,0)",
+                     (day.isoformat(), last, result.expected_cash_fen, counted_cash_fen, reason.strip(),
+                      json.dumps(result.as_dict(), ensure_ascii=False), to_iso(utc_now()), clerk_id))
+    return result
+
+
+def reopen(conn: sqlite3.Connection, day: date, reason: str, *, clerk_id: str, supervisor_id: str,
+           supervisor_pin: str) -> None:
+    if not reason.strip():
+        raise StationError("reopen_needs_reason")
+    supervisor = clerks.require_supervisor(conn, supervisor_id, supervisor_pin)
+    if day not in closed_days(conn):
+        raise StationError("day_not_closed", day.isoformat())
+    with transaction(conn):
+        conn.execute("UPDATE day_closes SET reopened = 1 WHERE day = ?", (day.isoformat(),))
+        journal.append(conn, "day.reopened", {"day": day.isoformat(), "reason": reason.strip(),
+                                              "supervisor_id": supervisor.id}, clerk_id=clerk_id,
+                       entity_id=f"day:{day}")
