@@ -54,6 +54,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("sync", parents=[common], help="one full sync with the county; exit 0 only on success")
 
+    backup = sub.add_parser("backup", parents=[common], help="a consistent copy of the station database")
+    backup.add_argument("--out", required=True, help="the file to write, e.g. on a USB drive")
+    restore = sub.add_parser("restore", parents=[common], help="put a backup in place (the app must be closed)")
+    restore.add_argument("file")
+
     sub.add_parser("check", parents=[common], help="check the database file is sound")
     sub.add_parser("gui", parents=[common], help="open the counter app (the default)")
     return parser

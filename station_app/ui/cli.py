@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from sync import client as sync_client
 
 from .. import paths
-from ..core import clerks, db, device_settings, export, manifest, station
+from ..core import backups, clerks, db, device_settings, export, manifest, station
 from ..core.errors import ManifestError, StationError
 from ..labels import catalog, printer_jobs
 from . import i18n
@@ -63,6 +63,11 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         return 0
     if args.command == "print-test":  # needs no station: county IT calibrates printers before set-up
         return _print_test(data_dir, Path(args.out))
+    if args.command == "restore":  # works on a closed database, and on a PC whose database is lost
+        backups.restore(Path(args.file), data_dir)
+        print(QCoreApplication.translate("Cli", "Restored {file}. The next sync will check it with the county.").format(
+            file=args.file))
+        return 0
     conn = _open(data_dir)
     try:
         if args.command == "import-manifest":
@@ -87,6 +92,9 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
                 "{feed} feed items, reference data updated: {refs}.")
             print(text.format(applied=report.applied, duplicate=report.duplicate, rejected=report.rejected,
                               feed=report.feed_items, refs=", ".join(report.refs_updated) or "-"))
+        elif args.command == "backup":
+            path = backups.to_file(conn, Path(args.out))
+            print(QCoreApplication.translate("Cli", "Backup written to {path}.").format(path=path))
         elif args.command == "check":
             problems = db.quick_check(conn)
             if problems:
