@@ -73,7 +73,18 @@ class Line(_Placed):
         return Line(self.x + dx, self.y + dy, self.x2 + dx, self.y2 + dy, self.width)
 
 
-Element = Text | Code128 | QR | Line
+@dataclass(frozen=True)
+class Box(_Placed):
+    """A filled rectangle: chart bars."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    grey: float = 0.0  # 0 black … 1 white
+
+
+Element = Text | Code128 | QR | Line | Box
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ import io
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
-from .elements import QR, Code128, Line, Page, Text
+from .elements import QR, Box, Code128, Line, Page, Text
 from .fonts import ensure_registered
 from .geometry import MM_PER_INCH, place_code128, place_text
 from .symbols import qr_matrix
@@ -53,6 +53,10 @@ def render(pages: list[Page], *, dpi: int = 203, offset_mm: tuple[float, float] 
                         if dark:
                             canvas.rect((e.x + c * cell + dx) * mm, y(e.y + (r + 1) * cell), cell * mm, cell * mm,
                                         stroke=0, fill=1)
+            elif isinstance(e, Box):
+                canvas.setFillGray(e.grey)
+                canvas.rect((e.x + dx) * mm, y(e.y + e.h), e.w * mm, e.h * mm, stroke=0, fill=1)
+                canvas.setFillGray(0)
             elif isinstance(e, Line):
                 canvas.setLineWidth(e.width * mm)
                 canvas.line((e.x + dx) * mm, y(e.y), (e.x2 + dx) * mm, y(e.y2))

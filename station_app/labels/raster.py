@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .elements import QR, Code128, Line, Page, Text
+from .elements import QR, Box, Code128, Line, Page, Text
 from .fonts import font_path
 from .geometry import MM_PER_INCH, place_code128, place_text
 from .symbols import qr_matrix
@@ -42,6 +42,10 @@ def render(page: Page, dpi: int = 203, *, skip_barcodes: bool = False) -> Image.
                     if dark:
                         draw.rectangle((left + c * cell, top + r * cell, left + (c + 1) * cell - 1,
                                         top + (r + 1) * cell - 1), fill=0)
+        elif isinstance(e, Box):
+            if e.grey < 0.5:  # a 1-bit image has black or white only
+                draw.rectangle((round(e.x * per_mm), round(e.y * per_mm), round((e.x + e.w) * per_mm) - 1,
+                                round((e.y + e.h) * per_mm) - 1), fill=0)
         elif isinstance(e, Line):
             draw.line((e.x * per_mm, e.y * per_mm, e.x2 * per_mm, e.y2 * per_mm), fill=0,
                       width=max(1, round(e.width * per_mm)))
