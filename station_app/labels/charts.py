@@ -18,8 +18,8 @@ def bars(title: str, labels: list[str], values: list[int], x: float, y: float, w
         for j, series in enumerate([values] + ([second] if second else [])):
             height = (bottom - top) * series[i] / peak
             bx = left + j * width
-            out.append(Box(bx, bottom - height, width * 0.95, height, grey=0.0 if j == 0 else 0.55))
             if series[i]:
+                out.append(Box(bx, bottom - height, width * 0.95, height, grey=0.0 if j == 0 else 0.55))
                 out.append(Text(bx, bottom - height - 4, width, 3.5, str(series[i]), align="center"))
         out.append(Text(x + i * slot, bottom + 1, slot, 4, label, align="center"))
     out.append(Line(x, bottom, x + w, bottom, 0.3))

@@ -43,9 +43,11 @@ def render(page: Page, dpi: int = 203, *, skip_barcodes: bool = False) -> Image.
                         draw.rectangle((left + c * cell, top + r * cell, left + (c + 1) * cell - 1,
                                         top + (r + 1) * cell - 1), fill=0)
         elif isinstance(e, Box):
-            if e.grey < 0.5:  # a 1-bit image has black or white only
-                draw.rectangle((round(e.x * per_mm), round(e.y * per_mm), round((e.x + e.w) * per_mm) - 1,
-                                round((e.y + e.h) * per_mm) - 1), fill=0)
+            box = (round(e.x * per_mm), round(e.y * per_mm), round((e.x + e.w) * per_mm) - 1,
+                   round((e.y + e.h) * per_mm) - 1)
+            if box[2] >= box[0] and box[3] >= box[1]:
+                # 1-bit has no grey: a light box is drawn as an outline so it still shows
+                draw.rectangle(box, fill=0) if e.grey < 0.5 else draw.rectangle(box, outline=0, width=1)
         elif isinstance(e, Line):
             draw.line((e.x * per_mm, e.y * per_mm, e.x2 * per_mm, e.y2 * per_mm), fill=0,
                       width=max(1, round(e.width * per_mm)))

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from ..core import settings
 from ..core.errors import StationError
+from .bills_page import BillsPage
+from .dayclose_page import DayClosePage
 from .dispatch_page import DispatchPage
 from .login_page import LoginPage
 from .messages import error_text
@@ -27,6 +29,7 @@ from .printer_dialog import PrinterDialog
 from .printing import PrintService
 from .produce_page import ProducePage
 from .receive_page import ReceivePage
+from .reports_page import ReportsPage
 from .send_page import SendPage
 from .session import Session
 from .settings_dialog import SettingsDialog
@@ -57,6 +60,9 @@ class MainWindow(QMainWindow):
         self.sendPage = SendPage(session, self.banner, self.printService)
         self.producePage = ProducePage(session, self.banner, self.printService)
         self.dispatchPage = DispatchPage(session, self.banner, self.printService)
+        self.billsPage = BillsPage(session, self.banner, self.printService)
+        self.dayClosePage = DayClosePage(session, self.banner, self.printService, lambda: self.syncPanel.sync_now())
+        self.reportsPage = ReportsPage(session, self.banner, self._release_database)
         self.tabs = QTabWidget(objectName="pageTabs")
         self.tabs.addTab(self.receivePage, self.tr("Parcels in  F2"))
         self.tabs.addTab(self.pickupPage, self.tr("Pickup  F3"))
@@ -64,6 +70,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.sendPage, self.tr("Send  F5"))
         self.tabs.addTab(self.producePage, self.tr("Produce  F6"))
         self.tabs.addTab(self.dispatchPage, self.tr("Hand-over  F7"))
+        self.tabs.addTab(self.billsPage, self.tr("Bills  F8"))
+        self.tabs.addTab(self.dayClosePage, self.tr("Day close  F9"))
+        self.tabs.addTab(self.reportsPage, self.tr("Reports  F10"))
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.who = QLabel("", objectName="clerkLabel")
@@ -96,7 +105,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
 
         for key, page in (("F2", self.receivePage), ("F3", self.pickupPage), ("F4", self.stockPage),
-                          ("F5", self.sendPage), ("F6", self.producePage), ("F7", self.dispatchPage)):
+                          ("F5", self.sendPage), ("F6", self.producePage), ("F7", self.dispatchPage),
+                          ("F8", self.billsPage), ("F9", self.dayClosePage), ("F10", self.reportsPage)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda page=page: self.show_page(page))
         self.tabs.currentChanged.connect(lambda _i: self._page_shown())
@@ -161,6 +171,12 @@ class MainWindow(QMainWindow):
         self.printerBanner.show_message("error", self.tr("Label not printed: {reason} The parcel is received; "
                                                          "select it and press Reprint.").format(reason=error_text(err)))
         self.printerBanner.show()
+
+    def _release_database(self) -> None:
+        """Before a restore: nothing may hold the database open."""
+        self.idle_timer.stop()
+        self.syncPanel.shutdown()
+        self.session.conn.close()
 
     def _open_printer(self) -> None:
         PrinterDialog(self.session, self.printService, self).exec()

@@ -1,0 +1,145 @@
+"""生活缴费: log a payment made for a villager, print the receipt, void a wrong one (supervisor)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ..core import bills, money
+from ..core.clock import local_text
+from ..core.errors import StationError
+from ..core.privacy import mask_name, mask_phone
+from ..labels.kinds import receipt
+from .messages import error_text
+from .printing import PrintJob, PrintService
+from .session import Session
+from .supervisor_dialog import SupervisorDialog
+from .widgets import Banner, Column, RowTable, ScanField, make_table, selected_rows
+
+CHANNEL_KEYS = ("cash", "wechat", "alipay", "bank_card")
+
+
+class BillsPage(QWidget):
+    def __init__(self, session: Session, banner: Banner, printer: PrintService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("billsPage")
+        self.session, self.banner, self.printer = session, banner, printer
+        self.types = {t.code: t for t in bills.types(session.conn)}
+        self.payerLookup = ScanField("payerLookup", self.tr("Account number or phone of a repeat payer, then Enter"))
+        self.billType = QComboBox(objectName="billType")
+        for t in self.types.values():
+            self.billType.addItem(t.name, t.code)
+        self.account = QLineEdit(objectName="billAccount")
+        self.payerName = QLineEdit(objectName="payerName")
+        self.payerPhone = QLineEdit(objectName="payerPhone")
+        self.amount = QLineEdit(objectName="billAmount", placeholderText=self.tr("yuan"))
+        self.channel = QComboBox(objectName="billChannel")
+        for code, text in zip(CHANNEL_KEYS, (self.tr("Cash"), self.tr("WeChat Pay"), self.tr("Alipay"),
+                                             self.tr("Bank card")), strict=True):
+            self.channel.addItem(text, code)
+        self.reference = QLineEdit(objectName="billReference", placeholderText=self.tr("transaction number"))
+        self.commission = QLineEdit(objectName="billCommission", placeholderText=self.tr("yuan"))
+        self.saveButton = QPushButton(self.tr("Log payment and print receipt"), objectName="logBillButton")
+        self.voidButton = QPushButton(self.tr("Void selected (supervisor)…"), objectName="voidBillButton")
+        self.model = RowTable([
+            Column(self.tr("Time"), lambda r: local_text(r["created_at"], "%H:%M")),
+            Column(self.tr("Type"), lambda r: self.types[r["type_code"]].name if r["type_code"] in self.types
+                   else r["type_code"]),
+            Column(self.tr("Account"), lambda r: r["account"]),
+            Column(self.tr("Payer"), lambda r: f"{mask_name(r['payer_name'])} {mask_phone(r['payer_phone'])}"),
+            Column(self.tr("Amount"), lambda r: money.yuan(r["amount_fen"])),
+            Column(self.tr("Status"), lambda r: self.tr("voided: ") + r["void_reason"] if r["status"] == "voided"
+                   else "")], lambda r: "#eeeeee" if r["status"] == "voided" else "")
+        self.billsTable = make_table("billsTable", self.model)
+        form = QFormLayout()
+        form.addRow(self.payerLookup)
+        form.addRow(self.tr("Type"), self.billType)
+        form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.tr("Payer"), self.payerName)
+        form.addRow(self.tr("Payer's phone"), self.payerPhone)
+        form.addRow(self.tr("Amount"), self.amount)
+        form.addRow(self.tr("Paid by"), self.channel)
+        form.addRow(self.tr("Reference"), self.reference)
+        form.addRow(self.tr("Commission"), self.commission)
+        form.addRow(self.saveButton)
+        right = QVBoxLayout()
+        right.addWidget(self.billsTable, 1)
+        right.addWidget(self.voidButton)
+        box = QHBoxLayout(self)
+        box.addLayout(form, 2)
+        box.addLayout(right, 3)
+        self.payerLookup.returnPressed.connect(self.lookup)
+        self.billType.currentIndexChanged.connect(self._hint)
+        self.saveButton.clicked.connect(self.save)
+        self.voidButton.clicked.connect(self.void)
+        self._hint()
+
+    def _hint(self, _index: int = 0) -> None:
+        kind = self.types.get(self.billType.currentData())
+        self.account.setPlaceholderText(kind.hint if kind else "")
+        self.commission.setText(money.yuan(kind.commission_fen).lstrip("¥") if kind else "0")
+
+    def focus_scan(self) -> None:
+        self.reload()
+        self.payerLookup.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reload(self) -> None:
+        from ..core.dayclose import business_day
+
+        self.model.set_rows(bills.for_day(self.session.conn, business_day(self.session.conn)))
+
+    def lookup(self) -> None:
+        row = bills.find_payer(self.session.conn, self.payerLookup.text())
+        self.payerLookup.clear()
+        if row is None:
+            self.banner.show_message("info", self.tr("New payer: fill in the form."))
+            return
+        self.billType.setCurrentIndex(self.billType.findData(row["type_code"]))
+        self.account.setText(row["account"])
+        self.payerName.setText(row["payer_name"])
+        self.payerPhone.setText(row["payer_phone"])
+        self.amount.setFocus()
+
+    def save(self) -> None:
+        try:
+            payment = bills.log_payment(
+                self.session.conn, type_code=self.billType.currentData(), account=self.account.text(),
+                payer_name=self.payerName.text(), payer_phone=self.payerPhone.text(),
+                amount_fen=money.parse_yuan(self.amount.text()), channel=self.channel.currentData(),
+                reference=self.reference.text(), commission_fen=money.parse_yuan(self.commission.text() or "0"),
+                clerk_id=self.session.clerk_id)
+        except StationError as err:
+            self.banner.show_message("error", error_text(err))
+            return
+        self.banner.show_message("ok", self.tr("Logged {amount} for {account}.").format(
+            amount=money.yuan(payment.amount_fen), account=payment.account))
+        if self.session.printer.enabled:
+            lines = [(self.types[payment.type_code].name, True), (f"{payment.account}", False),
+                     (f"{mask_name(payment.payer_name)} {mask_phone(payment.payer_phone)}", False),
+                     (money.yuan(payment.amount_fen) + f" + {money.yuan(payment.commission_fen)}", True),
+                     (f"{self.channel.currentText()} {payment.reference}", False), (payment.business_day, False)]
+            pages = receipt.pages(self.session.station.name, self.tr("Payment receipt"), payment.id[-10:].upper(),
+                                  lines)
+            self.printer.submit(self.session.printer, PrintJob(f"bill-{payment.id[-8:]}", pages))
+        for field in (self.amount, self.reference, self.account, self.payerName, self.payerPhone):
+            field.clear()
+        self.focus_scan()
+
+    def void(self) -> None:
+        chosen = selected_rows(self.billsTable)
+        if not chosen:
+            self.banner.show_message("warn", self.tr("Select a payment in the list first."))
+            return
+        dialog = SupervisorDialog(self.session, self.tr("Void the payment of {amount}").format(
+            amount=money.yuan(chosen[0]["amount_fen"])), self)
+        if not dialog.exec():
+            return
+        try:
+            bills.void(self.session.conn, chosen[0]["id"], dialog.reason(), clerk_id=self.session.clerk_id,
+                       supervisor_id=dialog.supervisor_id(), supervisor_pin=dialog.pin())
+        except StationError as err:
+            self.banner.show_message("error", error_text(err))
+            return
+        self.banner.show_message("ok", self.tr("Payment voided."))
+        self.reload()
+

@@ -1,0 +1,128 @@
+"""报表: this month (or a chosen one) as charts and figures; PDF, Excel and CSV export; backups."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..core import backups, reports, spreadsheet
+from ..core.errors import StationError
+from ..labels import pdf, raster
+from ..labels.kinds import reports as report_pages
+from .messages import error_text
+from .session import Session
+from .widgets import Banner
+
+
+class ReportsPage(QWidget):
+    def __init__(self, session: Session, banner: Banner, release_database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportsPage")
+        self.session, self.banner = session, banner
+        self.release_database = release_database  # stops sync and closes the connection before a restore
+        self.report: reports.Report | None = None
+        self.month = QDateEdit(objectName="reportMonth", displayFormat="yyyy-MM", calendarPopup=True)
+        self.month.setDate(date.today())
+        self.picture = QLabel(objectName="reportPicture")
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pdfButton = QPushButton(self.tr("Save PDF…"), objectName="reportPdfButton")
+        self.xlsxButton = QPushButton(self.tr("Export Excel…"), objectName="reportXlsxButton")
+        self.csvButton = QPushButton(self.tr("Export CSV…"), objectName="reportCsvButton")
+        self.usbButton = QPushButton(self.tr("Back up to USB drive…"), objectName="backupUsbButton")
+        self.restoreButton = QPushButton(self.tr("Restore from backup…"), objectName="restoreButton")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Month")))
+        top.addWidget(self.month)
+        top.addStretch(1)
+        for button in (self.pdfButton, self.xlsxButton, self.csvButton, self.usbButton, self.restoreButton):
+            top.addWidget(button)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addWidget(self.picture, 1)
+        self.month.dateChanged.connect(lambda _d: self.reload())
+        self.pdfButton.clicked.connect(lambda: self._save("pdf"))
+        self.xlsxButton.clicked.connect(lambda: self._save("xlsx"))
+        self.csvButton.clicked.connect(lambda: self._save("csv"))
+        self.usbButton.clicked.connect(self._backup_usb)
+        self.restoreButton.clicked.connect(self._restore)
+
+    def focus_scan(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        start, end = reports.month_range(self.month.date().toPython())
+        self.report = reports.build(self.session.conn, start, min(end, date.today()) if start <= date.today()
+                                    else end)
+        page = report_pages.period(self.report, self.session.station.name, self.session.courier_names)[0]
+        grey = raster.render(page, 96).convert("L")  # the same drawing as the PDF, at screen resolution
+        image = QImage(grey.tobytes(), grey.width, grey.height, grey.width, QImage.Format.Format_Grayscale8).copy()
+        self.picture.setPixmap(QPixmap.fromImage(image))
+
+    def write(self, kind: str, path: Path) -> Path:
+        assert self.report is not None
+        if kind == "pdf":
+            path.write_bytes(pdf.render(report_pages.period(self.report, self.session.station.name,
+                                                            self.session.courier_names)))
+            return path
+        sheets = spreadsheet.report_sheets(self.report, self.session.courier_names)
+        if kind == "xlsx":
+            return spreadsheet.write_xlsx(path, sheets)
+        spreadsheet.write_csvs(path, sheets)
+        return path
+
+    def _save(self, kind: str) -> None:
+        if self.report is None:
+            self.reload()
+        if kind == "csv":
+            target = QFileDialog.getExistingDirectory(self, self.tr("Folder for the CSV files"))
+        else:
+            target, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), f"report.{kind}")
+        if not target:
+            return
+        try:
+            written = self.write(kind, Path(target))
+        except (StationError, OSError) as err:
+            self.banner.show_message("error", error_text(err) if isinstance(err, StationError) else str(err))
+            return
+        self.banner.show_message("ok", self.tr("Saved to {path}.").format(path=written))
+
+    def _backup_usb(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("The USB drive"))
+        if not folder:
+            return
+        try:
+            path = backups.to_file(self.session.conn, Path(folder) / f"station-{date.today():%Y%m%d}.db")
+        except StationError as err:
+            self.banner.show_message("error", error_text(err))
+            return
+        self.banner.show_message("ok", self.tr("Backup written to {path}. Keep the drive somewhere safe.").format(
+            path=path))
+
+    def _restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Backup to restore"), "", "*.db")
+        if path:
+            self.restore(Path(path), confirm=True)
+
+    def restore(self, path: Path, *, confirm: bool = False) -> bool:
+        """Check the copy, then put it in place and close the app; the next sync checks it with the county."""
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        try:
+            backups.check_copy(path)
+        except StationError as err:
+            self.banner.show_message("error", error_text(err))
+            return False
+        if confirm and QMessageBox.question(self, self.tr("Restore from backup"), self.tr(
+                "Replace the station's data with this backup? Today's work after the backup is lost here (the "
+                "county still has what was synced). The app closes afterwards.")) != QMessageBox.StandardButton.Yes:
+            return False
+        self.release_database()
+        backups.restore(path, self.session.data_dir)
+        done = self.tr("Restored. Start the app again; the next sync checks the data with the county.")
+        QMessageBox.information(self, self.tr("Restore from backup"), done)
+        QApplication.quit()
+        return True
