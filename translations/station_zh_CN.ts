@@ -24,6 +24,144 @@
     </message>
 </context>
 <context>
+    <name>BillsPage</name>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="28" />
+        <source>Account number or phone of a repeat payer, then Enter</source>
+        <translation>输入老客户的户号或手机号后按回车</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="35" />
+        <location filename="../station_app/ui/bills_page.py" line="41" />
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="37" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="37" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="37" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="38" />
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="40" />
+        <source>transaction number</source>
+        <translation>交易流水号</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="42" />
+        <source>Log payment and print receipt</source>
+        <translation>登记缴费并打印凭条</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="43" />
+        <source>Void selected (supervisor)…</source>
+        <translation>作废所选（需站长）…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="45" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="46" />
+        <location filename="../station_app/ui/bills_page.py" line="56" />
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="48" />
+        <location filename="../station_app/ui/bills_page.py" line="57" />
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="49" />
+        <location filename="../station_app/ui/bills_page.py" line="58" />
+        <source>Payer</source>
+        <translation>缴费人</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="50" />
+        <location filename="../station_app/ui/bills_page.py" line="60" />
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="51" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="51" />
+        <source>voided: </source>
+        <translation>已作废：</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="59" />
+        <source>Payer's phone</source>
+        <translation>缴费人手机</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="61" />
+        <source>Paid by</source>
+        <translation>结算方式</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="62" />
+        <source>Reference</source>
+        <translation>流水号</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="63" />
+        <source>Commission</source>
+        <translation>手续费</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="95" />
+        <source>New payer: fill in the form.</source>
+        <translation>新客户：请填写表单。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="114" />
+        <source>Logged {amount} for {account}.</source>
+        <translation>已登记 {account} 缴费 {amount}。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="121" />
+        <source>Payment receipt</source>
+        <translation>缴费凭条</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="131" />
+        <source>Select a payment in the list first.</source>
+        <translation>请先在列表中选择一笔缴费。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="133" />
+        <source>Void the payment of {amount}</source>
+        <translation>作废 {amount} 的缴费</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/bills_page.py" line="143" />
+        <source>Payment voided.</source>
+        <translation>已作废。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <location filename="../station_app/ui/cli.py" line="45" />
@@ -36,39 +174,127 @@
         <translation>已在 {path} 创建站点 {code} {name}；站长：{clerk}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="70" />
+        <location filename="../station_app/ui/cli.py" line="68" />
+        <source>Restored {file}. The next sync will check it with the county.</source>
+        <translation>已从 {file} 恢复。下次同步会与县平台核对。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/cli.py" line="75" />
         <source>Imported {count} expected parcels.</source>
         <translation>已导入 {count} 条到件信息。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="73" />
+        <location filename="../station_app/ui/cli.py" line="78" />
         <source>Exported {count} parcels to {path}.</source>
         <translation>已导出 {count} 个包裹到 {path}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="77" />
+        <location filename="../station_app/ui/cli.py" line="82" />
         <source>Clerk {name} added.</source>
         <translation>已添加店员 {name}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="80" />
+        <location filename="../station_app/ui/cli.py" line="85" />
         <source>Enrolled with the county as station {code}.</source>
         <translation>已接入县平台，站点编码 {code}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="85" />
+        <location filename="../station_app/ui/cli.py" line="90" />
         <source>Sync done: {applied} ops uploaded, {duplicate} already there, {rejected} refused; {feed} feed items, reference data updated: {refs}.</source>
         <translation>同步完成：上传 {applied} 条，已存在 {duplicate} 条，被拒收 {rejected} 条；收到 {feed} 条下发信息，更新的基础数据：{refs}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="93" />
+        <location filename="../station_app/ui/cli.py" line="97" />
+        <source>Backup written to {path}.</source>
+        <translation>备份已写入 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/cli.py" line="101" />
         <source>The database has problems; call county IT:</source>
         <translation>数据库有问题，请联系县里的信息员：</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="96" />
+        <location filename="../station_app/ui/cli.py" line="104" />
         <source>The database is sound.</source>
         <translation>数据库完好。</translation>
+    </message>
+</context>
+<context>
+    <name>DayClosePage</name>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="34" />
+        <source>cash counted in the till, yuan</source>
+        <translation>钱箱实点现金（元）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="35" />
+        <source>why the cash differs</source>
+        <translation>现金差额原因</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="36" />
+        <source>Close the day</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="37" />
+        <source>Reopen the last closed day (supervisor)…</source>
+        <translation>重开最近日结（需站长）…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="40" />
+        <source>Expected cash</source>
+        <translation>应有现金</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="41" />
+        <source>Counted cash</source>
+        <translation>实点现金</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="42" />
+        <source>Reason for a difference</source>
+        <translation>差额原因</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="61" />
+        <source>Business day {day}</source>
+        <translation>营业日 {day}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="68" />
+        <source>Parcels: {i} in, {o} out, {r} returned, {s} on the shelves</source>
+        <translation>包裹：入库 {i}，出库 {o}，退回 {r}，在库 {s}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="70" />
+        <source>Sent: {n} parcels, fees {fees}</source>
+        <translation>寄件：{n} 件，运费 {fees}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="71" />
+        <source>Produce: {kg} taken in, {boxes} boxes; paid out {paid}</source>
+        <translation>农产品：收货 {kg}，{boxes} 箱；付给农户 {paid}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="73" />
+        <source>Bills: {types}; by channel {channels}</source>
+        <translation>缴费：{types}；按渠道 {channels}</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="96" />
+        <source>Day {day} closed. Report saved to {path}; backup taken; syncing.</source>
+        <translation>{day} 已日结。报表已保存到 {path}；已备份；正在同步。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="105" />
+        <source>No day is closed.</source>
+        <translation>没有已日结的营业日。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/dayclose_page.py" line="107" />
+        <source>Reopen {day}</source>
+        <translation>重开 {day}</translation>
     </message>
 </context>
 <context>
@@ -658,11 +884,81 @@
     </message>
     <message>
         <location filename="../station_app/ui/messages.py" line="111" />
+        <source>Choose the kind of bill from the list.</source>
+        <translation>请从列表中选择缴费类型。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="112" />
+        <source>The account number does not fit this kind of bill: {hint}. Check it on the bill.</source>
+        <translation>户号与缴费类型不符：{hint}。请对照账单核对。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="113" />
+        <source>Type the payer's name.</source>
+        <translation>请填写缴费人姓名。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="114" />
+        <source>Choose how it was paid.</source>
+        <translation>请选择支付渠道。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="115" />
+        <source>Say why the payment is voided.</source>
+        <translation>请写明作废原因。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="116" />
+        <source>That payment does not exist.</source>
+        <translation>没有这笔缴费。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="117" />
+        <source>This payment is already voided.</source>
+        <translation>这笔缴费已作废。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="118" />
+        <source>The business day {day} is closed. Enter it on the open day, or ask a supervisor to reopen {day}.</source>
+        <translation>营业日 {day} 已日结。请记入当前营业日，或请站长重开 {day}。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="119" />
+        <source>A day in the future cannot be closed.</source>
+        <translation>不能日结未来的日期。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="120" />
+        <source>The cash differs from what is expected. Count again, or write the reason.</source>
+        <translation>实点现金与应有现金不符。请重点，或写明原因。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="121" />
+        <source>Say why the day is reopened.</source>
+        <translation>请写明重开原因。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="122" />
+        <source>That day is not closed.</source>
+        <translation>该日尚未日结。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="123" />
+        <source>The backup could not be written to {path}. Check the drive and try again.</source>
+        <translation>无法把备份写入 {path}。请检查 U 盘后重试。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="124" />
+        <source>{path} is not a sound station backup. Nothing was restored; try another copy.</source>
+        <translation>{path} 不是完好的本站备份，未做恢复；请换一份备份。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="125" />
         <source>The file {path} could not be written. Check the disk and the folder, then try again.</source>
         <translation>无法写入文件 {path}。请检查磁盘和文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="152" />
+        <location filename="../station_app/ui/messages.py" line="166" />
         <source>The request was refused ({code}). Nothing was changed.</source>
         <translation>操作被拒绝（{code}），未做任何改动。</translation>
     </message>
@@ -751,77 +1047,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="45" />
+        <location filename="../station_app/ui/main_window.py" line="48" />
         <source>Village Station — {name}</source>
         <translation>村级便民服务站 — {name}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="61" />
+        <location filename="../station_app/ui/main_window.py" line="67" />
         <source>Parcels in  F2</source>
         <translation>到件入库  F2</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="62" />
+        <location filename="../station_app/ui/main_window.py" line="68" />
         <source>Pickup  F3</source>
         <translation>取件出库  F3</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="63" />
+        <location filename="../station_app/ui/main_window.py" line="69" />
         <source>Stock  F4</source>
         <translation>库存  F4</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="64" />
+        <location filename="../station_app/ui/main_window.py" line="70" />
         <source>Send  F5</source>
         <translation>寄件  F5</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="65" />
+        <location filename="../station_app/ui/main_window.py" line="71" />
         <source>Produce  F6</source>
         <translation>农产品  F6</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="66" />
+        <location filename="../station_app/ui/main_window.py" line="72" />
         <source>Hand-over  F7</source>
         <translation>交接  F7</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="71" />
+        <location filename="../station_app/ui/main_window.py" line="73" />
+        <source>Bills  F8</source>
+        <translation>缴费  F8</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="74" />
+        <source>Day close  F9</source>
+        <translation>日结  F9</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="75" />
+        <source>Reports  F10</source>
+        <translation>报表  F10</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/main_window.py" line="80" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="72" />
+        <location filename="../station_app/ui/main_window.py" line="81" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="73" />
+        <location filename="../station_app/ui/main_window.py" line="82" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="130" />
+        <location filename="../station_app/ui/main_window.py" line="140" />
         <source>supervisor</source>
         <translation>站长</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="130" />
+        <location filename="../station_app/ui/main_window.py" line="140" />
         <source>clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="131" />
+        <location filename="../station_app/ui/main_window.py" line="141" />
         <source>Clerk: {name} ({role})</source>
         <translation>店员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="138" />
+        <location filename="../station_app/ui/main_window.py" line="148" />
         <source>Welcome, {name}.</source>
         <translation>{name}，您好。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="161" />
+        <location filename="../station_app/ui/main_window.py" line="171" />
         <source>Label not printed: {reason} The parcel is received; select it and press Reprint.</source>
         <translation>标签未打印：{reason} 包裹已入库；可在列表中选中后点“重新打印”。</translation>
     </message>
@@ -829,52 +1140,52 @@
 <context>
     <name>Manifest</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="117" />
+        <location filename="../station_app/ui/messages.py" line="131" />
         <source>the first line must be: waybill,courier,recipient_name,recipient_phone</source>
         <translation>第一行必须是：waybill,courier,recipient_name,recipient_phone</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="118" />
+        <location filename="../station_app/ui/messages.py" line="132" />
         <source>fewer than 4 columns</source>
         <translation>不足 4 列</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="119" />
+        <location filename="../station_app/ui/messages.py" line="133" />
         <source>not a waybill number</source>
         <translation>不是运单号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="120" />
+        <location filename="../station_app/ui/messages.py" line="134" />
         <source>the same waybill appears on an earlier line</source>
         <translation>与前面某行运单号重复</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="121" />
+        <location filename="../station_app/ui/messages.py" line="135" />
         <source>unknown courier</source>
         <translation>未知的快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="122" />
+        <location filename="../station_app/ui/messages.py" line="136" />
         <source>a privacy phone needs the recipient's name</source>
         <translation>隐私号码需要填写收件人姓名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="123" />
+        <location filename="../station_app/ui/messages.py" line="137" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="124" />
+        <location filename="../station_app/ui/messages.py" line="138" />
         <source>too many rows; split the file</source>
         <translation>行数太多，请拆分文件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="125" />
+        <location filename="../station_app/ui/messages.py" line="139" />
         <source>the file has no rows</source>
         <translation>文件没有数据行</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="168" />
+        <location filename="../station_app/ui/messages.py" line="182" />
         <source>line {number}: {problem} ({value})</source>
         <translation>第 {number} 行：{problem}（{value}）</translation>
     </message>
@@ -1146,47 +1457,47 @@
 <context>
     <name>PrinterField</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="136" />
+        <location filename="../station_app/ui/messages.py" line="150" />
         <source>printer type</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="137" />
+        <location filename="../station_app/ui/messages.py" line="151" />
         <source>printer language</source>
         <translation>打印机指令集</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="138" />
+        <location filename="../station_app/ui/messages.py" line="152" />
         <source>resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="139" />
+        <location filename="../station_app/ui/messages.py" line="153" />
         <source>darkness</source>
         <translation>打印浓度</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="140" />
+        <location filename="../station_app/ui/messages.py" line="154" />
         <source>port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="141" />
+        <location filename="../station_app/ui/messages.py" line="155" />
         <source>shift</source>
         <translation>偏移</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="142" />
+        <location filename="../station_app/ui/messages.py" line="156" />
         <source>printer / queue</source>
         <translation>打印机 / 队列</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="143" />
+        <location filename="../station_app/ui/messages.py" line="157" />
         <source>network address</source>
         <translation>网络地址</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="144" />
+        <location filename="../station_app/ui/messages.py" line="158" />
         <source>folder or file</source>
         <translation>文件夹或文件</translation>
     </message>
@@ -1590,6 +1901,85 @@
         <location filename="../station_app/ui/receive_page.py" line="350" />
         <source>Imported {count} expected parcels.</source>
         <translation>已导入 {count} 条到件信息。</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="44" />
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="45" />
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="46" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="47" />
+        <source>Back up to USB drive…</source>
+        <translation>备份到 U 盘…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="48" />
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="50" />
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="93" />
+        <source>Folder for the CSV files</source>
+        <translation>CSV 文件保存位置</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="95" />
+        <source>Save report</source>
+        <translation>保存报表</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="103" />
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="106" />
+        <source>The USB drive</source>
+        <translation>选择 U 盘</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="114" />
+        <source>Backup written to {path}. Keep the drive somewhere safe.</source>
+        <translation>备份已写入 {path}。请妥善保管 U 盘。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="118" />
+        <source>Backup to restore</source>
+        <translation>选择要恢复的备份</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="131" />
+        <location filename="../station_app/ui/reports_page.py" line="138" />
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="132" />
+        <source>Replace the station's data with this backup? Today's work after the backup is lost here (the county still has what was synced). The app closes afterwards.</source>
+        <translation>用这份备份替换本站数据？备份之后的工作在本机将丢失（已同步到县平台的仍在）。恢复后软件将关闭。</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/reports_page.py" line="137" />
+        <source>Restored. Start the app again; the next sync checks the data with the county.</source>
+        <translation>已恢复。请重新打开软件；下次同步会与县平台核对数据。</translation>
     </message>
 </context>
 <context>
@@ -2086,17 +2476,17 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="130" />
+        <location filename="../station_app/ui/messages.py" line="144" />
         <source>On shelf</source>
         <translation>在库</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="130" />
+        <location filename="../station_app/ui/messages.py" line="144" />
         <source>Picked up</source>
         <translation>已取件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="131" />
+        <location filename="../station_app/ui/messages.py" line="145" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
@@ -2281,68 +2671,68 @@
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="174" />
+        <location filename="../station_app/ui/messages.py" line="188" />
         <source>No connection to the county server. Work goes on; it will sync when the line is back.</source>
         <translation>无法连接县平台。可以照常工作，网络恢复后会自动同步。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="175" />
+        <location filename="../station_app/ui/messages.py" line="189" />
         <source>The county server is busy. It will try again shortly.</source>
         <translation>县平台繁忙，稍后会自动重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="176" />
+        <location filename="../station_app/ui/messages.py" line="190" />
         <source>The county server had a problem. It will try again; if it lasts, call county IT.</source>
         <translation>县平台出现问题，稍后会自动重试；如持续出现请联系县里的信息员。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="177" />
+        <location filename="../station_app/ui/messages.py" line="191" />
         <source>The county server answered something this app does not understand. Nothing was changed; call county IT.</source>
         <translation>县平台返回了无法识别的内容，未做任何改动；请联系县里的信息员。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="178" />
+        <location filename="../station_app/ui/messages.py" line="192" />
         <source>This station's sync key has expired. Ask county IT for a new enrolment code.</source>
         <translation>本站的同步凭证已过期，请向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="179" />
+        <location filename="../station_app/ui/messages.py" line="193" />
         <source>This station's sync key was withdrawn. Ask county IT for a new enrolment code.</source>
         <translation>本站的同步凭证已被收回，请向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="180" />
-        <location filename="../station_app/ui/messages.py" line="181" />
+        <location filename="../station_app/ui/messages.py" line="194" />
+        <location filename="../station_app/ui/messages.py" line="195" />
         <source>The county server does not know this station's key. Ask county IT for a new enrolment code.</source>
         <translation>县平台不认识本站的同步凭证，请向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="182" />
+        <location filename="../station_app/ui/messages.py" line="196" />
         <source>The enrolment code is wrong, used or expired. Check it or ask county IT for a new one.</source>
         <translation>接入码错误、已用过或已过期。请核对，或向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="183" />
+        <location filename="../station_app/ui/messages.py" line="197" />
         <source>This station has not joined the county server yet. Enrol it with the code from county IT.</source>
         <translation>本站尚未接入县平台，请用县里的信息员提供的接入码接入。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="184" />
+        <location filename="../station_app/ui/messages.py" line="198" />
         <source>The server's certificate is not signed by the county CA in the settings, so nothing was sent. Call county IT.</source>
         <translation>服务器证书不是由设置中的县级 CA 签发的，未发送任何数据。请联系县里的信息员。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="185" />
+        <location filename="../station_app/ui/messages.py" line="199" />
         <source>County reference data arrived damaged; the old data stays in use. It will try again.</source>
         <translation>县里下发的基础数据传输不完整，继续使用原数据，稍后会自动重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="186" />
+        <location filename="../station_app/ui/messages.py" line="200" />
         <source>Set up the station first.</source>
         <translation>请先设置本站。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="192" />
+        <location filename="../station_app/ui/messages.py" line="206" />
         <source>Sync failed ({code}). It will try again.</source>
         <translation>同步失败（{code}），稍后会自动重试。</translation>
     </message>

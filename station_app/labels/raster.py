@@ -17,11 +17,12 @@ def _font(size_px: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(font_path()), size_px, index=0)
 
 
-def render(page: Page, dpi: int = 203, *, skip_barcodes: bool = False) -> Image.Image:
-    """Black on white, mode '1'. ``skip_barcodes`` leaves Code 128 to the printer's own command."""
+def render(page: Page, dpi: int = 203, *, skip_barcodes: bool = False, grey: bool = False) -> Image.Image:
+    """Black on white, mode '1' for printers; ``grey`` gives smooth greyscale for the screen.
+    ``skip_barcodes`` leaves Code 128 to the printer's own command."""
     per_mm = dpi / MM_PER_INCH
     size = (round(page.size.width_mm * per_mm), round(page.size.height_mm * per_mm))
-    image = Image.new("1", size, 1)
+    image = Image.new("L", size, 255) if grey else Image.new("1", size, 1)
     draw = ImageDraw.Draw(image)
     for e in page.elements:
         if isinstance(e, Text):
@@ -46,8 +47,12 @@ def render(page: Page, dpi: int = 203, *, skip_barcodes: bool = False) -> Image.
             box = (round(e.x * per_mm), round(e.y * per_mm), round((e.x + e.w) * per_mm) - 1,
                    round((e.y + e.h) * per_mm) - 1)
             if box[2] >= box[0] and box[3] >= box[1]:
-                # 1-bit has no grey: a light box is drawn as an outline so it still shows
-                draw.rectangle(box, fill=0) if e.grey < 0.5 else draw.rectangle(box, outline=0, width=1)
+                if grey:
+                    draw.rectangle(box, fill=round(e.grey * 255))
+                elif e.grey < 0.5:
+                    draw.rectangle(box, fill=0)
+                else:  # 1-bit has no grey: a light box is drawn as an outline so it still shows
+                    draw.rectangle(box, outline=0, width=1)
         elif isinstance(e, Line):
             draw.line((e.x * per_mm, e.y * per_mm, e.x2 * per_mm, e.y2 * per_mm), fill=0,
                       width=max(1, round(e.width * per_mm)))

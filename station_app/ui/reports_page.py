@@ -7,7 +7,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core import backups, reports, spreadsheet
 from ..core.errors import StationError
@@ -28,7 +37,10 @@ class ReportsPage(QWidget):
         self.month = QDateEdit(objectName="reportMonth", displayFormat="yyyy-MM", calendarPopup=True)
         self.month.setDate(date.today())
         self.picture = QLabel(objectName="reportPicture")
-        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.scroll = QScrollArea(objectName="reportScroll")
+        self.scroll.setWidget(self.picture)
+        self.scroll.setWidgetResizable(True)
         self.pdfButton = QPushButton(self.tr("Save PDF…"), objectName="reportPdfButton")
         self.xlsxButton = QPushButton(self.tr("Export Excel…"), objectName="reportXlsxButton")
         self.csvButton = QPushButton(self.tr("Export CSV…"), objectName="reportCsvButton")
@@ -42,7 +54,7 @@ class ReportsPage(QWidget):
             top.addWidget(button)
         box = QVBoxLayout(self)
         box.addLayout(top)
-        box.addWidget(self.picture, 1)
+        box.addWidget(self.scroll, 1)
         self.month.dateChanged.connect(lambda _d: self.reload())
         self.pdfButton.clicked.connect(lambda: self._save("pdf"))
         self.xlsxButton.clicked.connect(lambda: self._save("xlsx"))
@@ -58,7 +70,7 @@ class ReportsPage(QWidget):
         self.report = reports.build(self.session.conn, start, min(end, date.today()) if start <= date.today()
                                     else end)
         page = report_pages.period(self.report, self.session.station.name, self.session.courier_names)[0]
-        grey = raster.render(page, 96).convert("L")  # the same drawing as the PDF, at screen resolution
+        grey = raster.render(page, 110, grey=True)  # the same drawing as the PDF, at screen resolution
         image = QImage(grey.tobytes(), grey.width, grey.height, grey.width, QImage.Format.Format_Grayscale8).copy()
         self.picture.setPixmap(QPixmap.fromImage(image))
 

@@ -36,14 +36,16 @@ def test_wrong_pins_warn_then_lock_out(window):
 def test_the_interface_is_chinese_by_default(counter):
     texts = [w.text() for w in counter.findChildren(QLabel) + counter.findChildren(QPushButton) if w.text()]
     tabs = [counter.tabs.tabText(i) for i in range(counter.tabs.count())]
-    assert tabs == ["到件入库  F2", "取件出库  F3", "库存  F4", "寄件  F5", "农产品  F6", "交接  F7"]
+    assert tabs == ["到件入库  F2", "取件出库  F3", "库存  F4", "寄件  F5", "农产品  F6", "交接  F7", "缴费  F8",
+                    "日结  F9", "报表  F10"]
     assert "确认出库（Ctrl+回车）" in texts and "锁屏" in texts
 
 
 @pytest.mark.parametrize("language", ["en"])
 def test_english_is_selectable(counter):
     tabs = [counter.tabs.tabText(i) for i in range(counter.tabs.count())]
-    assert tabs == ["Parcels in  F2", "Pickup  F3", "Stock  F4", "Send  F5", "Produce  F6", "Hand-over  F7"]
+    assert tabs == ["Parcels in  F2", "Pickup  F3", "Stock  F4", "Send  F5", "Produce  F6", "Hand-over  F7",
+                    "Bills  F8", "Day close  F9", "Reports  F10"]
 
 
 def test_first_run_wizard_creates_the_station(qtbot, tmp_path):
