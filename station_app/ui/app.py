@@ -104,6 +104,7 @@ def run(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, lambda: (print(f"ready_ms={(time.perf_counter() - started) * 1000:.0f}"), app.quit()))
     else:
         QTimer.singleShot(0, lambda: _check_integrity(app, window, data_dir))
+        QTimer.singleShot(2000, lambda: _daily_backup(app, window, data_dir))
         window.syncPanel.start()
     app.aboutToQuit.connect(window.syncPanel.shutdown)
     return app.exec()
@@ -122,6 +123,28 @@ def open_window(conn, data_dir: Path):
     window.resize(1280, 800)
     window.show()
     return window
+
+
+def _daily_backup(app: QApplication, window, data_dir: Path) -> None:
+    """One automatic copy a day (the day close takes one too), in a worker with its own connection."""
+    from datetime import date
+
+    from ..core import backups
+    from .workers import run_in_thread
+
+    stamp = f"station-daily-{date.today():%Y%m%d}"
+    if any(p.name.startswith(stamp) for p in backups.folder(data_dir).glob("station-daily-*.db")):
+        return
+
+    def copy() -> str:
+        conn = db.connect(data_dir / db.DB_FILENAME)
+        try:
+            return str(backups.take(conn, data_dir))
+        finally:
+            conn.close()
+
+    worker = run_in_thread(window, copy, lambda path: log.info("daily backup %s", path))
+    app.aboutToQuit.connect(lambda: worker.wait(60_000))
 
 
 def _check_integrity(app: QApplication, window, data_dir: Path) -> None:
