@@ -20,6 +20,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=__version__)
     # For benchmarks and smoke tests: quit as soon as the first window is usable, printing the time taken.
     parser.add_argument("--exit-when-ready", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation offscreen (fonts, translations, database, a receive, a label)")
     sub = parser.add_subparsers(dest="command")
 
     init = sub.add_parser("init", parents=[common], help="create a station non-interactively")
@@ -71,6 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.data_dir = getattr(args, "data_dir", None)
     args.lang = getattr(args, "lang", None)
+    if args.self_test:
+        from .ui.selftest import run as self_test
+
+        return self_test()
     if args.command in (None, "gui"):
         from .ui.app import run
 

@@ -162,6 +162,7 @@ class Syncer:
             self.push(report)
             self.pull_feed(report)
             self.pull_reference(report)
+            self.check_release()
             if self.reconcile(report):
                 self.push(report)
         except SyncError as err:
@@ -287,6 +288,14 @@ class Syncer:
                     [(r["code"], r["name"], json.dumps([p for p in r["patterns"].split("|") if p]), i)
                      for i, r in enumerate(rows)])
 
+    def check_release(self) -> None:
+        """Remember the newest version the county offers; the counter shows it, the clerk decides."""
+        answer = self.call("GET", "/v1/release")
+        version, url = answer.get("version"), answer.get("url")
+        with db.transaction(self.conn):
+            set_state(self.conn, "newest_version", version if isinstance(version, str) else "")
+            set_state(self.conn, "newest_url", url if isinstance(url, str) else "")
+
     # ----- end-of-day reconcile ------------------------------------------------------------------------------
     def reconcile(self, report: SyncReport, days: int = 3) -> bool:
         """Compare recent days with the county; ops it lacks are marked pending again. True if any were."""
@@ -315,3 +324,13 @@ class Syncer:
         report.resent += resent
         return resent > 0
 
+
+
+def newer_version(conn: sqlite3.Connection, current: str) -> tuple[str, str] | None:
+    """(version, url) when the county offers a newer station app than ``current``."""
+    newest = state(conn, "newest_version")
+
+    def key(v: str) -> tuple[int, ...]:
+        return tuple(int(p) if p.isdigit() else 0 for p in v.split("."))
+
+    return (newest, state(conn, "newest_url")) if newest and key(newest) > key(current) else None

@@ -140,6 +140,8 @@ OPENAPI: dict[str, Any] = {
                                                              "schema": {"type": "integer"}}],
                                              "responses": {"200": {"description": "the snapshot bytes"},
                                                            "404": {"description": "no such snapshot"}}}},
+        "/v1/release": {"get": {"summary": "The newest station app version the county hosts, and where",
+                                "responses": {"200": {"description": "version and url, or {} for none"}}}},
         "/v1/reconcile": {"post": {"summary": "Compare a day's counts and op-id digest; on mismatch the "
                                               "server's op ids for that day come back",
                                    "responses": {"200": {"description": "match, or the server's ids"}}}},

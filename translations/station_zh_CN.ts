@@ -18,7 +18,7 @@
         <translation>无法打开本站数据</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/app.py" line="141" />
+        <location filename="../station_app/ui/app.py" line="164" />
         <source>The database check found damage. Keep working only if you must, and call county IT now.</source>
         <translation>数据库检查发现损坏。请尽快联系县里的信息员，非必要请暂停操作。</translation>
     </message>
@@ -1058,6 +1058,7 @@
     </message>
     <message>
         <location filename="../station_app/ui/main_window.py" line="68" />
+        <location filename="../station_app/ui/selftest.py" line="36" />
         <source>Pickup  F3</source>
         <translation>取件出库  F3</translation>
     </message>
@@ -2785,17 +2786,22 @@
         <translation>数据库曾从备份恢复：请告知县里的信息员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="137" />
+        <location filename="../station_app/ui/sync_panel.py" line="138" />
+        <source>version {v} is available: ask county IT ({url})</source>
+        <translation>新版本 {v} 可用：请联系县里的信息员（{url}）</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/sync_panel.py" line="142" />
         <source>next try in {m} min</source>
         <translation>{m} 分钟后重试</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="160" />
+        <location filename="../station_app/ui/sync_panel.py" line="165" />
         <source>County messages</source>
         <translation>县里通知</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="160" />
+        <location filename="../station_app/ui/sync_panel.py" line="165" />
         <source>No new messages.</source>
         <translation>没有新通知。</translation>
     </message>

@@ -131,6 +131,11 @@ class SyncPanel(QWidget):
                                               for r in refused[:30]))
         if client.state(self.conn, "restore_detected"):
             parts.append(self.tr("database was restored from a backup: tell county IT"))
+        from .. import __version__
+
+        newer = client.newer_version(self.conn, __version__)
+        if newer:
+            parts.append(self.tr("version {v} is available: ask county IT ({url})").format(v=newer[0], url=newer[1]))
         if error is not None:
             parts.append(sync_error_text(error))
             if next_delay:

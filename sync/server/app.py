@@ -116,6 +116,12 @@ def create_app(data_dir: Path) -> Starlette:
             return JSONResponse(await with_db(storage.reconcile)(caller, day, digest))
         return await guarded(request, handle)
 
+    async def release(request: Request) -> Response:
+        async def handle(request: Request) -> Response:
+            await caller_of(request)
+            return JSONResponse(await with_db(storage.newest_release)())
+        return await guarded(request, handle)
+
     async def openapi(_request: Request) -> Response:
         return JSONResponse(protocol.OPENAPI)
 
@@ -126,5 +132,6 @@ def create_app(data_dir: Path) -> Starlette:
         Route("/v1/ref", refs, methods=["GET"]),
         Route("/v1/ref/{kind}/{version}", ref_body, methods=["GET"]),
         Route("/v1/reconcile", reconcile, methods=["POST"]),
+        Route("/v1/release", release, methods=["GET"]),
         Route("/openapi.json", openapi, methods=["GET"]),
     ])

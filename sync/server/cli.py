@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sqlite3
 import sys
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -17,12 +18,14 @@ COUNTY_TZ = timezone(timedelta(hours=8))  # China Standard Time, no daylight sav
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", required=True, help="the server's data folder")
+    env_dir = os.environ.get("COUNTY_DATA_DIR")
+    common.add_argument("--data-dir", default=env_dir, required=env_dir is None,
+                        help="the server's data folder (or COUNTY_DATA_DIR)")
     parser = argparse.ArgumentParser(prog="county-server", description="Village Station county server")
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", parents=[common])
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8750)
+    serve.add_argument("--host", default=os.environ.get("COUNTY_HOST", "127.0.0.1"))
+    serve.add_argument("--port", type=int, default=int(os.environ.get("COUNTY_PORT", "8750")))
     serve.add_argument("--certfile", help="TLS certificate (PEM) signed by the county CA")
     serve.add_argument("--keyfile", help="TLS private key (PEM)")
     station = sub.add_parser("station").add_subparsers(dest="action", required=True)
@@ -39,6 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     manifest = sub.add_parser("manifest").add_subparsers(dest="action", required=True)
     mimp = manifest.add_parser("import", parents=[common], help="expected parcels by station (CSV)")
     mimp.add_argument("file")
+    release = sub.add_parser("release").add_subparsers(dest="action", required=True)
+    pub = release.add_parser("publish", parents=[common], help="tell stations a new app version is available")
+    pub.add_argument("--version", required=True)
+    pub.add_argument("--url", required=True, help="where county IT hosts the installer")
     sale = sub.add_parser("sale").add_subparsers(dest="action", required=True)
     sale_imp = sale.add_parser("import", parents=[common],
                                help="produce sale results (station,lot_no,sold_g,sales_fen)")
@@ -97,6 +104,9 @@ def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
             for row in rows:
                 storage.add_feed(conn, row["station"], "manifest", {k: row[k] for k in refdata.MANIFEST_COLUMNS[1:]})
         print(f"{len(rows)} expected parcels queued for {len({r['station'] for r in rows})} stations")
+    elif args.command == "release":
+        storage.publish_release(conn, args.version, args.url)
+        print(f"stations will be told about {args.version}")
     elif args.command == "sale":
         rows = refdata.validate_sales(refdata.read_rows(Path(args.file)),
                                       {r[0] for r in conn.execute("SELECT code FROM stations")})

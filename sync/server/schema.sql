@@ -82,3 +82,9 @@ CREATE TABLE IF NOT EXISTS reference (
     created_at  TEXT NOT NULL,
     PRIMARY KEY (kind, version)
 );
+-- Station app releases the county hosts; stations are told, never updated without the clerk.
+CREATE TABLE IF NOT EXISTS releases (
+    version     TEXT PRIMARY KEY,
+    url         TEXT NOT NULL,
+    created_at  TEXT NOT NULL
+);

@@ -267,3 +267,24 @@ def store_ref(conn: sqlite3.Connection, kind: str, rows: list[dict[str, Any]]) -
         conn.execute("INSERT INTO reference (kind, version, sha256, body, created_at) VALUES (?,?,?,?,?)",
                      (kind, version, sha256(body), body, now_iso()))
     return version
+
+
+# ----- releases ------------------------------------------------------------------------------------------------
+def version_key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) if part.isdigit() else 0 for part in version.split("."))
+
+
+def publish_release(conn: sqlite3.Connection, version: str, url: str) -> None:
+    if not version_key(version) or not url.strip():
+        raise Refused(400, "release_invalid")
+    with transaction(conn):
+        conn.execute("INSERT OR REPLACE INTO releases (version, url, created_at) VALUES (?,?,?)",
+                     (version, url.strip(), now_iso()))
+
+
+def newest_release(conn: sqlite3.Connection) -> dict[str, str]:
+    rows = conn.execute("SELECT version, url FROM releases").fetchall()
+    if not rows:
+        return {}
+    best = max(rows, key=lambda r: version_key(r["version"]))
+    return {"version": best["version"], "url": best["url"]}

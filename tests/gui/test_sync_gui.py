@@ -83,3 +83,17 @@ def test_county_messages_reach_the_counter_and_are_read_once(counter, conn, coun
     panel.messagesButton.click()
     assert "SF1234567890123" in seen[0] and "退件" in seen[0]
     assert not panel.messagesButton.isVisible() and sync_client.unread_messages(conn) == []
+
+
+def test_a_newer_version_from_the_county_is_shown_never_installed(counter, conn, county, qtbot):
+    code = county.admin("station", "add", "--code", "S001", "--name", "站").stdout.strip()
+    sync_client.enroll(conn, county.url, code)
+    assert county.admin("release", "publish", "--version", "9.1.0", "--url", "https://county.example/vs-9.1.0.exe"
+                        ).returncode == 0
+    panel = counter.syncPanel
+    panel.sync_now()
+    qtbot.waitUntil(lambda: not panel.running, timeout=20_000)
+    assert "9.1.0" in panel.syncStatus.text() and "county.example" in panel.syncStatus.text()
+    from station_app import __version__
+
+    assert sync_client.newer_version(conn, "9.1.0") is None and sync_client.newer_version(conn, __version__)
