@@ -66,3 +66,18 @@ def type_chinese(target: QWidget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(target, event)
+
+
+def typed(widget: QWidget, text: str) -> None:
+    """Keys straight into one widget, as a scanner burst or a clerk typing ASCII."""
+    for ch in text:
+        send_key(widget, ch)
+
+
+def fill(widget: QWidget, text: str) -> None:
+    """Replace a field's text the way a clerk would: keys for ASCII, an input-method commit for Chinese."""
+    widget.clear()
+    if text.isascii():
+        typed(widget, text)
+    else:
+        type_chinese(widget, text)

@@ -9,17 +9,8 @@ from station_app.core import dayclose, journal
 from station_app.core.clock import local_day, utc_now
 from station_app.core.device_settings import PrinterSettings
 
-from .scanner import send_key, type_chinese
+from .scanner import fill
 from .test_printing_gui import decode_pdf
-
-
-def fill(widget, text):
-    widget.clear()
-    if text.isascii():
-        for ch in text:
-            send_key(widget, ch)
-    else:
-        type_chinese(widget, text)
 
 
 def test_log_a_bill_print_its_receipt_and_void_it(counter, conn, qtbot, tmp_path):

@@ -8,12 +8,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from station_app.core import db, station
 from station_app.ui.setup_wizard import SetupWizard
 
-from .scanner import send_key
-
-
-def typed(widget, text):
-    for ch in text:
-        send_key(widget, ch)
+from .scanner import typed
 
 
 def test_login_screen_first_with_the_pin_field_focused(window):

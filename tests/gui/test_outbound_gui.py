@@ -8,23 +8,12 @@ from PySide6.QtWidgets import QApplication
 from station_app.core import idcheck, journal
 from station_app.core.device_settings import PrinterSettings
 
-from .scanner import send_key, type_chinese
+from .scanner import fill, typed
 from .test_printing_gui import decode_pdf
 
 ID = idcheck.with_check_digit("50023719850615123")
 
 
-def typed(widget, text):
-    for ch in text:
-        send_key(widget, ch)
-
-
-def fill(widget, text):
-    widget.clear()
-    if text.isascii():
-        typed(widget, text)
-    else:
-        type_chinese(widget, text)
 
 
 def register_and_fill(page):

@@ -10,12 +10,7 @@ from PySide6.QtWidgets import QApplication
 from station_app.core import parcels, settings
 from station_app.core.clock import utc_now
 
-from .scanner import send_key
-
-
-def typed(widget, text):
-    for ch in text:
-        send_key(widget, ch)
+from .scanner import typed
 
 
 def stock_three(conn, boss):

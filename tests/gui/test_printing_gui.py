@@ -21,12 +21,7 @@ from station_app.labels.elements import SIZES
 from station_app.ui.printer_dialog import PrinterDialog
 from station_app.ui.printing import PrintJob, print_now
 
-from .scanner import send_key
-
-
-def typed(widget, text):
-    for ch in text:
-        send_key(widget, ch)
+from .scanner import typed
 
 
 def decode_pdf(path: Path, dpi: int = 300) -> list[str]:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from station_app.core import journal, manifest
 from station_app.ui import feedback
 
-from .scanner import Scanner, send_key, type_chinese
+from .scanner import Scanner, send_key, type_chinese, typed
 
 
 def expect_manifest(conn, boss, waybills):
@@ -16,10 +16,6 @@ def expect_manifest(conn, boss, waybills):
     manifest.import_bytes(conn, ("waybill,courier,recipient_name,recipient_phone\n" + rows).encode(),
                           source="t.csv", clerk_id=boss.id)
 
-
-def typed(widget, text):
-    for ch in text:
-        send_key(widget, ch)
 
 
 def test_after_login_the_receive_page_has_the_scan_field_focused(counter):

@@ -10,7 +10,7 @@ from station_app.core import journal, manifest
 from sync import client as sync_client
 from tests.sync.conftest import CountyServer
 
-from .scanner import send_key
+from .scanner import typed
 
 
 @pytest.fixture
@@ -20,10 +20,6 @@ def county(tmp_path):
     yield server
     server.stop()
 
-
-def typed(widget, text):
-    for ch in text:
-        send_key(widget, ch)
 
 
 def test_not_enrolled_says_so(counter):
