@@ -156,6 +156,7 @@ def bench_burst(data_dir: Path, scans: int = 300) -> dict[str, float]:
     stored = conn.execute(f"SELECT count(DISTINCT waybill) FROM parcels WHERE waybill IN ({','.join('?' * scans)})",
                           waybills).fetchone()[0]
     rows_shown = window.receivePage.model.rowCount()
+    window.syncPanel.shutdown()
     window.close()
     conn.close()
     ideal = scans * (len(waybills[0]) + 1) * 0.002 + (scans - 1) * 0.05
