@@ -19,6 +19,15 @@ from station_app.core.clock import to_iso, utc_now
 from station_app.core.privacy import is_mobile
 
 from . import protocol
+from .state import (  # noqa: F401 (re-exported: callers use client.state, client.rejections …)
+    mark_read,
+    newer_version,
+    pending_count,
+    rejections,
+    set_state,
+    state,
+    unread_messages,
+)
 
 
 class SyncError(Exception):
@@ -41,34 +50,16 @@ class SyncReport:
     restore_detected: bool = False
 
 
-def state(conn: sqlite3.Connection, key: str, default: str = "") -> str:
-    row = conn.execute("SELECT value FROM sync_state WHERE key = ?", (key,)).fetchone()
-    return row[0] if row else default
 
 
-def set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
-    """Inside the caller's transaction, or on its own."""
-    conn.execute("INSERT INTO sync_state (key, value) VALUES (?,?) "
-                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
 
-def pending_count(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT count(*) FROM journal WHERE sync_state = 'pending'").fetchone()[0]
 
 
-def unread_messages(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-    return conn.execute("SELECT * FROM county_messages WHERE read_at IS NULL ORDER BY seq").fetchall()
 
 
-def mark_read(conn: sqlite3.Connection, seqs: list[int]) -> None:
-    with db.transaction(conn):
-        conn.executemany("UPDATE county_messages SET read_at = ? WHERE seq = ?", [(to_iso(utc_now()), s) for s in seqs])
 
 
-def rejections(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-    """The attention list: ops the county refused, with the op's type, newest first."""
-    return conn.execute("SELECT r.op_id, r.code, r.at, j.type, j.entity_id FROM sync_rejections r "
-                        "LEFT JOIN journal j ON j.op_id = r.op_id ORDER BY r.at DESC").fetchall()
 
 
 def make_http(server: str, ca_file: str = "", timeout: float = 20.0) -> httpx.Client:
@@ -325,12 +316,3 @@ class Syncer:
         return resent > 0
 
 
-
-def newer_version(conn: sqlite3.Connection, current: str) -> tuple[str, str] | None:
-    """(version, url) when the county offers a newer station app than ``current``."""
-    newest = state(conn, "newest_version")
-
-    def key(v: str) -> tuple[int, ...]:
-        return tuple(int(p) if p.isdigit() else 0 for p in v.split("."))
-
-    return (newest, state(conn, "newest_url")) if newest and key(newest) > key(current) else None

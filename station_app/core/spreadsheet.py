@@ -7,8 +7,6 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from openpyxl import Workbook
-
 from .errors import StationError
 from .export import write_csv_atomic
 from .reports import Report
@@ -31,6 +29,8 @@ def report_sheets(report: Report, names: dict[str, str]) -> dict[str, tuple[tupl
 
 
 def write_xlsx(path: Path, sheets: dict[str, tuple[tuple[str, ...], list[Sequence[object]]]]) -> Path:
+    from openpyxl import Workbook  # imported here: ~0.2 s that start-up should not pay
+
     path = Path(path)
     book = Workbook()
     book.remove(book.active)

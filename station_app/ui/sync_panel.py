@@ -79,9 +79,9 @@ class SyncPanel(QWidget):
         self.refresh()
 
     def enrolled(self) -> bool:
-        from sync import client
+        from sync import state
 
-        return bool(client.state(self.conn, "token"))
+        return bool(state.state(self.conn, "token"))
 
     def start(self, first_delay_s: float = 5.0) -> None:
         if self.enrolled():
@@ -110,7 +110,7 @@ class SyncPanel(QWidget):
 
     def refresh(self, error=None, next_delay: float | None = None) -> None:
         """Last success, pending count, refused ops, and any error in words."""
-        from sync import client
+        from sync import state as client
 
         unread = client.unread_messages(self.conn) if self.enrolled() else []
         self.messagesButton.setVisible(bool(unread))
@@ -154,7 +154,7 @@ class SyncPanel(QWidget):
 
         from PySide6.QtWidgets import QMessageBox
 
-        from sync import client
+        from sync import state as client
 
         unread = client.unread_messages(self.conn)
         lines = []

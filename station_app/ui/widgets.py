@@ -133,7 +133,9 @@ def make_table(name: str, model: RowTable, parent: QWidget | None = None) -> QTa
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
-    # fit the columns when rows arrive (sampled by Qt, so a long stock list stays quick)
+    # fit the columns when rows arrive, measuring a few rows only: a scan burst must not slow down as the
+    # list grows
+    view.horizontalHeader().setResizeContentsPrecision(20)
     model.rowsInserted.connect(view.resizeColumnsToContents)
     model.modelReset.connect(view.resizeColumnsToContents)
     model.dataChanged.connect(view.resizeColumnsToContents)
