@@ -43,7 +43,7 @@ class DispatchPage(QWidget):
         box.addWidget(self.closeButton)
         self.openButton.clicked.connect(self.open)
         self.dispatchScanInput.returnPressed.connect(self._on_scan)
-        self.closeButton.clicked.connect(self.close_manifest)
+        self.closeButton.clicked.connect(lambda: self.close_manifest())  # not clicked(checked) as accept_missing
 
     def focus_scan(self) -> None:
         self.reload()

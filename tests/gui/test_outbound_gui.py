@@ -110,7 +110,15 @@ def test_produce_intake_prints_box_labels_then_hand_over_with_a_missing_box(coun
     typed(hand.dispatchScanInput, "SF0000000000001\r")
     assert counter.banner.kind == "error" and "不在本交接单上" in counter.banner.text()
     assert "SF0000000000001" in hand.summary.text() and "2 / 3" in hand.summary.text()
-    hand.close_manifest(accept_missing=True)
+    from PySide6.QtWidgets import QMessageBox
+
+    def answer_yes():
+        box = QApplication.activeModalWidget()
+        assert f"{lot_no}03" in box.text()  # the missing box is named before closing
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(50, answer_yes)
+    hand.closeButton.click()
     assert counter.banner.kind == "ok"
     statuses = dict(conn.execute("SELECT code, status FROM boxes").fetchall())
     assert statuses == {f"{lot_no}01": "dispatched", f"{lot_no}02": "dispatched", f"{lot_no}03": "in_station"}
