@@ -14,6 +14,7 @@ class SetupWizard(QDialog):
         super().__init__(parent)
         self.setObjectName("setupWizard")
         self.setWindowTitle(self.tr("Set up this station"))
+        self.setMinimumWidth(640)  # long station names must fit, in big type
         self.conn = conn
         self.codeInput = QLineEdit(objectName="stationCodeInput")
         self.nameInput = QLineEdit(objectName="stationNameInput")
