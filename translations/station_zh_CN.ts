@@ -26,137 +26,117 @@
 <context>
     <name>BillsPage</name>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="28" />
+        <location filename="../station_app/ui/bills_page.py" line="26" />
         <source>Account number or phone of a repeat payer, then Enter</source>
         <translation>输入老客户的户号或手机号后按回车</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="35" />
-        <location filename="../station_app/ui/bills_page.py" line="41" />
+        <location filename="../station_app/ui/bills_page.py" line="33" />
+        <location filename="../station_app/ui/bills_page.py" line="37" />
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="37" />
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <location filename="../station_app/ui/bills_page.py" line="37" />
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
-    </message>
-    <message>
-        <location filename="../station_app/ui/bills_page.py" line="37" />
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <location filename="../station_app/ui/bills_page.py" line="38" />
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <location filename="../station_app/ui/bills_page.py" line="40" />
+        <location filename="../station_app/ui/bills_page.py" line="36" />
         <source>transaction number</source>
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="42" />
+        <location filename="../station_app/ui/bills_page.py" line="38" />
         <source>Log payment and print receipt</source>
         <translation>登记缴费并打印凭条</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="43" />
+        <location filename="../station_app/ui/bills_page.py" line="39" />
         <source>Void selected (supervisor)…</source>
         <translation>作废所选（需站长）…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="45" />
+        <location filename="../station_app/ui/bills_page.py" line="41" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="46" />
-        <location filename="../station_app/ui/bills_page.py" line="56" />
+        <location filename="../station_app/ui/bills_page.py" line="42" />
+        <location filename="../station_app/ui/bills_page.py" line="52" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="48" />
-        <location filename="../station_app/ui/bills_page.py" line="57" />
+        <location filename="../station_app/ui/bills_page.py" line="44" />
+        <location filename="../station_app/ui/bills_page.py" line="53" />
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="49" />
-        <location filename="../station_app/ui/bills_page.py" line="58" />
+        <location filename="../station_app/ui/bills_page.py" line="45" />
+        <location filename="../station_app/ui/bills_page.py" line="54" />
         <source>Payer</source>
         <translation>缴费人</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="50" />
-        <location filename="../station_app/ui/bills_page.py" line="60" />
+        <location filename="../station_app/ui/bills_page.py" line="46" />
+        <location filename="../station_app/ui/bills_page.py" line="56" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="51" />
+        <location filename="../station_app/ui/bills_page.py" line="47" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="51" />
+        <location filename="../station_app/ui/bills_page.py" line="47" />
         <source>voided: </source>
         <translation>已作废：</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="59" />
+        <location filename="../station_app/ui/bills_page.py" line="55" />
         <source>Payer's phone</source>
         <translation>缴费人手机</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="61" />
+        <location filename="../station_app/ui/bills_page.py" line="57" />
         <source>Paid by</source>
         <translation>结算方式</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="62" />
+        <location filename="../station_app/ui/bills_page.py" line="58" />
         <source>Reference</source>
         <translation>流水号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="63" />
+        <location filename="../station_app/ui/bills_page.py" line="59" />
         <source>Commission</source>
         <translation>手续费</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="95" />
+        <location filename="../station_app/ui/bills_page.py" line="91" />
         <source>New payer: fill in the form.</source>
         <translation>新客户：请填写表单。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="114" />
+        <location filename="../station_app/ui/bills_page.py" line="110" />
         <source>Logged {amount} for {account}.</source>
         <translation>已登记 {account} 缴费 {amount}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="121" />
+        <location filename="../station_app/ui/bills_page.py" line="117" />
         <source>Payment receipt</source>
         <translation>缴费凭条</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="131" />
+        <location filename="../station_app/ui/bills_page.py" line="127" />
         <source>Select a payment in the list first.</source>
         <translation>请先在列表中选择一笔缴费。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="133" />
+        <location filename="../station_app/ui/bills_page.py" line="129" />
         <source>Void the payment of {amount}</source>
         <translation>作废 {amount} 的缴费</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="143" />
+        <location filename="../station_app/ui/bills_page.py" line="139" />
         <source>Payment voided.</source>
         <translation>已作废。</translation>
     </message>
@@ -958,7 +938,7 @@
         <translation>无法写入文件 {path}。请检查磁盘和文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="166" />
+        <location filename="../station_app/ui/messages.py" line="180" />
         <source>The request was refused ({code}). Nothing was changed.</source>
         <translation>操作被拒绝（{code}），未做任何改动。</translation>
     </message>
@@ -1186,9 +1166,38 @@
         <translation>文件没有数据行</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="182" />
+        <location filename="../station_app/ui/messages.py" line="196" />
         <source>line {number}: {problem} ({value})</source>
         <translation>第 {number} 行：{problem}（{value}）</translation>
+    </message>
+</context>
+<context>
+    <name>Money</name>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="145" />
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="145" />
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="146" />
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="146" />
+        <location filename="../station_app/ui/messages.py" line="147" />
+        <source>Bank card</source>
+        <translation>银行卡</translation>
+    </message>
+    <message>
+        <location filename="../station_app/ui/messages.py" line="148" />
+        <source>On account</source>
+        <translation>月结</translation>
     </message>
 </context>
 <context>
@@ -1458,47 +1467,47 @@
 <context>
     <name>PrinterField</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="150" />
+        <location filename="../station_app/ui/messages.py" line="164" />
         <source>printer type</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="151" />
+        <location filename="../station_app/ui/messages.py" line="165" />
         <source>printer language</source>
         <translation>打印机指令集</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="152" />
+        <location filename="../station_app/ui/messages.py" line="166" />
         <source>resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="153" />
+        <location filename="../station_app/ui/messages.py" line="167" />
         <source>darkness</source>
         <translation>打印浓度</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="154" />
+        <location filename="../station_app/ui/messages.py" line="168" />
         <source>port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="155" />
+        <location filename="../station_app/ui/messages.py" line="169" />
         <source>shift</source>
         <translation>偏移</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="156" />
+        <location filename="../station_app/ui/messages.py" line="170" />
         <source>printer / queue</source>
         <translation>打印机 / 队列</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="157" />
+        <location filename="../station_app/ui/messages.py" line="171" />
         <source>network address</source>
         <translation>网络地址</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="158" />
+        <location filename="../station_app/ui/messages.py" line="172" />
         <source>folder or file</source>
         <translation>文件夹或文件</translation>
     </message>
@@ -1511,225 +1520,205 @@
         <translation>输入农户手机号后按回车</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="43" />
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <location filename="../station_app/ui/produce_page.py" line="43" />
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
-    </message>
-    <message>
-        <location filename="../station_app/ui/produce_page.py" line="43" />
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
         <location filename="../station_app/ui/produce_page.py" line="44" />
-        <source>Bank card</source>
-        <translation>银行卡</translation>
-    </message>
-    <message>
-        <location filename="../station_app/ui/produce_page.py" line="46" />
         <source>Add farmer</source>
         <translation>添加农户</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="56" />
+        <location filename="../station_app/ui/produce_page.py" line="54" />
         <source>yuan per kg</source>
         <translation>元/公斤</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="58" />
+        <location filename="../station_app/ui/produce_page.py" line="56" />
         <source>Take in and print box labels</source>
         <translation>收货并打印箱贴</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="59" />
+        <location filename="../station_app/ui/produce_page.py" line="57" />
         <source>Lot number</source>
         <translation>批次号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="61" />
+        <location filename="../station_app/ui/produce_page.py" line="59" />
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="62" />
+        <location filename="../station_app/ui/produce_page.py" line="60" />
         <source>Record sale</source>
         <translation>登记销售</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="63" />
+        <location filename="../station_app/ui/produce_page.py" line="61" />
         <source>Return unsold</source>
         <translation>退回未售</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="65" />
+        <location filename="../station_app/ui/produce_page.py" line="63" />
         <source>Settle with this farmer</source>
         <translation>与该农户结算</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="66" />
+        <location filename="../station_app/ui/produce_page.py" line="64" />
         <source>Record payout</source>
         <translation>登记付款</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="83" />
+        <location filename="../station_app/ui/produce_page.py" line="81" />
         <source>Farmer</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="86" />
+        <location filename="../station_app/ui/produce_page.py" line="84" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="87" />
+        <location filename="../station_app/ui/produce_page.py" line="85" />
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="88" />
+        <location filename="../station_app/ui/produce_page.py" line="86" />
         <source>Paid by</source>
         <translation>结算方式</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="91" />
+        <location filename="../station_app/ui/produce_page.py" line="89" />
         <source>Intake</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="93" />
+        <location filename="../station_app/ui/produce_page.py" line="91" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="94" />
+        <location filename="../station_app/ui/produce_page.py" line="92" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="98" />
+        <location filename="../station_app/ui/produce_page.py" line="96" />
         <source>Gross (kg)</source>
         <translation>毛重（公斤）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="99" />
+        <location filename="../station_app/ui/produce_page.py" line="97" />
         <source>Tare (kg)</source>
         <translation>皮重（公斤）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="100" />
+        <location filename="../station_app/ui/produce_page.py" line="98" />
         <source>Deductions: moisture, rejects (kg)</source>
         <translation>扣重：含水、次品（公斤）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="101" />
+        <location filename="../station_app/ui/produce_page.py" line="99" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="102" />
+        <location filename="../station_app/ui/produce_page.py" line="100" />
         <source>Boxes</source>
         <translation>箱数</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="104" />
+        <location filename="../station_app/ui/produce_page.py" line="102" />
         <source>Sales and settlement</source>
         <translation>销售与结算</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="106" />
+        <location filename="../station_app/ui/produce_page.py" line="104" />
         <source>Lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="107" />
+        <location filename="../station_app/ui/produce_page.py" line="105" />
         <source>Sold (kg)</source>
         <translation>售出（公斤）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="108" />
+        <location filename="../station_app/ui/produce_page.py" line="106" />
         <source>Sales (yuan)</source>
         <translation>销售额（元）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="113" />
+        <location filename="../station_app/ui/produce_page.py" line="111" />
         <source>Fees to deduct (yuan)</source>
         <translation>应扣费用（元）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="137" />
+        <location filename="../station_app/ui/produce_page.py" line="135" />
         <source>New farmer: type the name and village, then Add farmer.</source>
         <translation>新农户：请填写姓名和村，再点“添加农户”。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="155" />
+        <location filename="../station_app/ui/produce_page.py" line="153" />
         <source>Farmer added.</source>
         <translation>已添加农户。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="160" />
-        <location filename="../station_app/ui/produce_page.py" line="223" />
+        <location filename="../station_app/ui/produce_page.py" line="158" />
+        <location filename="../station_app/ui/produce_page.py" line="221" />
         <source>Find or add the farmer first.</source>
         <translation>请先查找或添加农户。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="171" />
+        <location filename="../station_app/ui/produce_page.py" line="169" />
         <source>Lot {lot}: net {net}, {n} boxes.</source>
         <translation>批次 {lot}：净重 {net}，{n} 箱。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="193" />
+        <location filename="../station_app/ui/produce_page.py" line="191" />
         <source>Gross {gross} − tare {tare} − deductions {ded} = net {net}</source>
         <translation>毛重 {gross} − 皮重 {tare} − 扣重 {ded} = 净重 {net}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="196" />
+        <location filename="../station_app/ui/produce_page.py" line="194" />
         <source>Price {price}/kg, {n} boxes</source>
         <translation>单价 {price}/公斤，{n} 箱</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="198" />
+        <location filename="../station_app/ui/produce_page.py" line="196" />
         <source>Produce receipt · {station}</source>
         <translation>农产品收货单 · {station}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="210" />
+        <location filename="../station_app/ui/produce_page.py" line="208" />
         <source>Sale recorded.</source>
         <translation>已登记销售。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="219" />
+        <location filename="../station_app/ui/produce_page.py" line="217" />
         <source>Unsold produce returned to the farmer.</source>
         <translation>未售农产品已退回农户。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="232" />
+        <location filename="../station_app/ui/produce_page.py" line="230" />
         <source>Sales {sales} − commission {commission} − fees {fees} = pay {payout}</source>
         <translation>销售 {sales} − 佣金 {commission} − 费用 {fees} = 应付 {payout}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="242" />
+        <location filename="../station_app/ui/produce_page.py" line="240" />
         <source>Produce settlement statement</source>
         <translation>农产品代销结算单</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="199" />
-        <location filename="../station_app/ui/produce_page.py" line="243" />
+        <location filename="../station_app/ui/produce_page.py" line="197" />
+        <location filename="../station_app/ui/produce_page.py" line="241" />
         <source>Farmer's signature:</source>
         <translation>农户签字：</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="199" />
-        <location filename="../station_app/ui/produce_page.py" line="243" />
+        <location filename="../station_app/ui/produce_page.py" line="197" />
+        <location filename="../station_app/ui/produce_page.py" line="241" />
         <source>Clerk's signature:</source>
         <translation>经办人签字：</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="253" />
+        <location filename="../station_app/ui/produce_page.py" line="251" />
         <source>Payout recorded.</source>
         <translation>已登记付款。</translation>
     </message>
@@ -2148,167 +2137,147 @@
         <translation>公斤，例如 2.35</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="75" />
-        <source>Cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <location filename="../station_app/ui/send_page.py" line="75" />
-        <source>WeChat Pay</source>
-        <translation>微信支付</translation>
-    </message>
-    <message>
-        <location filename="../station_app/ui/send_page.py" line="75" />
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
         <location filename="../station_app/ui/send_page.py" line="76" />
-        <source>On account</source>
-        <translation>月结</translation>
-    </message>
-    <message>
-        <location filename="../station_app/ui/send_page.py" line="78" />
         <source>Scan the courier's waybill, or leave empty</source>
         <translation>扫描快递面单；留空则使用本站单号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="81" />
+        <location filename="../station_app/ui/send_page.py" line="79" />
         <source>Accept parcel</source>
         <translation>确认收寄</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="97" />
+        <location filename="../station_app/ui/send_page.py" line="95" />
         <source>Sender (real-name registration)</source>
         <translation>寄件人（实名登记）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="100" />
+        <location filename="../station_app/ui/send_page.py" line="98" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="101" />
+        <location filename="../station_app/ui/send_page.py" line="99" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="102" />
+        <location filename="../station_app/ui/send_page.py" line="100" />
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="103" />
+        <location filename="../station_app/ui/send_page.py" line="101" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="104" />
+        <location filename="../station_app/ui/send_page.py" line="102" />
         <source>Company</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="105" />
+        <location filename="../station_app/ui/send_page.py" line="103" />
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="111" />
+        <location filename="../station_app/ui/send_page.py" line="109" />
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="113" />
+        <location filename="../station_app/ui/send_page.py" line="111" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="114" />
+        <location filename="../station_app/ui/send_page.py" line="112" />
         <source>Recipient's phone</source>
         <translation>收件人手机</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="118" />
+        <location filename="../station_app/ui/send_page.py" line="116" />
         <source>Province / city / county</source>
         <translation>省 / 市 / 区县</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="119" />
+        <location filename="../station_app/ui/send_page.py" line="117" />
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="120" />
+        <location filename="../station_app/ui/send_page.py" line="118" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="122" />
+        <location filename="../station_app/ui/send_page.py" line="120" />
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="126" />
+        <location filename="../station_app/ui/send_page.py" line="124" />
         <source>Weight</source>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="130" />
+        <location filename="../station_app/ui/send_page.py" line="128" />
         <source>Size L × W × H (optional)</source>
         <translation>尺寸 长×宽×高（可选）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="131" />
+        <location filename="../station_app/ui/send_page.py" line="129" />
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="132" />
+        <location filename="../station_app/ui/send_page.py" line="130" />
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="133" />
+        <location filename="../station_app/ui/send_page.py" line="131" />
         <source>Fee</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="153" />
+        <location filename="../station_app/ui/send_page.py" line="151" />
         <source>New sender: fill in the name, phone and ID, then register.</source>
         <translation>新寄件人：请填写姓名、手机号和证件后登记。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="162" />
+        <location filename="../station_app/ui/send_page.py" line="160" />
         <source>Sender: {name} {phone} ID {id}</source>
         <translation>寄件人：{name} {phone} 证件 {id}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="164" />
+        <location filename="../station_app/ui/send_page.py" line="162" />
         <source>Sender registered. Now the parcel.</source>
         <translation>寄件人已登记，请填写包裹信息。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="181" />
+        <location filename="../station_app/ui/send_page.py" line="179" />
         <source>Refusal recorded: without real-name registration the parcel cannot be accepted.</source>
         <translation>已记录拒收：未实名登记不能收寄。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="197" />
+        <location filename="../station_app/ui/send_page.py" line="195" />
         <source> (charged as {kg}: bulky)</source>
         <translation>（抛货，按 {kg} 计费）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="204" />
+        <location filename="../station_app/ui/send_page.py" line="202" />
         <source>Register the sender first (real-name is the law).</source>
         <translation>请先登记寄件人（实名收寄是法律要求）。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="224" />
+        <location filename="../station_app/ui/send_page.py" line="222" />
         <source>Accepted {waybill}, fee {fee}.</source>
         <translation>已收寄 {waybill}，运费 {fee}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="231" />
+        <location filename="../station_app/ui/send_page.py" line="229" />
         <source>Restricted item: {category} ({keyword}). A supervisor must check it.</source>
         <translation>限寄物品：{category}（{keyword}），须站长查验。</translation>
     </message>
@@ -2424,52 +2393,52 @@
         <translation>设置本站</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="36" />
+        <location filename="../station_app/ui/setup_wizard.py" line="37" />
         <source>Welcome. Enter the station's details from the county's letter.</source>
         <translation>欢迎使用。请按县里下发的通知填写站点信息。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="37" />
+        <location filename="../station_app/ui/setup_wizard.py" line="38" />
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="38" />
+        <location filename="../station_app/ui/setup_wizard.py" line="39" />
         <source>Station name</source>
         <translation>站点名称</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="39" />
+        <location filename="../station_app/ui/setup_wizard.py" line="40" />
         <source>Your name (supervisor)</source>
         <translation>您的姓名（站长）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="40" />
+        <location filename="../station_app/ui/setup_wizard.py" line="41" />
         <source>PIN (4-8 digits)</source>
         <translation>密码（4-8 位数字）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="41" />
+        <location filename="../station_app/ui/setup_wizard.py" line="42" />
         <source>PIN again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="42" />
+        <location filename="../station_app/ui/setup_wizard.py" line="43" />
         <source>Shelves</source>
         <translation>货架数</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="43" />
+        <location filename="../station_app/ui/setup_wizard.py" line="44" />
         <source>Layers per shelf</source>
         <translation>每个货架层数</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="44" />
+        <location filename="../station_app/ui/setup_wizard.py" line="45" />
         <source>Parcels per layer</source>
         <translation>每层容量（件）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="50" />
+        <location filename="../station_app/ui/setup_wizard.py" line="51" />
         <source>The two PINs differ. Type the same PIN twice.</source>
         <translation>两次密码不一致，请输入相同的密码。</translation>
     </message>
@@ -2477,17 +2446,17 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="144" />
+        <location filename="../station_app/ui/messages.py" line="158" />
         <source>On shelf</source>
         <translation>在库</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="144" />
+        <location filename="../station_app/ui/messages.py" line="158" />
         <source>Picked up</source>
         <translation>已取件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="145" />
+        <location filename="../station_app/ui/messages.py" line="159" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
@@ -2672,68 +2641,68 @@
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="188" />
+        <location filename="../station_app/ui/messages.py" line="202" />
         <source>No connection to the county server. Work goes on; it will sync when the line is back.</source>
         <translation>无法连接县平台。可以照常工作，网络恢复后会自动同步。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="189" />
+        <location filename="../station_app/ui/messages.py" line="203" />
         <source>The county server is busy. It will try again shortly.</source>
         <translation>县平台繁忙，稍后会自动重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="190" />
+        <location filename="../station_app/ui/messages.py" line="204" />
         <source>The county server had a problem. It will try again; if it lasts, call county IT.</source>
         <translation>县平台出现问题，稍后会自动重试；如持续出现请联系县里的信息员。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="191" />
+        <location filename="../station_app/ui/messages.py" line="205" />
         <source>The county server answered something this app does not understand. Nothing was changed; call county IT.</source>
         <translation>县平台返回了无法识别的内容，未做任何改动；请联系县里的信息员。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="192" />
+        <location filename="../station_app/ui/messages.py" line="206" />
         <source>This station's sync key has expired. Ask county IT for a new enrolment code.</source>
         <translation>本站的同步凭证已过期，请向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="193" />
+        <location filename="../station_app/ui/messages.py" line="207" />
         <source>This station's sync key was withdrawn. Ask county IT for a new enrolment code.</source>
         <translation>本站的同步凭证已被收回，请向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="194" />
-        <location filename="../station_app/ui/messages.py" line="195" />
+        <location filename="../station_app/ui/messages.py" line="208" />
+        <location filename="../station_app/ui/messages.py" line="209" />
         <source>The county server does not know this station's key. Ask county IT for a new enrolment code.</source>
         <translation>县平台不认识本站的同步凭证，请向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="196" />
+        <location filename="../station_app/ui/messages.py" line="210" />
         <source>The enrolment code is wrong, used or expired. Check it or ask county IT for a new one.</source>
         <translation>接入码错误、已用过或已过期。请核对，或向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="197" />
+        <location filename="../station_app/ui/messages.py" line="211" />
         <source>This station has not joined the county server yet. Enrol it with the code from county IT.</source>
         <translation>本站尚未接入县平台，请用县里的信息员提供的接入码接入。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="198" />
+        <location filename="../station_app/ui/messages.py" line="212" />
         <source>The server's certificate is not signed by the county CA in the settings, so nothing was sent. Call county IT.</source>
         <translation>服务器证书不是由设置中的县级 CA 签发的，未发送任何数据。请联系县里的信息员。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="199" />
+        <location filename="../station_app/ui/messages.py" line="213" />
         <source>County reference data arrived damaged; the old data stays in use. It will try again.</source>
         <translation>县里下发的基础数据传输不完整，继续使用原数据，稍后会自动重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="200" />
+        <location filename="../station_app/ui/messages.py" line="214" />
         <source>Set up the station first.</source>
         <translation>请先设置本站。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="206" />
+        <location filename="../station_app/ui/messages.py" line="220" />
         <source>Sync failed ({code}). It will try again.</source>
         <translation>同步失败（{code}），稍后会自动重试。</translation>
     </message>

@@ -10,13 +10,11 @@ from ..core.clock import local_text
 from ..core.errors import StationError
 from ..core.privacy import mask_name, mask_phone
 from ..labels.kinds import receipt
-from .messages import error_text
+from .messages import error_text, fill_methods
 from .printing import PrintJob, PrintService
 from .session import Session
 from .supervisor_dialog import SupervisorDialog
 from .widgets import Banner, Column, RowTable, ScanField, make_table, selected_rows
-
-CHANNEL_KEYS = ("cash", "wechat", "alipay", "bank_card")
 
 
 class BillsPage(QWidget):
@@ -34,9 +32,7 @@ class BillsPage(QWidget):
         self.payerPhone = QLineEdit(objectName="payerPhone")
         self.amount = QLineEdit(objectName="billAmount", placeholderText=self.tr("yuan"))
         self.channel = QComboBox(objectName="billChannel")
-        for code, text in zip(CHANNEL_KEYS, (self.tr("Cash"), self.tr("WeChat Pay"), self.tr("Alipay"),
-                                             self.tr("Bank card")), strict=True):
-            self.channel.addItem(text, code)
+        fill_methods(self.channel, bills.CHANNELS)
         self.reference = QLineEdit(objectName="billReference", placeholderText=self.tr("transaction number"))
         self.commission = QLineEdit(objectName="billCommission", placeholderText=self.tr("yuan"))
         self.saveButton = QPushButton(self.tr("Log payment and print receipt"), objectName="logBillButton")

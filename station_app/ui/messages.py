@@ -140,6 +140,20 @@ def _line_problems() -> dict[str, str]:
     }
 
 
+def money_methods() -> dict[str, str]:
+    """How money changes hands, for every page's combo (each page offers the codes its core accepts)."""
+    return {"cash": QCoreApplication.translate("Money", "Cash"), "wechat": QCoreApplication.translate("Money", "WeChat Pay"),
+            "alipay": QCoreApplication.translate("Money", "Alipay"), "bank": QCoreApplication.translate("Money", "Bank card"),
+            "bank_card": QCoreApplication.translate("Money", "Bank card"),
+            "account": QCoreApplication.translate("Money", "On account")}
+
+
+def fill_methods(combo, codes: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]
+    words = money_methods()
+    for code in codes:
+        combo.addItem(words[code], code)
+
+
 def statuses() -> dict[str, str]:
     return {"in_stock": QCoreApplication.translate("Status", "On shelf"), "picked_up": QCoreApplication.translate("Status", "Picked up"),
             "returned": QCoreApplication.translate("Status", "Returned")}

@@ -21,7 +21,7 @@ from ..core.errors import StationError
 from ..core.privacy import mask_name, mask_phone
 from ..labels.elements import SIZES, Page
 from ..labels.kinds import box_label, document
-from .messages import error_text
+from .messages import error_text, fill_methods
 from .printing import PrintJob, PrintService
 from .scale_button import ScaleButton
 from .session import Session
@@ -40,9 +40,7 @@ class ProducePage(QWidget):
         self.consignorName = QLineEdit(objectName="consignorName")
         self.village = QLineEdit(objectName="consignorVillage")
         self.payout = QComboBox(objectName="payoutMethod")
-        for code, text in (("cash", self.tr("Cash")), ("wechat", self.tr("WeChat Pay")), ("alipay", self.tr("Alipay")),
-                           ("bank", self.tr("Bank card"))):
-            self.payout.addItem(text, code)
+        fill_methods(self.payout, produce.PAYOUTS)
         self.addConsignorButton = QPushButton(self.tr("Add farmer"), objectName="addConsignorButton")
         self.consignorShown = QLabel("", objectName="consignorShown")
         self.product = QComboBox(objectName="productSelector")

@@ -23,7 +23,7 @@ from ..core.errors import StationError
 from ..core.privacy import mask_name, mask_phone
 from ..labels.elements import SIZES, Page
 from ..labels.kinds import sending_label
-from .messages import error_text
+from .messages import error_text, fill_methods
 from .printing import PrintJob, PrintService
 from .scale_button import ScaleButton
 from .session import Session
@@ -72,9 +72,7 @@ class SendPage(QWidget):
         self.scaleButton = ScaleButton(session, self.weight, banner)
         self.dims = [QSpinBox(objectName=f"dim{i}", minimum=0, maximum=300, suffix=" cm") for i in range(3)]
         self.payment = QComboBox(objectName="payment")
-        for code, text in (("cash", self.tr("Cash")), ("wechat", self.tr("WeChat Pay")), ("alipay", self.tr("Alipay")),
-                           ("account", self.tr("On account"))):
-            self.payment.addItem(text, code)
+        fill_methods(self.payment, sending.PAYMENTS)
         self.waybillInput = ScanField("sendWaybillInput", self.tr("Scan the courier's waybill, or leave empty"))
         self.feeLabel = QLabel("—", objectName="feeLabel")
         self.feeLabel.setStyleSheet("font-size:30px; font-weight:bold; color:#0d47a1;")
