@@ -1,24 +1,21 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>App</name>
     <message>
-        <location filename="../station_app/ui/app.py" line="52" />
         <source>Something went wrong</source>
         <translation>出错了</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/app.py" line="53" />
         <source>Something unexpected happened. What you saved is safe. If it happens again, tell county IT and send them the logs folder in the data folder.</source>
         <translation>发生了意外错误。已保存的数据是安全的。如果再次出现，请联系县里的信息员，并把数据文件夹里的 logs 文件夹发给他们。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/app.py" line="93" />
         <source>Cannot open the station</source>
         <translation>无法打开本站数据</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/app.py" line="164" />
         <source>The database check found damage. Keep working only if you must, and call county IT now.</source>
         <translation>数据库检查发现损坏。请尽快联系县里的信息员，非必要请暂停操作。</translation>
     </message>
@@ -26,117 +23,90 @@
 <context>
     <name>BillsPage</name>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="26" />
         <source>Account number or phone of a repeat payer, then Enter</source>
         <translation>输入老客户的户号或手机号后按回车</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="33" />
-        <location filename="../station_app/ui/bills_page.py" line="37" />
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="36" />
         <source>transaction number</source>
         <translation>交易流水号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="38" />
         <source>Log payment and print receipt</source>
         <translation>登记缴费并打印凭条</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="39" />
         <source>Void selected (supervisor)…</source>
         <translation>作废所选（需站长）…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="41" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="42" />
-        <location filename="../station_app/ui/bills_page.py" line="52" />
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="44" />
-        <location filename="../station_app/ui/bills_page.py" line="53" />
         <source>Account</source>
         <translation>户号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="45" />
-        <location filename="../station_app/ui/bills_page.py" line="54" />
         <source>Payer</source>
         <translation>缴费人</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="46" />
-        <location filename="../station_app/ui/bills_page.py" line="56" />
         <source>Amount</source>
         <translation>金额</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="47" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="47" />
         <source>voided: </source>
         <translation>已作废：</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="55" />
-        <source>Payer's phone</source>
+        <source>Payer&apos;s phone</source>
         <translation>缴费人手机</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="57" />
         <source>Paid by</source>
         <translation>结算方式</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="58" />
         <source>Reference</source>
         <translation>流水号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="59" />
         <source>Commission</source>
         <translation>手续费</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="91" />
         <source>New payer: fill in the form.</source>
         <translation>新客户：请填写表单。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="110" />
         <source>Logged {amount} for {account}.</source>
         <translation>已登记 {account} 缴费 {amount}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="117" />
         <source>Payment receipt</source>
         <translation>缴费凭条</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="127" />
         <source>Select a payment in the list first.</source>
         <translation>请先在列表中选择一笔缴费。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="129" />
         <source>Void the payment of {amount}</source>
         <translation>作废 {amount} 的缴费</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/bills_page.py" line="139" />
         <source>Payment voided.</source>
         <translation>已作废。</translation>
     </message>
@@ -144,57 +114,46 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../station_app/ui/cli.py" line="45" />
         <source>No station in {path}. Create one first with: station-app init --data-dir …</source>
         <translation>{path} 中没有站点。请先用 station-app init --data-dir … 创建。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="61" />
         <source>Station {code} {name} created in {path}; supervisor: {clerk}.</source>
         <translation>已在 {path} 创建站点 {code} {name}；站长：{clerk}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="68" />
         <source>Restored {file}. The next sync will check it with the county.</source>
         <translation>已从 {file} 恢复。下次同步会与县平台核对。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="75" />
         <source>Imported {count} expected parcels.</source>
         <translation>已导入 {count} 条到件信息。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="78" />
         <source>Exported {count} parcels to {path}.</source>
         <translation>已导出 {count} 个包裹到 {path}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="82" />
         <source>Clerk {name} added.</source>
         <translation>已添加店员 {name}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="85" />
         <source>Enrolled with the county as station {code}.</source>
         <translation>已接入县平台，站点编码 {code}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="90" />
         <source>Sync done: {applied} ops uploaded, {duplicate} already there, {rejected} refused; {feed} feed items, reference data updated: {refs}.</source>
         <translation>同步完成：上传 {applied} 条，已存在 {duplicate} 条，被拒收 {rejected} 条；收到 {feed} 条下发信息，更新的基础数据：{refs}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="97" />
         <source>Backup written to {path}.</source>
         <translation>备份已写入 {path}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="101" />
         <source>The database has problems; call county IT:</source>
         <translation>数据库有问题，请联系县里的信息员：</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/cli.py" line="104" />
         <source>The database is sound.</source>
         <translation>数据库完好。</translation>
     </message>
@@ -202,77 +161,62 @@
 <context>
     <name>DayClosePage</name>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="34" />
         <source>cash counted in the till, yuan</source>
         <translation>钱箱实点现金（元）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="35" />
         <source>why the cash differs</source>
         <translation>现金差额原因</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="36" />
         <source>Close the day</source>
         <translation>日结</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="37" />
         <source>Reopen the last closed day (supervisor)…</source>
         <translation>重开最近日结（需站长）…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="40" />
         <source>Expected cash</source>
         <translation>应有现金</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="41" />
         <source>Counted cash</source>
         <translation>实点现金</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="42" />
         <source>Reason for a difference</source>
         <translation>差额原因</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="61" />
         <source>Business day {day}</source>
         <translation>营业日 {day}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="68" />
         <source>Parcels: {i} in, {o} out, {r} returned, {s} on the shelves</source>
         <translation>包裹：入库 {i}，出库 {o}，退回 {r}，在库 {s}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="70" />
         <source>Sent: {n} parcels, fees {fees}</source>
         <translation>寄件：{n} 件，运费 {fees}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="71" />
         <source>Produce: {kg} taken in, {boxes} boxes; paid out {paid}</source>
         <translation>农产品：收货 {kg}，{boxes} 箱；付给农户 {paid}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="73" />
         <source>Bills: {types}; by channel {channels}</source>
         <translation>缴费：{types}；按渠道 {channels}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="96" />
         <source>Day {day} closed. Report saved to {path}; backup taken; syncing.</source>
         <translation>{day} 已日结。报表已保存到 {path}；已备份；正在同步。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="105" />
         <source>No day is closed.</source>
         <translation>没有已日结的营业日。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dayclose_page.py" line="107" />
         <source>Reopen {day}</source>
         <translation>重开 {day}</translation>
     </message>
@@ -280,665 +224,533 @@
 <context>
     <name>DispatchPage</name>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="24" />
         <source>Make the hand-over list</source>
         <translation>生成交接单</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="25" />
         <source>Scan each item as it goes on the bus</source>
         <translation>上车时逐件扫描</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="28" />
         <source>On the bus</source>
         <translation>已上车</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="29" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="30" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="30" />
         <source>parcel</source>
         <translation>寄件包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="31" />
         <source>produce box</source>
         <translation>农产品箱</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="34" />
         <source>Close and print for the driver</source>
         <translation>关闭交接单并打印给司机</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="64" />
         <source>No open hand-over list.</source>
         <translation>没有进行中的交接单。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="68" />
         <source>{route}: {done} of {total} on the bus</source>
         <translation>{route}：已上车 {done} / {total}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="71" />
         <source>not on the list: {codes}</source>
         <translation>不在交接单上：{codes}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="77" />
         <source>No bus run in the timetable.</source>
         <translation>时刻表中没有班次。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="92" />
         <source>Make the hand-over list first.</source>
         <translation>请先生成交接单。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="96" />
         <source>{code} is on the bus.</source>
         <translation>{code} 已上车。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="106" />
         <source>Items missing</source>
         <translation>有物品未扫描</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="107" />
         <source>{n} items are not scanned: {codes}. They will wait for the next run. Close anyway?</source>
         <translation>有 {n} 件未扫描：{codes}。它们将等下一班。仍要关闭吗？</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="116" />
         <source>Hand-over closed: {n} items left on {route}.</source>
         <translation>交接完成：{n} 件随 {route} 发出。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="120" />
         <source>Missing (stays for the next run): {codes}</source>
         <translation>未上车（等下一班）：{codes}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="122" />
         <source>Hand-over list {route} {departs}</source>
         <translation>交接单 {route} {departs}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="124" />
-        <source>Driver's signature:</source>
+        <source>Driver&apos;s signature:</source>
         <translation>司机签字：</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/dispatch_page.py" line="124" />
-        <source>Clerk's signature:</source>
+        <source>Clerk&apos;s signature:</source>
         <translation>经办人签字：</translation>
     </message>
 </context>
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="16" />
         <source>The station database at {path} cannot be read. Call county IT; do not delete the file.</source>
         <translation>无法读取本站数据库 {path}。请联系县里的信息员，不要删除这个文件。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="17" />
         <source>This database was made by a newer version of the app. Install the latest version.</source>
         <translation>这个数据库由更新版本的软件创建，请安装最新版本。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="18" />
         <source>There is no setting called {name}.</source>
         <translation>没有名为 {name} 的设置项。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="19" />
         <source>Enter a whole number from {low} to {high}.</source>
         <translation>请输入 {low} 到 {high} 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="20" />
         <source>The message template has a broken {{…}} field. Check the braces.</source>
         <translation>短信模板中有写错的 {{…}} 字段，请检查大括号。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="21" />
         <source>The message template uses unknown fields: {fields}. Use station, courier, tail, code, deadline.</source>
         <translation>短信模板用了未知字段：{fields}。只能用 station、courier、tail、code、deadline。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="22" />
         <source>A PIN is 4 to 8 digits. Type digits only.</source>
         <translation>密码为 4 到 8 位数字，请只输入数字。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="23" />
-        <source>Enter the clerk's name (at most 20 characters).</source>
+        <source>Enter the clerk&apos;s name (at most 20 characters).</source>
         <translation>请输入店员姓名（最多 20 个字）。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="24" />
-        <source>A clerk's role is clerk or supervisor.</source>
+        <source>A clerk&apos;s role is clerk or supervisor.</source>
         <translation>店员角色只能是“店员”或“站长”。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="25" />
         <source>There is already a clerk called {name}. Choose another name.</source>
         <translation>已有名为 {name} 的店员，请换一个名字。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="26" />
         <source>This clerk is not known here. Choose a name from the list.</source>
         <translation>本站没有这个店员，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="27" />
         <source>Too many wrong PINs. Wait {seconds} seconds, then try again.</source>
         <translation>密码错误次数过多，请等待 {seconds} 秒后再试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="28" />
         <source>Wrong PIN. {left} tries left before a one-minute lock.</source>
         <translation>密码错误。再错 {left} 次将锁定一分钟。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="29" />
         <source>Only a supervisor can do this. Ask a supervisor to enter their PIN.</source>
         <translation>只有站长可以执行此操作，请站长输入密码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="30" />
         <source>The station code {code} is not valid: use 2-32 letters, digits, - or _.</source>
         <translation>站点编码 {code} 无效：请使用 2 到 32 位字母、数字、- 或 _。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="31" />
-        <source>Enter the station's name.</source>
+        <source>Enter the station&apos;s name.</source>
         <translation>请输入站点名称。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="32" />
         <source>This data folder already holds a station. Use another folder.</source>
         <translation>这个数据文件夹里已经有站点，请换一个文件夹。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="33" />
         <source>No shelves are set up. A supervisor must add shelves first.</source>
         <translation>还没有设置货架，请站长先添加货架。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="34" />
         <source>Shelf {shelf} is not valid: shelves 1-99, layers 1-20, capacity 1-9999.</source>
         <translation>货架 {shelf} 设置无效：货架号 1-99，层数 1-20，每层容量 1-9999。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="35" />
         <source>There is no shelf {shelf} layer {layer}. Choose one from the list.</source>
         <translation>没有 {shelf} 号货架第 {layer} 层，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="36" />
         <source>This layer has no free pickup code. Move to another layer.</source>
         <translation>这一层已没有可用的取件码，请换一层。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="37" />
         <source>The file is neither UTF-8 nor GBK text. Save it from Excel as CSV and try again.</source>
         <translation>文件既不是 UTF-8 也不是 GBK 文本。请在 Excel 中另存为 CSV 后重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="38" />
         <source>The manifest was not imported: {count} lines have problems. Fix them and import again.</source>
         <translation>到件清单未导入：有 {count} 行有问题。请改正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="39" />
         <source>The file {path} cannot be opened. Check that it exists and is not open elsewhere.</source>
         <translation>无法打开文件 {path}。请确认文件存在且没有被其他程序占用。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="40" />
         <source>{value} is not a mobile number. Type the 11 digits, or for a privacy waybill the last 4 digits and a name.</source>
         <translation>{value} 不是手机号。请输入 11 位手机号；隐私面单请输入后 4 位和姓名。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="41" />
         <source>Type exactly the last 4 digits of the phone number.</source>
         <translation>请输入手机号的后 4 位数字。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="42" />
         <source>Nothing was scanned. Scan the waybill barcode again.</source>
         <translation>没有扫到内容，请重新扫描面单条码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="43" />
-        <source>The scan "{value}" is not a waybill number. Turn the input method off and scan again.</source>
+        <source>The scan &quot;{value}&quot; is not a waybill number. Turn the input method off and scan again.</source>
         <translation>扫到的“{value}”不是运单号。请关闭输入法后重新扫描。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="44" />
-        <source>For a privacy waybill type the recipient's name as well as the last 4 digits.</source>
+        <source>For a privacy waybill type the recipient&apos;s name as well as the last 4 digits.</source>
         <translation>隐私面单除了后 4 位，还要输入收件人姓名。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="45" />
         <source>Say what is damaged in the note.</source>
         <translation>请在备注里写明破损情况。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="46" />
         <source>{waybill} is already on the shelf with code {code}. Nothing was changed.</source>
         <translation>{waybill} 已经在库，取件码 {code}。未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="47" />
-        <source>Type the recipient's mobile number, or the last 4 digits and a name.</source>
+        <source>Type the recipient&apos;s mobile number, or the last 4 digits and a name.</source>
         <translation>请输入收件人手机号，或后 4 位加姓名。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="48" />
         <source>{waybill} is not on the shelf any more ({status}). Check the parcel.</source>
         <translation>{waybill} 已不在库（{status}），请核对包裹。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="49" />
         <source>{waybill} was never received here. Check the parcel and the waybill.</source>
         <translation>本站没有入库过 {waybill}，请核对包裹和单号。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="50" />
         <source>That courier is not in the list. Choose one from the list.</source>
         <translation>列表中没有这家快递公司，请从列表中选择。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="51" />
         <source>No parcel on the shelf has the code {code}. Check the code or search by phone.</source>
         <translation>没有取件码为 {code} 的在库包裹。请核对取件码，或用手机号查找。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="52" />
         <source>No parcel on the shelf for a phone ending {tail}. Check the number or ask for the code.</source>
         <translation>没有手机尾号 {tail} 的在库包裹。请核对号码或询问取件码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="53" />
         <source>Type a pickup code, a phone number or its last 4 digits, or scan a waybill.</source>
         <translation>请输入取件码、手机号或后 4 位，或扫描运单。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="54" />
         <source>STOP: {waybill} (code {code}) belongs to someone else. Put it back.</source>
         <translation>停！{waybill}（取件码 {code}）不是这位取件人的包裹，请放回货架。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="55" />
         <source>Choose who takes the parcels.</source>
         <translation>请选择取件方式。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="56" />
-        <source>For a proxy, type the proxy's name and the last 4 digits of their phone.</source>
+        <source>For a proxy, type the proxy&apos;s name and the last 4 digits of their phone.</source>
         <translation>代取请输入代取人姓名和手机后 4 位。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="57" />
         <source>Scan each parcel you hand over before confirming.</source>
         <translation>确认前请逐个扫描交出的包裹。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="58" />
         <source>Say why the hand-over is undone.</source>
         <translation>请写明撤销取件的原因。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="59" />
         <source>{waybill} has not been picked up, so there is nothing to undo.</source>
         <translation>{waybill} 尚未取件，无需撤销。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="60" />
         <source>Choose the reason for the return.</source>
         <translation>请选择退回原因。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="61" />
         <source>No printer is set up. Choose one under Printer.</source>
         <translation>还没有设置打印机，请在“打印机”中选择。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="62" />
         <source>Cannot write to {path}. Check the folder or the disk, then print again.</source>
         <translation>无法写入 {path}。请检查文件夹或磁盘后重新打印。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="63" />
         <source>The printer at {host}:{port} does not answer. Check its power, cable and network, then reprint.</source>
         <translation>打印机 {host}:{port} 不响应。请检查电源、数据线和网络后重新打印。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="64" />
         <source>This computer cannot send raw jobs to a queue. Choose the system printer or a network printer.</source>
         <translation>这台电脑无法向打印队列发送原始指令，请改选系统打印机或网络打印机。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="65" />
         <source>The printer {queue} refused the label. Check that it is on, has labels and is not paused, then reprint.</source>
         <translation>打印机 {queue} 拒绝了标签。请确认已开机、有标签纸且未暂停，然后重新打印。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="66" />
         <source>There is no printer called {queue} on this computer. Choose it again under Printer.</source>
         <translation>这台电脑上没有名为 {queue} 的打印机，请在“打印机”中重新选择。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="67" />
         <source>The label could not be printed. Check the printer, then reprint.</source>
         <translation>标签未能打印。请检查打印机后重新打印。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="68" />
-        <source>The printer setting "{field}" is not valid. Check it and save again.</source>
+        <source>The printer setting &quot;{field}&quot; is not valid. Check it and save again.</source>
         <translation>打印机设置“{field}”不正确，请检查后再保存。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="69" />
         <source>The ID number is not in the right form. A resident ID has 17 digits and a digit or X.</source>
         <translation>证件号码格式不对。居民身份证为 17 位数字加 1 位数字或 X。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="70" />
-        <source>The ID number's region code does not exist. Check the first six digits.</source>
+        <source>The ID number&apos;s region code does not exist. Check the first six digits.</source>
         <translation>证件号码的地区码不存在，请核对前六位。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="71" />
-        <source>The ID number's date of birth is not a real date. Check the digits 7 to 14.</source>
+        <source>The ID number&apos;s date of birth is not a real date. Check the digits 7 to 14.</source>
         <translation>证件号码中的出生日期不存在，请核对第 7 至 14 位。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="72" />
         <source>The ID number does not add up (wrong last character). Check it against the card.</source>
         <translation>证件号码校验不通过（最后一位不对），请对照证件核对。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="73" />
         <source>The credit code is not 18 characters of digits and letters (no I, O, S, V or Z).</source>
         <translation>统一社会信用代码应为 18 位数字和字母（不含 I、O、S、V、Z）。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="74" />
-        <source>The credit code's region does not exist. Check it against the licence.</source>
+        <source>The credit code&apos;s region does not exist. Check it against the licence.</source>
         <translation>统一社会信用代码的地区码不存在，请对照营业执照核对。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="75" />
         <source>The credit code does not add up (wrong last character). Check it against the licence.</source>
         <translation>统一社会信用代码校验不通过（最后一位不对），请对照营业执照核对。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="76" />
         <source>Choose the kind of ID from the list.</source>
         <translation>请从列表中选择证件类型。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="77" />
-        <source>Type the sender's name as on the ID.</source>
+        <source>Type the sender&apos;s name as on the ID.</source>
         <translation>请按证件填写寄件人姓名。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="78" />
-        <source>Type the company's name as on its licence.</source>
+        <source>Type the company&apos;s name as on its licence.</source>
         <translation>请按营业执照填写单位名称。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="79" />
         <source>Open and inspect the item, then tick the inspection box. The law requires it.</source>
         <translation>请开箱验视物品后勾选“已验视”，这是法律要求。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="80" />
         <source>Choose how the sender pays.</source>
         <translation>请选择付款方式。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="81" />
         <source>Register the sender first (real-name is the law).</source>
         <translation>请先登记寄件人（实名收寄是法律要求）。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="82" />
-        <source>Fill in the recipient's name, the address and what the item is.</source>
+        <source>Fill in the recipient&apos;s name, the address and what the item is.</source>
         <translation>请填写收件人姓名、地址和物品名称。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="83" />
         <source>REFUSED: {keyword} is a prohibited item ({category}). The parcel cannot be sent; the refusal is recorded.</source>
         <translation>拒收：{keyword}属于禁寄物品（{category}），不能寄递，已记录拒收。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="84" />
         <source>{keyword} is a restricted item ({category}): a supervisor must check and approve it.</source>
         <translation>{keyword}属于限寄物品（{category}），须站长查验批准。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="85" />
         <source>Waybill {waybill} is already used for another parcel. Scan the right waybill.</source>
         <translation>运单号 {waybill} 已用于其他包裹，请扫描正确的面单。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="86" />
-        <source>The station's consignment numbers are used up. Ask county IT for a new range.</source>
+        <source>The station&apos;s consignment numbers are used up. Ask county IT for a new range.</source>
         <translation>本站的寄件单号已用完，请向县里的信息员申请新号段。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="87" />
         <source>There is no price for {courier} to {province}. Choose another courier or call county IT.</source>
         <translation>没有 {courier} 寄往 {province} 的价格，请换快递公司或联系县里的信息员。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="88" />
         <source>Type the weight in kilograms, for example 2.35.</source>
         <translation>请输入重量（公斤），例如 2.35。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="89" />
         <source>Type the amount in yuan, for example 12.80.</source>
         <translation>请输入金额（元），例如 12.80。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="90" />
-        <source>Type the farmer's name.</source>
+        <source>Type the farmer&apos;s name.</source>
         <translation>请填写农户姓名。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="91" />
         <source>A farmer with the phone ending {tail} is already registered. Look them up by phone.</source>
         <translation>尾号 {tail} 的农户已登记，请用手机号查找。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="92" />
         <source>Choose how the farmer is paid.</source>
         <translation>请选择结算方式。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="93" />
-        <source>That product is not in the county's catalogue.</source>
+        <source>That product is not in the county&apos;s catalogue.</source>
         <translation>县里的产品目录中没有这个产品。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="94" />
-        <source>Grade {grade} is not one of this product's grades.</source>
+        <source>Grade {grade} is not one of this product&apos;s grades.</source>
         <translation>{grade} 不是这个产品的等级。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="95" />
         <source>Tare and deductions are more than the gross weight. Check the weights.</source>
         <translation>皮重和扣重超过了毛重，请核对重量。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="96" />
         <source>The number of boxes must be 1 to 500.</source>
         <translation>箱数应为 1 到 500。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="97" />
         <source>Find or add the farmer first.</source>
         <translation>请先查找或添加农户。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="98" />
         <source>There is no lot {lot}. Check the lot number on the receipt.</source>
         <translation>没有批次 {lot}，请核对收货单上的批次号。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="99" />
         <source>That is more than what is left of lot {lot}. Check the weight.</source>
         <translation>超过了批次 {lot} 的剩余重量，请核对。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="100" />
         <source>This farmer has no sales to settle yet.</source>
         <translation>该农户还没有可结算的销售。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="101" />
         <source>The fees are more than the sales. Check the fees.</source>
         <translation>费用超过了销售额，请核对费用。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="102" />
         <source>Settle first, then record the payout.</source>
         <translation>请先结算，再登记付款。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="103" />
         <source>This settlement is already paid.</source>
         <translation>这笔结算已经付过款。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="104" />
         <source>A hand-over list is already open. Close it first.</source>
         <translation>已有进行中的交接单，请先关闭。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="105" />
         <source>Nothing is waiting for the bus.</source>
         <translation>没有待发的物品。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="106" />
         <source>That hand-over list does not exist.</source>
         <translation>没有这张交接单。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="107" />
         <source>STOP: {code} is not on this hand-over list. Keep it at the station.</source>
         <translation>停！{code} 不在本交接单上，请留在站内。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="108" />
         <source>{code} is already on the bus.</source>
         <translation>{code} 已经上车。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="109" />
         <source>This hand-over list is already closed.</source>
         <translation>这张交接单已经关闭。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="110" />
         <source>{n} items are not scanned yet. Scan them, or close and leave them for the next run.</source>
         <translation>还有 {n} 件未扫描。请扫描，或关闭交接单留待下一班。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="111" />
         <source>Choose the kind of bill from the list.</source>
         <translation>请从列表中选择缴费类型。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="112" />
         <source>The account number does not fit this kind of bill: {hint}. Check it on the bill.</source>
         <translation>户号与缴费类型不符：{hint}。请对照账单核对。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="113" />
-        <source>Type the payer's name.</source>
+        <source>Type the payer&apos;s name.</source>
         <translation>请填写缴费人姓名。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="114" />
         <source>Choose how it was paid.</source>
         <translation>请选择支付渠道。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="115" />
         <source>Say why the payment is voided.</source>
         <translation>请写明作废原因。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="116" />
         <source>That payment does not exist.</source>
         <translation>没有这笔缴费。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="117" />
         <source>This payment is already voided.</source>
         <translation>这笔缴费已作废。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="118" />
         <source>The business day {day} is closed. Enter it on the open day, or ask a supervisor to reopen {day}.</source>
         <translation>营业日 {day} 已日结。请记入当前营业日，或请站长重开 {day}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="119" />
         <source>A day in the future cannot be closed.</source>
         <translation>不能日结未来的日期。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="120" />
         <source>The cash differs from what is expected. Count again, or write the reason.</source>
         <translation>实点现金与应有现金不符。请重点，或写明原因。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="121" />
         <source>Say why the day is reopened.</source>
         <translation>请写明重开原因。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="122" />
         <source>That day is not closed.</source>
         <translation>该日尚未日结。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="123" />
         <source>The backup could not be written to {path}. Check the drive and try again.</source>
         <translation>无法把备份写入 {path}。请检查 U 盘后重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="124" />
         <source>{path} is not a sound station backup. Nothing was restored; try another copy.</source>
         <translation>{path} 不是完好的本站备份，未做恢复；请换一份备份。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="125" />
         <source>The file {path} could not be written. Check the disk and the folder, then try again.</source>
         <translation>无法写入文件 {path}。请检查磁盘和文件夹后重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="180" />
         <source>The request was refused ({code}). Nothing was changed.</source>
         <translation>操作被拒绝（{code}），未做任何改动。</translation>
     </message>
@@ -946,42 +758,34 @@
 <context>
     <name>History</name>
     <message>
-        <location filename="../station_app/ui/search_panel.py" line="19" />
         <source>received</source>
         <translation>入库</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/search_panel.py" line="20" />
         <source>recipient set</source>
         <translation>补录收件人</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/search_panel.py" line="21" />
         <source>marked damaged</source>
         <translation>标记破损</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/search_panel.py" line="22" />
         <source>courier changed</source>
         <translation>更改快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/search_panel.py" line="23" />
         <source>picked up</source>
         <translation>取件出库</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/search_panel.py" line="24" />
         <source>hand-over undone</source>
         <translation>撤销取件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/search_panel.py" line="25" />
         <source>reminder queued</source>
         <translation>已排队催取短信</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/search_panel.py" line="26" />
         <source>returned to courier</source>
         <translation>退回快递公司</translation>
     </message>
@@ -989,37 +793,30 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../station_app/ui/login_page.py" line="31" />
         <source>PIN, then Enter</source>
         <translation>输入密码后按回车</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/login_page.py" line="35" />
         <source>Log in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/login_page.py" line="37" />
         <source>Clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/login_page.py" line="38" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/login_page.py" line="61" />
         <source>Locked after a quiet spell. Type your PIN to continue.</source>
         <translation>长时间无操作已锁定，请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/login_page.py" line="68" />
         <source>supervisor</source>
         <translation>站长</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/login_page.py" line="68" />
         <source>clerk</source>
         <translation>店员</translation>
     </message>
@@ -1027,93 +824,74 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="48" />
         <source>Village Station — {name}</source>
         <translation>村级便民服务站 — {name}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="67" />
         <source>Parcels in  F2</source>
         <translation>到件入库  F2</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="68" />
-        <location filename="../station_app/ui/selftest.py" line="36" />
         <source>Pickup  F3</source>
         <translation>取件出库  F3</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="69" />
         <source>Stock  F4</source>
         <translation>库存  F4</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="70" />
         <source>Send  F5</source>
         <translation>寄件  F5</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="71" />
         <source>Produce  F6</source>
         <translation>农产品  F6</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="72" />
         <source>Hand-over  F7</source>
         <translation>交接  F7</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="73" />
         <source>Bills  F8</source>
         <translation>缴费  F8</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="74" />
         <source>Day close  F9</source>
         <translation>日结  F9</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="75" />
         <source>Reports  F10</source>
         <translation>报表  F10</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="80" />
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="81" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="82" />
         <source>Lock</source>
         <translation>锁屏</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="140" />
         <source>supervisor</source>
         <translation>站长</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="140" />
         <source>clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="141" />
         <source>Clerk: {name} ({role})</source>
         <translation>店员：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="148" />
         <source>Welcome, {name}.</source>
         <translation>{name}，您好。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/main_window.py" line="171" />
         <source>Label not printed: {reason} The parcel is received; select it and press Reprint.</source>
         <translation>标签未打印：{reason} 包裹已入库；可在列表中选中后点“重新打印”。</translation>
     </message>
@@ -1121,52 +899,42 @@
 <context>
     <name>Manifest</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="131" />
         <source>the first line must be: waybill,courier,recipient_name,recipient_phone</source>
         <translation>第一行必须是：waybill,courier,recipient_name,recipient_phone</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="132" />
         <source>fewer than 4 columns</source>
         <translation>不足 4 列</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="133" />
         <source>not a waybill number</source>
         <translation>不是运单号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="134" />
         <source>the same waybill appears on an earlier line</source>
         <translation>与前面某行运单号重复</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="135" />
         <source>unknown courier</source>
         <translation>未知的快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="136" />
-        <source>a privacy phone needs the recipient's name</source>
+        <source>a privacy phone needs the recipient&apos;s name</source>
         <translation>隐私号码需要填写收件人姓名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="137" />
         <source>not a mobile number</source>
         <translation>不是手机号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="138" />
         <source>too many rows; split the file</source>
         <translation>行数太多，请拆分文件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="139" />
         <source>the file has no rows</source>
         <translation>文件没有数据行</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="196" />
         <source>line {number}: {problem} ({value})</source>
         <translation>第 {number} 行：{problem}（{value}）</translation>
     </message>
@@ -1174,28 +942,22 @@
 <context>
     <name>Money</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="145" />
         <source>Cash</source>
         <translation>现金</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="145" />
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="146" />
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="146" />
-        <location filename="../station_app/ui/messages.py" line="147" />
         <source>Bank card</source>
         <translation>银行卡</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="148" />
         <source>On account</source>
         <translation>月结</translation>
     </message>
@@ -1203,52 +965,42 @@
 <context>
     <name>Parcel</name>
     <message>
-        <location filename="../station_app/ui/session.py" line="36" />
         <source>Unknown courier</source>
         <translation>未知快递</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="51" />
         <source>needs phone</source>
         <translation>待补录手机号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="55" />
         <source>Pickup code</source>
         <translation>取件码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="56" />
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="57" />
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="58" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="59" />
         <source>Received</source>
         <translation>入库时间</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="60" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="63" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/session.py" line="69" />
         <source>damaged: </source>
         <translation>破损：</translation>
     </message>
@@ -1256,87 +1008,70 @@
 <context>
     <name>PickupPage</name>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="35" />
         <source>Pickup code, phone, last 4 digits, or scan a waybill</source>
         <translation>输入取件码、手机号、后 4 位，或扫描运单</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="36" />
         <source>Scan each parcel as you hand it over</source>
         <translation>交件时逐个扫描包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="39" />
         <source>Handed</source>
         <translation>已核对</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="43" />
         <source>Recipient</source>
         <translation>本人</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="44" />
         <source>Proxy</source>
         <translation>代取</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="45" />
         <source>Delivered to the door</source>
         <translation>送货上门</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="51" />
-        <source>Proxy's name</source>
+        <source>Proxy&apos;s name</source>
         <translation>代取人姓名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="52" />
-        <source>Proxy's phone, last 4</source>
+        <source>Proxy&apos;s phone, last 4</source>
         <translation>代取人手机后 4 位</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="54" />
         <source>Confirm hand-over (Ctrl+Enter)</source>
         <translation>确认出库（Ctrl+回车）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="58" />
         <source>Start over</source>
         <translation>重新开始</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="71" />
         <source>Taken by:</source>
         <translation>取件人：</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="124" />
         <source>{name} {phone}: {n} parcels on the shelf</source>
         <translation>{name} {phone}：还有 {n} 个包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="127" />
         <source>{n} parcels for {k} people with this number: check the name</source>
         <translation>此号码共 {n} 个包裹，属于 {k} 位收件人：请核对姓名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="129" />
         <source>Fetch the parcels, then scan each one as you hand it over.</source>
         <translation>请取出包裹，交给取件人时逐个扫描。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="147" />
         <source>{code} checked. {left} left to hand over.</source>
         <translation>{code} 已核对，还剩 {left} 个。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="165" />
         <source>Handed over {n} parcels.</source>
         <translation>已出库 {n} 个包裹。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/pickup_page.py" line="167" />
         <source>{left} of theirs are still on the shelf.</source>
         <translation>其还有 {left} 个包裹在库。</translation>
     </message>
@@ -1344,122 +1079,98 @@
 <context>
     <name>PrinterDialog</name>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="50" />
         <source>Printer</source>
         <translation>打印机</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="54" />
         <source>No printer</source>
         <translation>不使用打印机</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="54" />
         <source>System printer</source>
         <translation>系统打印机</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="55" />
         <source>Label printer on a queue (raw TSPL/ZPL)</source>
         <translation>标签打印机（打印队列，TSPL/ZPL 指令）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="56" />
         <source>Network label printer (port 9100)</source>
         <translation>网络标签打印机（9100 端口）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="57" />
         <source>Save PDF into a folder</source>
         <translation>保存 PDF 到文件夹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="57" />
         <source>Raw job to a file</source>
         <translation>打印指令写入文件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="78" />
-        <source>Use the printer's own barcode command</source>
+        <source>Use the printer&apos;s own barcode command</source>
         <translation>使用打印机自带的条码指令</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="80" />
         <source>Print a pickup sticker for every parcel received</source>
         <translation>每件入库自动打印取件码贴纸</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="82" />
         <source>Test print</source>
         <translation>打印测试页</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="98" />
         <source>Printer type</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="99" />
         <source>Printer / queue</source>
         <translation>打印机 / 队列</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="100" />
         <source>Network address</source>
         <translation>网络地址</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="101" />
         <source>Port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="102" />
         <source>Folder or file</source>
         <translation>文件夹或文件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="103" />
         <source>Printer language</source>
         <translation>打印机指令集</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="104" />
         <source>Label size</source>
         <translation>标签尺寸</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="105" />
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="106" />
         <source>Darkness (0-15)</source>
         <translation>打印浓度（0-15）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="107" />
         <source>Shift right</source>
         <translation>向右偏移</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="108" />
         <source>Shift down</source>
         <translation>向下偏移</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="130" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="142" />
         <source>Printing a test label…</source>
         <translation>正在打印测试标签…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/printer_dialog.py" line="146" />
         <source>Test label sent to {where}. Check that the barcode is sharp and the text sits inside the label; adjust the shift if not.</source>
         <translation>测试标签已发送到 {where}。请检查条码是否清晰、文字是否在标签内；如有偏差请调整偏移。</translation>
     </message>
@@ -1467,47 +1178,38 @@
 <context>
     <name>PrinterField</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="164" />
         <source>printer type</source>
         <translation>打印方式</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="165" />
         <source>printer language</source>
         <translation>打印机指令集</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="166" />
         <source>resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="167" />
         <source>darkness</source>
         <translation>打印浓度</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="168" />
         <source>port</source>
         <translation>端口</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="169" />
         <source>shift</source>
         <translation>偏移</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="170" />
         <source>printer / queue</source>
         <translation>打印机 / 队列</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="171" />
         <source>network address</source>
         <translation>网络地址</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="172" />
         <source>folder or file</source>
         <translation>文件夹或文件</translation>
     </message>
@@ -1515,210 +1217,166 @@
 <context>
     <name>ProducePage</name>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="39" />
-        <source>Farmer's mobile number, then Enter</source>
+        <source>Farmer&apos;s mobile number, then Enter</source>
         <translation>输入农户手机号后按回车</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="44" />
         <source>Add farmer</source>
         <translation>添加农户</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="54" />
         <source>yuan per kg</source>
         <translation>元/公斤</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="56" />
         <source>Take in and print box labels</source>
         <translation>收货并打印箱贴</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="57" />
         <source>Lot number</source>
         <translation>批次号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="59" />
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="60" />
         <source>Record sale</source>
         <translation>登记销售</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="61" />
         <source>Return unsold</source>
         <translation>退回未售</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="63" />
         <source>Settle with this farmer</source>
         <translation>与该农户结算</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="64" />
         <source>Record payout</source>
         <translation>登记付款</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="81" />
         <source>Farmer</source>
         <translation>农户</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="84" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="85" />
         <source>Village</source>
         <translation>村</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="86" />
         <source>Paid by</source>
         <translation>结算方式</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="89" />
         <source>Intake</source>
         <translation>收货</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="91" />
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="92" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="96" />
         <source>Gross (kg)</source>
         <translation>毛重（公斤）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="97" />
         <source>Tare (kg)</source>
         <translation>皮重（公斤）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="98" />
         <source>Deductions: moisture, rejects (kg)</source>
         <translation>扣重：含水、次品（公斤）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="99" />
         <source>Price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="100" />
         <source>Boxes</source>
         <translation>箱数</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="102" />
         <source>Sales and settlement</source>
         <translation>销售与结算</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="104" />
         <source>Lot</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="105" />
         <source>Sold (kg)</source>
         <translation>售出（公斤）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="106" />
         <source>Sales (yuan)</source>
         <translation>销售额（元）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="111" />
         <source>Fees to deduct (yuan)</source>
         <translation>应扣费用（元）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="135" />
         <source>New farmer: type the name and village, then Add farmer.</source>
         <translation>新农户：请填写姓名和村，再点“添加农户”。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="153" />
         <source>Farmer added.</source>
         <translation>已添加农户。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="158" />
-        <location filename="../station_app/ui/produce_page.py" line="221" />
         <source>Find or add the farmer first.</source>
         <translation>请先查找或添加农户。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="169" />
         <source>Lot {lot}: net {net}, {n} boxes.</source>
         <translation>批次 {lot}：净重 {net}，{n} 箱。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="191" />
         <source>Gross {gross} − tare {tare} − deductions {ded} = net {net}</source>
         <translation>毛重 {gross} − 皮重 {tare} − 扣重 {ded} = 净重 {net}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="194" />
         <source>Price {price}/kg, {n} boxes</source>
         <translation>单价 {price}/公斤，{n} 箱</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="196" />
         <source>Produce receipt · {station}</source>
         <translation>农产品收货单 · {station}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="208" />
         <source>Sale recorded.</source>
         <translation>已登记销售。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="217" />
         <source>Unsold produce returned to the farmer.</source>
         <translation>未售农产品已退回农户。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="230" />
         <source>Sales {sales} − commission {commission} − fees {fees} = pay {payout}</source>
         <translation>销售 {sales} − 佣金 {commission} − 费用 {fees} = 应付 {payout}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="240" />
         <source>Produce settlement statement</source>
         <translation>农产品代销结算单</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="197" />
-        <location filename="../station_app/ui/produce_page.py" line="241" />
-        <source>Farmer's signature:</source>
+        <source>Farmer&apos;s signature:</source>
         <translation>农户签字：</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="197" />
-        <location filename="../station_app/ui/produce_page.py" line="241" />
-        <source>Clerk's signature:</source>
+        <source>Clerk&apos;s signature:</source>
         <translation>经办人签字：</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/produce_page.py" line="251" />
         <source>Payout recorded.</source>
         <translation>已登记付款。</translation>
     </message>
@@ -1726,169 +1384,134 @@
 <context>
     <name>ReceivePage</name>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="48" />
         <source>Scan the waybill barcode</source>
         <translation>扫描运单条码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="49" />
         <source>Mobile (11 digits) or last 4 digits</source>
         <translation>手机号（11 位）或后 4 位</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="50" />
         <source>Name (needed with last 4 digits)</source>
         <translation>姓名（只输后 4 位时必填）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="53" />
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="61" />
         <source>Import manifest…</source>
         <translation>导入到件清单…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="62" />
         <source>Change courier…</source>
         <translation>更改快递公司…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="63" />
         <source>Mark damaged…</source>
         <translation>标记破损…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="64" />
         <source>Reprint sticker</source>
         <translation>重新打印</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="86" />
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="88" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="90" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="94" />
-        <source>Bag's courier</source>
+        <source>Bag&apos;s courier</source>
         <translation>本袋快递</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="96" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="102" />
         <source>Received this session (double-click a yellow row to add its phone)</source>
         <translation>本次入库（双击黄色行补录手机号）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="122" />
         <source>Recognise automatically</source>
         <translation>自动识别</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="155" />
-        <location filename="../station_app/ui/receive_page.py" line="308" />
         <source>Damaged parcel</source>
         <translation>破损包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="155" />
-        <location filename="../station_app/ui/receive_page.py" line="309" />
         <source>What is damaged?</source>
         <translation>哪里破损？</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="184" />
         <source>All shelves are full. Code {code} given; make room or add shelves.</source>
         <translation>货架已满。已分配取件码 {code}，请腾出空间或增加货架。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="187" />
-        <source>Shelved as {code}. Type the recipient's phone.</source>
+        <source>Shelved as {code}. Type the recipient&apos;s phone.</source>
         <translation>已上架 {code}，请输入收件人手机号。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="190" />
         <source>Received {waybill} → {code}</source>
         <translation>入库成功 {waybill} → {code}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="206" />
         <source>Phone for {code} ({waybill}); Esc to skip.</source>
         <translation>请输入 {code}（{waybill}）的收件人手机号；按 Esc 跳过。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="209" />
         <source>{n} more waiting.</source>
         <translation>还有 {n} 个待补录。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="224" />
-        <source>Privacy waybill: type the recipient's name, then Enter.</source>
+        <source>Privacy waybill: type the recipient&apos;s name, then Enter.</source>
         <translation>隐私面单：请输入收件人姓名，再按回车。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="248" />
         <source>{code}: recipient {phone} saved, SMS queued.</source>
         <translation>{code}：收件人 {phone} 已保存，取件短信已排队。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="255" />
         <source>{code} stays on the shelf without a phone; add it later from the list.</source>
         <translation>{code} 暂无手机号，已在库；稍后可在列表中补录。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="277" />
         <source>No printer is set up. Choose one under Printer.</source>
         <translation>还没有设置打印机，请在“打印机”中选择。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="288" />
         <source>Now shelving on {shelf}-{layer}.</source>
         <translation>当前上架位置：{shelf}-{layer}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="318" />
         <source>Select a parcel in the list first.</source>
         <translation>请先在列表中选择包裹。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="299" />
         <source>Change courier</source>
         <translation>更改快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="299" />
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="332" />
         <source>Import manifest</source>
         <translation>导入到件清单</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="332" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/receive_page.py" line="350" />
         <source>Imported {count} expected parcels.</source>
         <translation>已导入 {count} 条到件信息。</translation>
     </message>
@@ -1896,78 +1519,62 @@
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="44" />
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="45" />
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="46" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="47" />
         <source>Back up to USB drive…</source>
         <translation>备份到 U 盘…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="48" />
         <source>Restore from backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="50" />
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="93" />
         <source>Folder for the CSV files</source>
         <translation>CSV 文件保存位置</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="95" />
         <source>Save report</source>
         <translation>保存报表</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="103" />
         <source>Saved to {path}.</source>
         <translation>已保存到 {path}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="106" />
         <source>The USB drive</source>
         <translation>选择 U 盘</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="114" />
         <source>Backup written to {path}. Keep the drive somewhere safe.</source>
         <translation>备份已写入 {path}。请妥善保管 U 盘。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="118" />
         <source>Backup to restore</source>
         <translation>选择要恢复的备份</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="131" />
-        <location filename="../station_app/ui/reports_page.py" line="138" />
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="132" />
-        <source>Replace the station's data with this backup? Today's work after the backup is lost here (the county still has what was synced). The app closes afterwards.</source>
+        <source>Replace the station&apos;s data with this backup? Today&apos;s work after the backup is lost here (the county still has what was synced). The app closes afterwards.</source>
         <translation>用这份备份替换本站数据？备份之后的工作在本机将丢失（已同步到县平台的仍在）。恢复后软件将关闭。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/reports_page.py" line="137" />
         <source>Restored. Start the app again; the next sync checks the data with the county.</source>
         <translation>已恢复。请重新打开软件；下次同步会与县平台核对数据。</translation>
     </message>
@@ -1975,43 +1582,34 @@
 <context>
     <name>ScaleButton</name>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="52" />
-        <location filename="../station_app/ui/scale_button.py" line="73" />
         <source>Read scale</source>
         <translation>读取电子秤</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="61" />
         <source>No scale is set up (scale_port in station.ini). Type the weight instead.</source>
         <translation>未设置电子秤（station.ini 中的 scale_port），请手工输入重量。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="65" />
         <source>Weighing…</source>
         <translation>称重中…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="75" />
-        <source>The scale's port cannot be opened; check the cable.</source>
+        <source>The scale&apos;s port cannot be opened; check the cable.</source>
         <translation>无法打开电子秤端口，请检查数据线。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="76" />
         <source>The scale is overloaded; take something off.</source>
         <translation>电子秤超载，请减少重量。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="77" />
         <source>The weight did not settle; keep the parcel still and try again.</source>
         <translation>读数不稳定，请放稳后重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="78" />
         <source>The scale sent nothing; is it on?</source>
         <translation>电子秤没有数据，是否已开机？</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/scale_button.py" line="81" />
         <source>Weighed {kg}.</source>
         <translation>称得 {kg}。</translation>
     </message>
@@ -2019,32 +1617,26 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../station_app/ui/search_panel.py" line="37" />
         <source>Waybill, phone, last 4 digits, pickup code or name</source>
         <translation>运单号、手机号、后 4 位、取件码或姓名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/search_panel.py" line="42" />
         <source>Undo hand-over (supervisor)…</source>
         <translation>撤销取件（需站长）…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/search_panel.py" line="68" />
-        <source>Nothing found for "{text}".</source>
+        <source>Nothing found for &quot;{text}&quot;.</source>
         <translation>没有找到“{text}”。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/search_panel.py" line="84" />
         <source>Select a picked-up parcel in the search results first.</source>
         <translation>请先在搜索结果中选择一个已取件的包裹。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/search_panel.py" line="86" />
         <source>Undo the hand-over of {waybill}</source>
         <translation>撤销 {waybill} 的取件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/search_panel.py" line="98" />
         <source>Hand-over undone: {waybill} is back on the shelf as {code}.</source>
         <translation>已撤销取件：{waybill} 重新在库，取件码 {code}。</translation>
     </message>
@@ -2052,232 +1644,186 @@
 <context>
     <name>SendPage</name>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="41" />
-        <source>Sender's phone or ID number, then Enter</source>
+        <source>Sender&apos;s phone or ID number, then Enter</source>
         <translation>输入寄件人手机号或证件号后按回车</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="45" />
         <source>Resident ID card</source>
         <translation>居民身份证</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="45" />
         <source>Temporary ID</source>
         <translation>临时身份证</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="46" />
         <source>Military / armed police ID</source>
         <translation>军人/武警证件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="47" />
         <source>HK / Macao permit</source>
         <translation>港澳居民来往内地通行证</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="48" />
         <source>Taiwan permit</source>
         <translation>台湾居民来往大陆通行证</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="49" />
         <source>Passport</source>
         <translation>护照</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="49" />
         <source>Other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="52" />
         <source>only for a company</source>
         <translation>单位寄件时填写</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="53" />
         <source>unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="54" />
         <source>Register sender</source>
         <translation>登记寄件人</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="55" />
         <source>Sender refuses real-name</source>
         <translation>寄件人拒绝实名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="62" />
         <source>city</source>
         <translation>市</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="63" />
         <source>county / district</source>
         <translation>区/县</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="64" />
         <source>street, number, room</source>
         <translation>街道、门牌、房号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="66" />
         <source>I opened and inspected the item (收寄验视)</source>
         <translation>已开箱验视物品（收寄验视）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="71" />
         <source>kg, e.g. 2.35</source>
         <translation>公斤，例如 2.35</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="76" />
-        <source>Scan the courier's waybill, or leave empty</source>
+        <source>Scan the courier&apos;s waybill, or leave empty</source>
         <translation>扫描快递面单；留空则使用本站单号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="79" />
         <source>Accept parcel</source>
         <translation>确认收寄</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="95" />
         <source>Sender (real-name registration)</source>
         <translation>寄件人（实名登记）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="98" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="99" />
         <source>Phone</source>
         <translation>手机号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="100" />
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="101" />
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="102" />
         <source>Company</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="103" />
         <source>Credit code</source>
         <translation>信用代码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="109" />
         <source>Parcel</source>
         <translation>包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="111" />
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="112" />
-        <source>Recipient's phone</source>
+        <source>Recipient&apos;s phone</source>
         <translation>收件人手机</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="116" />
         <source>Province / city / county</source>
         <translation>省 / 市 / 区县</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="117" />
         <source>Address</source>
         <translation>详细地址</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="118" />
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="120" />
         <source>Courier</source>
         <translation>快递公司</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="124" />
         <source>Weight</source>
         <translation>重量</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="128" />
         <source>Size L × W × H (optional)</source>
         <translation>尺寸 长×宽×高（可选）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="129" />
         <source>Payment</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="130" />
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="131" />
         <source>Fee</source>
         <translation>运费</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="151" />
         <source>New sender: fill in the name, phone and ID, then register.</source>
         <translation>新寄件人：请填写姓名、手机号和证件后登记。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="160" />
         <source>Sender: {name} {phone} ID {id}</source>
         <translation>寄件人：{name} {phone} 证件 {id}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="162" />
         <source>Sender registered. Now the parcel.</source>
         <translation>寄件人已登记，请填写包裹信息。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="179" />
         <source>Refusal recorded: without real-name registration the parcel cannot be accepted.</source>
         <translation>已记录拒收：未实名登记不能收寄。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="195" />
         <source> (charged as {kg}: bulky)</source>
         <translation>（抛货，按 {kg} 计费）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="202" />
         <source>Register the sender first (real-name is the law).</source>
         <translation>请先登记寄件人（实名收寄是法律要求）。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="222" />
         <source>Accepted {waybill}, fee {fee}.</source>
         <translation>已收寄 {waybill}，运费 {fee}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/send_page.py" line="229" />
         <source>Restricted item: {category} ({keyword}). A supervisor must check it.</source>
         <translation>限寄物品：{category}（{keyword}），须站长查验。</translation>
     </message>
@@ -2285,102 +1831,82 @@
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="28" />
         <source>Station settings</source>
         <translation>站点设置</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="51" />
         <source>clerk</source>
         <translation>店员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="52" />
         <source>supervisor</source>
         <translation>站长</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="53" />
         <source>Add clerk</source>
         <translation>添加店员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="62" />
         <source>Remind again after (days)</source>
         <translation>超过几天再次提醒</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="63" />
         <source>Due for return after (days)</source>
         <translation>超过几天应退回</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="64" />
         <source>Lock after idle (minutes)</source>
         <translation>无操作几分钟后锁屏</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="65" />
         <source>SMS template</source>
         <translation>短信模板</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="66" />
         <source>Fields: {station} {courier} {tail} {code} {deadline}</source>
         <translation>可用字段：{station} {courier} {tail} {code} {deadline}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="67" />
         <source>Shelves</source>
         <translation>货架数</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="68" />
         <source>Layers per shelf</source>
         <translation>每个货架层数</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="69" />
         <source>Parcels per layer</source>
         <translation>每层容量（件）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="70" />
         <source>Language (after restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="72" />
         <source>New clerk</source>
         <translation>新店员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="73" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="74" />
         <source>PIN</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="75" />
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="88" />
         <source>The reminder must come before the return. Make it fewer days.</source>
         <translation>提醒天数必须少于退回天数，请改小。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="106" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/settings_dialog.py" line="117" />
         <source>Clerk {name} added.</source>
         <translation>已添加店员 {name}。</translation>
     </message>
@@ -2388,57 +1914,46 @@
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="16" />
         <source>Set up this station</source>
         <translation>设置本站</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="37" />
-        <source>Welcome. Enter the station's details from the county's letter.</source>
+        <source>Welcome. Enter the station&apos;s details from the county&apos;s letter.</source>
         <translation>欢迎使用。请按县里下发的通知填写站点信息。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="38" />
         <source>Station code</source>
         <translation>站点编码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="39" />
         <source>Station name</source>
         <translation>站点名称</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="40" />
         <source>Your name (supervisor)</source>
         <translation>您的姓名（站长）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="41" />
         <source>PIN (4-8 digits)</source>
         <translation>密码（4-8 位数字）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="42" />
         <source>PIN again</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="43" />
         <source>Shelves</source>
         <translation>货架数</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="44" />
         <source>Layers per shelf</source>
         <translation>每个货架层数</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="45" />
         <source>Parcels per layer</source>
         <translation>每层容量（件）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/setup_wizard.py" line="51" />
         <source>The two PINs differ. Type the same PIN twice.</source>
         <translation>两次密码不一致，请输入相同的密码。</translation>
     </message>
@@ -2446,17 +1961,14 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="158" />
         <source>On shelf</source>
         <translation>在库</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="158" />
         <source>Picked up</source>
         <translation>已取件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="159" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
@@ -2464,158 +1976,126 @@
 <context>
     <name>StockPage</name>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="44" />
         <source>All on the shelves</source>
         <translation>全部在库</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="45" />
         <source>Overdue: remind again</source>
         <translation>滞留：需再次提醒</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="46" />
         <source>Overdue: due for return</source>
         <translation>滞留：应退回</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="48" />
         <source>remind</source>
         <translation>需提醒</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="48" />
         <source>return</source>
         <translation>应退回</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="50" />
-        <location filename="../station_app/ui/stock_page.py" line="60" />
         <source>Overdue</source>
         <translation>滞留超期</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="54" />
         <source>Send reminder SMS</source>
         <translation>发送催取短信</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="55" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="56" />
         <source>Print code sheet (A4)</source>
         <translation>打印取件码单（A4）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="57" />
         <source>Print shelf labels</source>
         <translation>打印货架标签</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="58" />
         <source>Scan a parcel to return it to the courier</source>
         <translation>扫描要退回快递公司的包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="60" />
         <source>Refused by recipient</source>
         <translation>收件人拒收</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="61" />
         <source>Damaged</source>
         <translation>破损</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="61" />
         <source>Wrong station</source>
         <translation>错分（非本站）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="78" />
         <source>Shelf</source>
         <translation>货架</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="87" />
         <source>Return (退回)</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="89" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="92" />
         <source>Parcels on the shelves</source>
         <translation>在库包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="96" />
         <source>Search any parcel</source>
         <translation>查询包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="109" />
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="124" />
         <source>{n} parcels</source>
         <translation>{n} 件</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="134" />
         <source>{n} reminder SMS queued.</source>
         <translation>已排队 {n} 条催取短信。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="149" />
         <source>{waybill} ({code}) returned to {courier}.</source>
         <translation>{waybill}（{code}）已退回{courier}。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="160" />
         <source>An A4 sheet needs a system printer or a PDF folder; set one under Printer.</source>
         <translation>A4 取件码单需要系统打印机或 PDF 文件夹，请在“打印机”中设置。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="163" />
         <source>No parcels in the list.</source>
         <translation>列表中没有包裹。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="168" />
         <source>Printing a sheet of {n} pickup codes…</source>
         <translation>正在打印 {n} 个取件码的 A4 单…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="174" />
         <source>No printer is set up. Choose one under Printer.</source>
         <translation>还没有设置打印机，请在“打印机”中选择。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="180" />
         <source>Printing {n} shelf labels…</source>
         <translation>正在打印 {n} 张货架标签…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="184" />
         <source>Export parcels</source>
         <translation>导出包裹</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="185" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/stock_page.py" line="198" />
         <source>Exported {n} parcels to {path}.</source>
         <translation>已导出 {n} 个包裹到 {path}。</translation>
     </message>
@@ -2623,17 +2103,14 @@
 <context>
     <name>SupervisorDialog</name>
     <message>
-        <location filename="../station_app/ui/supervisor_dialog.py" line="28" />
         <source>Supervisor</source>
         <translation>站长</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/supervisor_dialog.py" line="29" />
-        <source>Supervisor's PIN</source>
+        <source>Supervisor&apos;s PIN</source>
         <translation>站长密码</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/supervisor_dialog.py" line="30" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -2641,68 +2118,54 @@
 <context>
     <name>Sync</name>
     <message>
-        <location filename="../station_app/ui/messages.py" line="202" />
         <source>No connection to the county server. Work goes on; it will sync when the line is back.</source>
         <translation>无法连接县平台。可以照常工作，网络恢复后会自动同步。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="203" />
         <source>The county server is busy. It will try again shortly.</source>
         <translation>县平台繁忙，稍后会自动重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="204" />
         <source>The county server had a problem. It will try again; if it lasts, call county IT.</source>
         <translation>县平台出现问题，稍后会自动重试；如持续出现请联系县里的信息员。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="205" />
         <source>The county server answered something this app does not understand. Nothing was changed; call county IT.</source>
         <translation>县平台返回了无法识别的内容，未做任何改动；请联系县里的信息员。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="206" />
-        <source>This station's sync key has expired. Ask county IT for a new enrolment code.</source>
+        <source>This station&apos;s sync key has expired. Ask county IT for a new enrolment code.</source>
         <translation>本站的同步凭证已过期，请向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="207" />
-        <source>This station's sync key was withdrawn. Ask county IT for a new enrolment code.</source>
+        <source>This station&apos;s sync key was withdrawn. Ask county IT for a new enrolment code.</source>
         <translation>本站的同步凭证已被收回，请向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="208" />
-        <location filename="../station_app/ui/messages.py" line="209" />
-        <source>The county server does not know this station's key. Ask county IT for a new enrolment code.</source>
+        <source>The county server does not know this station&apos;s key. Ask county IT for a new enrolment code.</source>
         <translation>县平台不认识本站的同步凭证，请向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="210" />
         <source>The enrolment code is wrong, used or expired. Check it or ask county IT for a new one.</source>
         <translation>接入码错误、已用过或已过期。请核对，或向县里的信息员索取新的接入码。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="211" />
         <source>This station has not joined the county server yet. Enrol it with the code from county IT.</source>
         <translation>本站尚未接入县平台，请用县里的信息员提供的接入码接入。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="212" />
-        <source>The server's certificate is not signed by the county CA in the settings, so nothing was sent. Call county IT.</source>
+        <source>The server&apos;s certificate is not signed by the county CA in the settings, so nothing was sent. Call county IT.</source>
         <translation>服务器证书不是由设置中的县级 CA 签发的，未发送任何数据。请联系县里的信息员。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="213" />
         <source>County reference data arrived damaged; the old data stays in use. It will try again.</source>
         <translation>县里下发的基础数据传输不完整，继续使用原数据，稍后会自动重试。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="214" />
         <source>Set up the station first.</source>
         <translation>请先设置本站。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/messages.py" line="220" />
         <source>Sync failed ({code}). It will try again.</source>
         <translation>同步失败（{code}），稍后会自动重试。</translation>
     </message>
@@ -2710,67 +2173,54 @@
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="60" />
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="98" />
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="117" />
         <source>County messages ({n})</source>
         <translation>县里通知（{n}）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="119" />
         <source>Not joined to the county server yet (station-app enroll).</source>
         <translation>尚未接入县平台（station-app enroll）。</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="123" />
         <source>Last sync {time}</source>
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="124" />
         <source>Never synced</source>
         <translation>从未同步</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="125" />
         <source>{n} to upload</source>
         <translation>{n} 条待上传</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="128" />
         <source>{n} refused by the county: tell county IT</source>
         <translation>{n} 条被县平台拒收：请告知县里的信息员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="133" />
         <source>database was restored from a backup: tell county IT</source>
         <translation>数据库曾从备份恢复：请告知县里的信息员</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="138" />
         <source>version {v} is available: ask county IT ({url})</source>
         <translation>新版本 {v} 可用：请联系县里的信息员（{url}）</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="142" />
         <source>next try in {m} min</source>
         <translation>{m} 分钟后重试</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="165" />
         <source>County messages</source>
         <translation>县里通知</translation>
     </message>
     <message>
-        <location filename="../station_app/ui/sync_panel.py" line="165" />
         <source>No new messages.</source>
         <translation>没有新通知。</translation>
     </message>

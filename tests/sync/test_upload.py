@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -209,8 +210,15 @@ def test_station_killed_during_feed_apply_keeps_cursor_and_data_in_step(server, 
               "client.Syncer(c).pull_feed(client.SyncReport())")
     proc = subprocess.Popen([sys.executable, "-c", script, str(data_dir)], stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "go"
-    time.sleep(0.8)
+    # kill as soon as the first items are committed: 4,000 one-item transactions cannot finish in the few
+    # milliseconds between seeing the first row and the kill, on an idle machine or a loaded one
+    watcher = sqlite3.connect(data_dir / "station.db", timeout=30)
+    deadline = time.monotonic() + 120
+    while watcher.execute("SELECT count(*) FROM manifest WHERE source = 'county'").fetchone()[0] == 0:
+        assert proc.poll() is None and time.monotonic() < deadline, "the feed was never applied"
+        time.sleep(0.002)
     os.kill(proc.pid, signal.SIGKILL)
+    watcher.close()
     proc.wait()
     conn = db.open_db(data_dir)
     cursor = int(sync_client.state(conn, "feed_cursor", "0"))
