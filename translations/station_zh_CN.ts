@@ -479,6 +479,14 @@
         <translation>确认前请逐个扫描交出的包裹。</translation>
     </message>
     <message>
+        <source>For a door delivery, type the name of who took the parcels at the door.</source>
+        <translation>送货上门：请填写签收人姓名。</translation>
+    </message>
+    <message>
+        <source>These parcels belong to different people. Hand over one person&apos;s parcels at a time.</source>
+        <translation>这些包裹属于不同的人。一次只交一个人的包裹。</translation>
+    </message>
+    <message>
         <source>Say why the hand-over is undone.</source>
         <translation>请写明撤销取件的原因。</translation>
     </message>
@@ -820,6 +828,10 @@
         <source>clerk</source>
         <translation>店员</translation>
     </message>
+    <message>
+        <source>Unlock with your PIN first. The scan was not used; scan it again after logging in.</source>
+        <translation>请先输入密码解锁。刚才的扫描未使用，登录后请重新扫描。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1032,12 +1044,12 @@
         <translation>送货上门</translation>
     </message>
     <message>
-        <source>Proxy&apos;s name</source>
-        <translation>代取人姓名</translation>
+        <source>Name of who takes them</source>
+        <translation>取件人姓名</translation>
     </message>
     <message>
-        <source>Proxy&apos;s phone, last 4</source>
-        <translation>代取人手机后 4 位</translation>
+        <source>Their phone (last 4 or all)</source>
+        <translation>其手机号（后 4 位或完整）</translation>
     </message>
     <message>
         <source>Confirm hand-over (Ctrl+Enter)</source>
@@ -1052,24 +1064,52 @@
         <translation>取件人：</translation>
     </message>
     <message>
-        <source>{name} {phone}: {n} parcels on the shelf</source>
-        <translation>{name} {phone}：还有 {n} 个包裹</translation>
+        <source>{k} people have this number. Ask the name, then pick the person:</source>
+        <translation>{k} 位收件人手机尾号相同。请问清姓名，再选择取件人：</translation>
     </message>
     <message>
-        <source>{n} parcels for {k} people with this number: check the name</source>
-        <translation>此号码共 {n} 个包裹，属于 {k} 位收件人：请核对姓名</translation>
+        <source>Several people match. Type their number (1, 2 …) or use ↑ ↓, then Enter.</source>
+        <translation>多位收件人匹配。请输入序号（1、2 …）或用 ↑ ↓ 选择，再按回车。</translation>
+    </message>
+    <message>
+        <source>{i}.  {name}  {phone}  ({n} parcels)</source>
+        <translation>{i}.  {name}  {phone}  （{n} 件）</translation>
+    </message>
+    <message>
+        <source>Type the person&apos;s number, or ↑ ↓, then Enter</source>
+        <translation>输入取件人序号，或用 ↑ ↓ 选择，再按回车</translation>
+    </message>
+    <message>
+        <source>{name} {phone}: {n} parcels on the shelf</source>
+        <translation>{name} {phone}：还有 {n} 个包裹</translation>
     </message>
     <message>
         <source>Fetch the parcels, then scan each one as you hand it over.</source>
         <translation>请取出包裹，交给取件人时逐个扫描。</translation>
     </message>
     <message>
+        <source>Pick the person first (ask their name), then scan their parcels. That scan was not counted.</source>
+        <translation>请先选择取件人（问清姓名），再扫描其包裹。刚才的扫描不计入。</translation>
+    </message>
+    <message>
+        <source>Type a number from 1 to {k}, or use ↑ ↓, then Enter.</source>
+        <translation>请输入 1 到 {k} 的序号，或用 ↑ ↓ 选择，再按回车。</translation>
+    </message>
+    <message>
         <source>{code} checked. {left} left to hand over.</source>
         <translation>{code} 已核对，还剩 {left} 个。</translation>
     </message>
     <message>
+        <source>Pick the person first (ask their name), then scan their parcels.</source>
+        <translation>请先选择取件人（问清姓名），再扫描其包裹。</translation>
+    </message>
+    <message>
         <source>Handed over {n} parcels.</source>
         <translation>已出库 {n} 个包裹。</translation>
+    </message>
+    <message>
+        <source>Taken by {who}.</source>
+        <translation>取件人：{who}。</translation>
     </message>
     <message>
         <source>{left} of theirs are still on the shelf.</source>
