@@ -1492,16 +1492,32 @@
         <translation>哪里破损？</translation>
     </message>
     <message>
+        <source>already on the shelf: put it at this code</source>
+        <translation>已在库：请放回此取件码位置</translation>
+    </message>
+    <message>
         <source>All shelves are full. Code {code} given; make room or add shelves.</source>
         <translation>货架已满。已分配取件码 {code}，请腾出空间或增加货架。</translation>
+    </message>
+    <message>
+        <source>Shelved as {code}. Its phone is asked for after the parcels waiting before it.</source>
+        <translation>已上架 {code}。前面的包裹补录完手机号后再补录它的。</translation>
     </message>
     <message>
         <source>Shelved as {code}. Type the recipient&apos;s phone.</source>
         <translation>已上架 {code}，请输入收件人手机号。</translation>
     </message>
     <message>
+        <source>Received {waybill} → {code}.</source>
+        <translation>入库成功 {waybill} → {code}。</translation>
+    </message>
+    <message>
         <source>Received {waybill} → {code}</source>
         <translation>入库成功 {waybill} → {code}</translation>
+    </message>
+    <message>
+        <source>type this parcel&apos;s phone</source>
+        <translation>请输入此包裹的手机号</translation>
     </message>
     <message>
         <source>Phone for {code} ({waybill}); Esc to skip.</source>
@@ -1518,6 +1534,18 @@
     <message>
         <source>{code}: recipient {phone} saved, SMS queued.</source>
         <translation>{code}：收件人 {phone} 已保存，取件短信已排队。</translation>
+    </message>
+    <message>
+        <source>{code}: recipient {phone} saved.</source>
+        <translation>{code}：收件人 {phone} 已保存。</translation>
+    </message>
+    <message>
+        <source>No full phone number, so no SMS is sent: phone them or tell them in person.</source>
+        <translation>无完整手机号，不发短信，请电话/当面通知。</translation>
+    </message>
+    <message>
+        <source>no phone yet</source>
+        <translation>尚无手机号</translation>
     </message>
     <message>
         <source>{code} stays on the shelf without a phone; add it later from the list.</source>
