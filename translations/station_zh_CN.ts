@@ -1697,6 +1697,14 @@
         <translation>没有找到“{text}”。</translation>
     </message>
     <message>
+        <source>proxy</source>
+        <translation>代取</translation>
+    </message>
+    <message>
+        <source>to the door</source>
+        <translation>送货上门</translation>
+    </message>
+    <message>
         <source>Select a picked-up parcel in the search results first.</source>
         <translation>请先在搜索结果中选择一个已取件的包裹。</translation>
     </message>

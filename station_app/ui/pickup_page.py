@@ -64,6 +64,8 @@ class PickupPage(QWidget):
         self.proxyName = QLineEdit(objectName="proxyName", placeholderText=self.tr("Name of who takes them"))
         self.proxyTail = QLineEdit(objectName="proxyTail", placeholderText=self.tr("Their phone (last 4 or all)"))
         self.proxyTail.setMaxLength(13)
+        self.proxyName.setMinimumWidth(170)
+        self.proxyTail.setMinimumWidth(290)
         self.confirmPickupButton = QPushButton(self.tr("Confirm hand-over (Ctrl+Enter)"),
                                                objectName="confirmPickupButton")
         self.confirmPickupButton.setMinimumHeight(52)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPushButton, QVBoxLayout
 from ..core import clerks, pickup, stock
 from ..core.clock import local_text
 from ..core.parcels import Parcel
+from ..core.privacy import mask_name, mask_phone
 from .session import Session, parcel_colour, parcel_columns
 from .supervisor_dialog import SupervisorDialog
 from .widgets import Banner, RowTable, ScanField, make_table, selected_rows
@@ -77,7 +78,17 @@ class SearchPanel(QWidget):
         words = op_words()
         for op in stock.history(self.session.conn, chosen[0].id):
             who = names.get(op.clerk_id or "", "")
-            self.historyList.addItem(f"{local_text(op.created_at)}  {words.get(op.type, op.type)}  {who}")
+            self.historyList.addItem(f"{local_text(op.created_at)}  {words.get(op.type, op.type)}"
+                                     f"{self._taker(op.payload)}  {who}")
+
+    def _taker(self, payload: dict) -> str:
+        """For a proxy or door hand-over: who took it, name and phone masked."""
+        kind = payload.get("handover")
+        if kind not in ("proxy", "door"):
+            return ""
+        word = self.tr("proxy") if kind == "proxy" else self.tr("to the door")
+        tail = payload.get("proxy_phone_tail") or ""
+        return f"（{word}：{mask_name(payload.get('proxy_name') or '')} {mask_phone(tail)}".rstrip() + "）"
 
     def _undo(self) -> None:
         chosen = selected_rows(self.searchTable)

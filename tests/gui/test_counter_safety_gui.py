@@ -88,6 +88,11 @@ def test_number_key_picks_the_person_and_a_proxy_is_recorded_masked_on_screen(co
     assert op.payload["handover"] == "proxy" and op.payload["proxy_name"] == "张大妈"
     assert "13700009876" not in str(op.payload)  # only the last four digits are kept
     assert counter.banner.kind == "ok" and "张*妈" in counter.banner.text() and "****9876" in counter.banner.text()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F4)  # the parcel's history says who took it, masked
+    typed(counter.stockPage.search.searchInput, "SF0000000000001\r")
+    history = [counter.stockPage.search.historyList.item(i).text()
+               for i in range(counter.stockPage.search.historyList.count())]
+    assert any("代取：张*妈 ****9876" in line for line in history)
 
 
 def test_door_delivery_records_who_signed_for_it(counter, conn, boss, qtbot):
