@@ -246,7 +246,7 @@
     </message>
     <message>
         <source>no day closed yet</source>
-        <translation>尚无日结，按设置</translation>
+        <translation>还没有日结过</translation>
     </message>
     <message>
         <source>float {float} + cash in {cash_in} − cash paid out {cash_out}</source>

@@ -52,7 +52,8 @@ class Banner(QLabel):
         self.kind = kind
         self.setText(text)
         self.setToolTip(text)
-        self.setStyleSheet(f"QLabel {{ {_BANNER_STYLES[kind]} padding:2px 12px; border-radius:6px;"
+        colours = _BANNER_STYLES[kind] if text else "background:transparent;"  # empty: no blank box
+        self.setStyleSheet(f"QLabel {{ {colours} padding:2px 12px; border-radius:6px;"
                            f" font-size:{self._fitting_size(text)}px; font-weight:bold; }}")
         if kind in ("ok", "warn", "error") and text:
             feedback.play(kind)
