@@ -102,8 +102,7 @@ def test_one_message_area_that_a_page_change_clears_and_that_never_moves_buttons
     failures = []
     counter.printService.failed.connect(lambda job, err: failures.append(err.code))
     press(counter, Qt.Key.Key_F2)
-    typed(counter.receivePage.scanInput, "ZT7654321098765\r")
-    qtbot.waitUntil(lambda: bool(counter.receivePage.phoneInput.hasFocus() or counter.banner.text()), timeout=3000)
+    typed(counter.receivePage.scanInput, "ZT7654321098765\r")  # not on a manifest: the phone is asked for
     typed(counter.receivePage.phoneInput, "13812345678\r")
     assert counter.banner.kind == "ok"
     press(counter, Qt.Key.Key_F7)
