@@ -161,6 +161,14 @@
 <context>
     <name>DayClosePage</name>
     <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Change float (supervisor)…</source>
+        <translation>修改备用金（需站长）…</translation>
+    </message>
+    <message>
         <source>cash counted in the till, yuan</source>
         <translation>钱箱实点现金（元）</translation>
     </message>
@@ -177,12 +185,28 @@
         <translation>重开最近日结（需站长）…</translation>
     </message>
     <message>
+        <source>Cash in the till</source>
+        <translation>钱箱现金</translation>
+    </message>
+    <message>
+        <source>Float (this morning)</source>
+        <translation>备用金（早上）</translation>
+    </message>
+    <message>
+        <source>Cash in / out</source>
+        <translation>现金收入 / 付出</translation>
+    </message>
+    <message>
         <source>Expected cash</source>
         <translation>应有现金</translation>
     </message>
     <message>
         <source>Counted cash</source>
         <translation>实点现金</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
     </message>
     <message>
         <source>Reason for a difference</source>
@@ -193,6 +217,10 @@
         <translation>营业日 {day}</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>Parcels: {i} in, {o} out, {r} returned, {s} on the shelves</source>
         <translation>包裹：入库 {i}，出库 {o}，退回 {r}，在库 {s}</translation>
     </message>
@@ -201,12 +229,52 @@
         <translation>寄件：{n} 件，运费 {fees}</translation>
     </message>
     <message>
-        <source>Produce: {kg} taken in, {boxes} boxes; paid out {paid}</source>
-        <translation>农产品：收货 {kg}，{boxes} 箱；付给农户 {paid}</translation>
+        <source>Produce: {kg} kg taken in, {boxes} boxes; paid out {paid}</source>
+        <translation>农产品：收货 {kg} 公斤，{boxes} 箱；付给农户 {paid}</translation>
     </message>
     <message>
         <source>Bills: {types}; by channel {channels}</source>
         <translation>缴费：{types}；按渠道 {channels}</translation>
+    </message>
+    <message>
+        <source>counted at the last close</source>
+        <translation>上次日结实点结转</translation>
+    </message>
+    <message>
+        <source>set by a supervisor</source>
+        <translation>站长已修改</translation>
+    </message>
+    <message>
+        <source>no day closed yet</source>
+        <translation>还没有日结过</translation>
+    </message>
+    <message>
+        <source>float {float} + cash in {cash_in} − cash paid out {cash_out}</source>
+        <translation>备用金 {float} + 现金收入 {cash_in} − 现金付出 {cash_out}</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>多了</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>少了</translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation>相符</translation>
+    </message>
+    <message>
+        <source>Set the float of {day} to {amount}</source>
+        <translation>把 {day} 的备用金改为 {amount}</translation>
+    </message>
+    <message>
+        <source>The float of {day} is now {amount}.</source>
+        <translation>{day} 的备用金已改为 {amount}。</translation>
+    </message>
+    <message>
+        <source>Day {day} closed. Report saved to {path}; backup taken. Not synced: this computer is not connected to the county server.</source>
+        <translation>{day} 已日结。报表已保存到 {path}；已备份。未同步：这台电脑还没有接入县级服务器。</translation>
     </message>
     <message>
         <source>Day {day} closed. Report saved to {path}; backup taken; syncing.</source>
@@ -737,6 +805,18 @@
     <message>
         <source>The cash differs from what is expected. Count again, or write the reason.</source>
         <translation>实点现金与应有现金不符。请重点，或写明原因。</translation>
+    </message>
+    <message>
+        <source>The expected cash is below zero: {short} more was paid out in cash than the float and the cash taken. A drawer cannot hold less than nothing, so this morning&apos;s float must have been at least {least}. Set the float to what was really in the drawer this morning (Change float), then close.</source>
+        <translation>应有现金是负数：今天付出的现金比备用金加现金收入多 {short}。钱箱里的钱不会少于零，所以今天早上的备用金至少是 {least}。请把备用金改为早上钱箱里实际的钱（修改备用金），再日结。</translation>
+    </message>
+    <message>
+        <source>Type the float in yuan, 0 or more, for example 200.00.</source>
+        <translation>请输入备用金（元），0 或以上，例如 200.00。</translation>
+    </message>
+    <message>
+        <source>Say why the float is changed (for example: the drawer was topped up this morning).</source>
+        <translation>请写明修改备用金的原因（例如：早上往钱箱补了零钱）。</translation>
     </message>
     <message>
         <source>Say why the day is reopened.</source>
@@ -1422,6 +1502,17 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>ReceivePage</name>
     <message>
         <source>Scan the waybill barcode</source>
@@ -1830,10 +1921,6 @@
     <message>
         <source>Recipient</source>
         <translation>收件人</translation>
-    </message>
-    <message>
-        <source>Recipient&apos;s phone</source>
-        <translation>收件人手机</translation>
     </message>
     <message>
         <source>Province / city / county</source>
@@ -2257,12 +2344,16 @@
         <translation>正在同步…</translation>
     </message>
     <message>
+        <source>Cannot sync: this computer is not connected to the county server yet. Ask the county&apos;s technician to connect it (they bring a connection code).</source>
+        <translation>无法同步：这台电脑还没有接入县级服务器。请联系县里的技术人员来接入（他们会带接入码）。</translation>
+    </message>
+    <message>
         <source>County messages ({n})</source>
         <translation>县里通知（{n}）</translation>
     </message>
     <message>
-        <source>Not joined to the county server yet (station-app enroll).</source>
-        <translation>尚未接入县平台（station-app enroll）。</translation>
+        <source>Not connected to the county server; ask the county&apos;s technician.</source>
+        <translation>未接入县级服务器，请联系县里的技术人员。</translation>
     </message>
     <message>
         <source>Last sync {time}</source>

@@ -23,7 +23,7 @@ def county(tmp_path):
 
 
 def test_not_enrolled_says_so(counter):
-    assert "尚未接入" in counter.syncPanel.syncStatus.text()
+    assert "未接入县级服务器" in counter.syncPanel.syncStatus.text()
 
 
 def test_sync_now_uploads_and_a_dead_server_is_explained(counter, conn, boss, county, qtbot):
