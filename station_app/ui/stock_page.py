@@ -110,8 +110,8 @@ class StockPage(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.stockTable.setMinimumHeight(110)
-        self.search.searchTable.setMinimumHeight(110)
+        self.stockTable.setMinimumHeight(90)
+        self.search.searchTable.setMinimumHeight(90)
         box = QVBoxLayout(self)
         box.addWidget(self.splitter)
         for widget in (self.viewSelector, self.shelfFilter, self.remindButton, self.exportButton, self.returnReason,
