@@ -190,8 +190,8 @@ class Syncer:
             self.pull_feed(report)
             self.pull_reference(report)
             self.check_release()
-            if self.reconcile(report):
-                self.push(report)
+            self.reconcile(report)
+            self.push(report)  # what the feed wrote (sales entered, refusals) and what reconcile re-queued
         except SyncError as err:
             with db.transaction(self.conn):
                 set_state(self.conn, "last_error", err.code)
