@@ -110,12 +110,12 @@ def enroll(conn: sqlite3.Connection, server: str, code: str, ca_file: str = "",
     return county_code
 
 
-def _call(client: httpx.Client, method: str, path: str, *, token: str = "", body: dict[str, Any] | None = None,
+def _call(client: httpx.Client, method: str, path: str, *, token: str = "", body: dict[str, Any] | bytes | None = None,
           params: dict[str, Any] | None = None, raw: bool = False) -> Any:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     content = None
     if body is not None:
-        content = protocol.encode(body)
+        content = body if isinstance(body, bytes) else protocol.encode(body)  # bytes: encoded already
         headers.update({"Content-Encoding": "xz", "Content-Type": "application/json"})
     try:
         response = client.request(method, path, content=content, headers=headers, params=params)
@@ -229,7 +229,7 @@ class Syncer:
                         raise
                     # the county's limit is lower than this app's protocol says: halve and try again
                     batch = batch[: len(batch) // 2]
-                    body = self._body(batch)
+                    body = protocol.encode(self._body(batch))
                     continue
                 try:
                     results = protocol.read_results(answer, [op["op_id"] for op in batch])
@@ -243,7 +243,7 @@ class Syncer:
     def _body(self, batch: list[dict[str, Any]]) -> dict[str, Any]:
         return {"protocol": protocol.VERSION, "station": self.station_code, "ops": batch}
 
-    def _fit(self, wire: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    def _fit(self, wire: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], bytes]:
         """The longest run of ``wire`` whose body is within both the decompressed and the compressed limit
         (xz ratios vary, so the compressed size is measured, halving until it fits). [] if the first op alone
         cannot fit."""
@@ -256,11 +256,11 @@ class Syncer:
             count += 1
         batch = wire[:count]
         while batch:
-            body = self._body(batch)
-            if len(protocol.encode(body)) <= protocol.MAX_COMPRESSED_BYTES:
-                return batch, body
+            body = protocol.encode(self._body(batch))
+            if len(body) <= protocol.MAX_COMPRESSED_BYTES:
+                return batch, body  # sent as measured: encoded once
             batch = batch[: len(batch) // 2]
-        return [], self._body([])
+        return [], b""
 
     def _set_aside(self, op_id: str, reason: str, size: int, report: SyncReport) -> None:
         with db.transaction(self.conn):
