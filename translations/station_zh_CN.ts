@@ -2203,11 +2203,11 @@
     </message>
     <message>
         <source>The county&apos;s sale result could not be entered: {reason} The county has been told.</source>
-        <translation>县里发来的销售结果无法入账：{reason} 已告知县里。</translation>
+        <translation>县里发来的销售结果无法入账：{reason}已告知县里。</translation>
     </message>
     <message>
         <source>An item from the county could not be entered: {reason} The county has been told.</source>
-        <translation>县里发来的内容无法入账：{reason} 已告知县里。</translation>
+        <translation>县里发来的内容无法入账：{reason}已告知县里。</translation>
     </message>
     <message>
         <source>A {type} record of {mb} MB is too large to upload and was set aside; the rest went on. Call county IT to collect it.</source>
