@@ -142,6 +142,10 @@
         <translation>已接入县平台，站点编码 {code}。</translation>
     </message>
     <message>
+        <source>Another sync of this station is still running (the counter or another command); waited {seconds} s. Try again later.</source>
+        <translation>另一个同步（柜台或另一个命令）仍在进行，已等待 {seconds} 秒。请稍后再试。</translation>
+    </message>
+    <message>
         <source>Sync done: {applied} ops uploaded, {duplicate} already there, {rejected} refused; {feed} feed items, reference data updated: {refs}.</source>
         <translation>同步完成：上传 {applied} 条，已存在 {duplicate} 条，被拒收 {rejected} 条；收到 {feed} 条下发信息，更新的基础数据：{refs}。</translation>
     </message>
@@ -719,8 +723,16 @@
         <translation>没有批次 {lot}，请核对收货单上的批次号。</translation>
     </message>
     <message>
-        <source>That is more than what is left of lot {lot}. Check the weight.</source>
-        <translation>超过了批次 {lot} 的剩余重量，请核对。</translation>
+        <source>That is more than what is left of lot {lot}: {left_kg} kg left. Check the weight.</source>
+        <translation>超过了批次 {lot} 的剩余量：只剩 {left_kg} 公斤。请核对重量。</translation>
+    </message>
+    <message>
+        <source>Type a sold weight above 0 and an amount that is not negative.</source>
+        <translation>请输入大于 0 的售出重量和不为负数的金额。</translation>
+    </message>
+    <message>
+        <source>The item is incomplete or damaged.</source>
+        <translation>内容不完整或已损坏。</translation>
     </message>
     <message>
         <source>This farmer has no sales to settle yet.</source>
@@ -2329,8 +2341,40 @@
         <translation>请先设置本站。</translation>
     </message>
     <message>
+        <source>Another sync of this station is running; this one will try again shortly.</source>
+        <translation>另一个同步正在进行，稍后会自动重试。</translation>
+    </message>
+    <message>
+        <source>Some items from the county could not be entered; see the county messages. The county has been told.</source>
+        <translation>县里发来的部分内容无法入账，请查看县平台消息；已告知县里。</translation>
+    </message>
+    <message>
+        <source>Some records are too large to upload and were set aside. Call county IT.</source>
+        <translation>有记录太大，无法上传，已暂放一边。请联系县里IT。</translation>
+    </message>
+    <message>
+        <source>The county reported more records from this PC than it ever sent; nothing was changed. Call county IT.</source>
+        <translation>县平台报告的本机记录数多于本机实际上传的，未作任何更改。请联系县里IT。</translation>
+    </message>
+    <message>
+        <source>A record is too large for the county server. Call county IT.</source>
+        <translation>有记录太大，县平台无法接收。请联系县里IT。</translation>
+    </message>
+    <message>
         <source>Sync failed ({code}). It will try again.</source>
         <translation>同步失败（{code}），稍后会自动重试。</translation>
+    </message>
+    <message>
+        <source>The county&apos;s sale result could not be entered: {reason} The county has been told.</source>
+        <translation>县里发来的销售结果无法入账：{reason}已告知县里。</translation>
+    </message>
+    <message>
+        <source>An item from the county could not be entered: {reason} The county has been told.</source>
+        <translation>县里发来的内容无法入账：{reason}已告知县里。</translation>
+    </message>
+    <message>
+        <source>A {type} record of {mb} MB is too large to upload and was set aside; the rest went on. Call county IT to collect it.</source>
+        <translation>一条 {type} 记录有 {mb} MB，太大无法上传，已暂放一边，其余记录照常上传。请联系县里IT取走这条记录。</translation>
     </message>
 </context>
 <context>
@@ -2370,6 +2414,10 @@
     <message>
         <source>{n} refused by the county: tell county IT</source>
         <translation>{n} 条被县平台拒收：请告知县里的信息员</translation>
+    </message>
+    <message>
+        <source>{n} too large to upload: tell county IT</source>
+        <translation>{n} 条记录太大无法上传：请告知县里IT</translation>
     </message>
     <message>
         <source>database was restored from a backup: tell county IT</source>

@@ -98,7 +98,9 @@ def _errors() -> dict[str, str]:
         "boxes_invalid": QCoreApplication.translate("Errors", "The number of boxes must be 1 to 500."),
         "consignor_unknown": QCoreApplication.translate("Errors", "Find or add the farmer first."),
         "lot_unknown": QCoreApplication.translate("Errors", "There is no lot {lot}. Check the lot number on the receipt."),
-        "sale_exceeds_lot": QCoreApplication.translate("Errors", "That is more than what is left of lot {lot}. Check the weight."),
+        "sale_exceeds_lot": QCoreApplication.translate("Errors", "That is more than what is left of lot {lot}: {left_kg} kg left. Check the weight."),
+        "sale_invalid": QCoreApplication.translate("Errors", "Type a sold weight above 0 and an amount that is not negative."),
+        "feed_item_malformed": QCoreApplication.translate("Errors", "The item is incomplete or damaged."),
         "nothing_to_settle": QCoreApplication.translate("Errors", "This farmer has no sales to settle yet."),
         "settlement_negative": QCoreApplication.translate("Errors", "The fees are more than the sales. Check the fees."),
         "settlement_unknown": QCoreApplication.translate("Errors", "Settle first, then record the payout."),
@@ -217,9 +219,33 @@ def _sync_errors() -> dict[str, str]:
         "tls_untrusted": QCoreApplication.translate("Sync", "The server's certificate is not signed by the county CA in the settings, so nothing was sent. Call county IT."),
         "ref_corrupt": QCoreApplication.translate("Sync", "County reference data arrived damaged; the old data stays in use. It will try again."),
         "no_station": QCoreApplication.translate("Sync", "Set up the station first."),
+        "sync_busy": QCoreApplication.translate("Sync", "Another sync of this station is running; this one will try again shortly."),
+        "feed_refused": QCoreApplication.translate("Sync", "Some items from the county could not be entered; see the county messages. The county has been told."),
+        "op_too_large": QCoreApplication.translate("Sync", "Some records are too large to upload and were set aside. Call county IT."),
+        "seq_suspicious": QCoreApplication.translate("Sync", "The county reported more records from this PC than it ever sent; nothing was changed. Call county IT."),
+        "body_too_large": QCoreApplication.translate("Sync", "A record is too large for the county server. Call county IT."),
     }
 
 
 def sync_error_text(err: Exception) -> str:
-    code = getattr(err, "code", "")
+    return sync_code_text(getattr(err, "code", ""))
+
+
+def sync_code_text(code: str) -> str:
     return _sync_errors().get(code) or QCoreApplication.translate("Sync", "Sync failed ({code}). It will try again.").format(code=code)
+
+
+def feed_refusal_text(kind: str, code: str, params: dict[str, object]) -> str:
+    """What the clerk reads about a county feed item the station could not enter (the county was told)."""
+    reason = error_text(StationError(code, **params))
+    if kind == "sale_result":
+        return QCoreApplication.translate("Sync", "The county's sale result could not be entered: {reason} "
+                                                  "The county has been told.").format(reason=reason)
+    return QCoreApplication.translate("Sync", "An item from the county could not be entered: {reason} "
+                                              "The county has been told.").format(reason=reason)
+
+
+def set_aside_text(op_type: str, size: int) -> str:
+    return QCoreApplication.translate(
+        "Sync", "A {type} record of {mb} MB is too large to upload and was set aside; the rest went on. "
+        "Call county IT to collect it.").format(type=op_type, mb=max(1, round(size / 1_048_576)))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWi
 
 from ..core import db
 from ..core.clock import local_text
-from .messages import sync_error_text
+from .messages import feed_refusal_text, sync_code_text, sync_error_text
 
 log = logging.getLogger(__name__)
 
@@ -124,8 +124,11 @@ class SyncPanel(QWidget):
 
         self.running = False
         self.syncNowButton.setEnabled(True)
-        self.failures = 0 if error is None else self.failures + 1
-        delay = schedule.next_delay(self.failures, getattr(error, "retry_after", None), random.Random())
+        if getattr(error, "code", "") == "sync_busy":  # the day-end `station-app sync` holds the folder
+            delay = schedule.BUSY_RETRY * random.uniform(0.5, 1.5)
+        else:
+            self.failures = 0 if error is None else self.failures + 1
+            delay = schedule.next_delay(self.failures, getattr(error, "retry_after", None), random.Random())
         self.timer.start(int(delay * 1000))
         self.refresh(error, delay)
 
@@ -152,6 +155,11 @@ class SyncPanel(QWidget):
         # the attention list: which ops were refused and why, on hover
         self.syncStatus.setToolTip("\n".join(f"{local_text(r['at'])}  {r['type'] or ''}  {r['code']}"
                                               for r in refused[:30]))
+        aside = client.set_aside(self.conn)
+        if aside:
+            parts.append(self.tr("{n} too large to upload: tell county IT").format(n=len(aside)))
+        if client.state(self.conn, "seq_suspicious"):
+            parts.append(sync_code_text("seq_suspicious"))
         if client.state(self.conn, "restore_detected"):
             parts.append(self.tr("database was restored from a backup: tell county IT"))
         from .. import __version__
@@ -166,7 +174,8 @@ class SyncPanel(QWidget):
         self.syncStatus.setText(" · ".join(parts))
         if not refused:
             self.syncStatus.setToolTip(" · ".join(parts))
-        self.syncStatus.setStyleSheet(_status_style("#c62828" if error is not None or refused else "#1e7b34"))
+        bad = error is not None or refused or aside
+        self.syncStatus.setStyleSheet(_status_style("#c62828" if bad else "#1e7b34"))
 
     def shutdown(self) -> None:
         self.timer.stop()
@@ -185,6 +194,10 @@ class SyncPanel(QWidget):
         lines = []
         for m in unread:
             body = json.loads(m["body"])
+            if m["kind"] == "feed_refused":  # an item the station could not enter, and why
+                lines.append("• " + feed_refusal_text(body.get("item_kind", ""), body.get("code", ""),
+                                                      body.get("params", {})))
+                continue
             text = body.get("text") or body.get("body") or " ".join(f"{k}: {v}" for k, v in body.items())
             lines.append(f"• {body.get('title', '')} {text}".strip())
         QMessageBox.information(self, self.tr("County messages"), "\n".join(lines) or self.tr("No new messages."))

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from . import refdata, storage
+from . import lots, refdata, storage
 
 COUNTY_TZ = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
 
@@ -108,9 +108,10 @@ def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
         storage.publish_release(conn, args.version, args.url)
         print(f"stations will be told about {args.version}")
     elif args.command == "sale":
-        rows = refdata.validate_sales(refdata.read_rows(Path(args.file)),
-                                      {r[0] for r in conn.execute("SELECT code FROM stations")})
-        with storage.transaction(conn):
+        with storage.transaction(conn):  # checked and queued in one go: no other import slips in between
+            rows = refdata.validate_sales(refdata.read_rows(Path(args.file)),
+                                          {r[0] for r in conn.execute("SELECT code FROM stations")},
+                                          lambda station, lot_no: lots.left_g(conn, station, lot_no))
             for row in rows:
                 storage.add_feed(conn, row["station"], "sale_result", {
                     "lot_no": row["lot_no"], "sold_g": int(row["sold_g"]), "sales_fen": int(row["sales_fen"])})
