@@ -22,7 +22,7 @@ MAX_FEN = 1_000_000_000  # ¥10,000,000: far beyond any station's day, far below
 MAX_G = 1_000_000_000  # 1,000 tonnes
 MAX_SEQ = 2**53 - 1  # the largest integer every JSON reader keeps exactly
 MAX_ID = 64
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _CONTROL_BUT_NEWLINE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$")
 _CODE = re.compile(r"^[A-Za-z0-9_.-]{0,32}$")
@@ -33,7 +33,7 @@ class OpInvalid(ValueError):
 
     def __init__(self, code: str, detail: str = "") -> None:
         # the detail may quote hostile input: keep it short, printable and encodable for logs and answers
-        detail = _CONTROL.sub("?", detail[:200].encode("utf-8", "replace").decode("utf-8"))
+        detail = CONTROL.sub("?", detail[:200].encode("utf-8", "replace").decode("utf-8"))
         self.code, self.detail = code, detail
         super().__init__(f"{code}: {detail}" if detail else code)
 
@@ -91,7 +91,7 @@ def check_text(value: Any, where: str, max_len: int, *, multiline: bool = False)
         value.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise OpInvalid("field_encoding", f"{where}: not valid Unicode") from exc
-    if (_CONTROL_BUT_NEWLINE if multiline else _CONTROL).search(value):
+    if (_CONTROL_BUT_NEWLINE if multiline else CONTROL).search(value):
         raise OpInvalid("field_control", f"{where}: control characters")
     return value
 
