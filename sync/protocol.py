@@ -65,8 +65,8 @@ def decode(raw: bytes, *, encoding: str | None) -> dict[str, Any]:
         raise ProtocolError("body_too_large", "decompressed body over the limit")
     try:
         body = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProtocolError("body_corrupt", str(exc)) from exc
+    except (ValueError, RecursionError) as exc:  # also a 1,000-deep nesting, an int of 5,000 digits
+        raise ProtocolError("body_corrupt", type(exc).__name__) from exc
     if not isinstance(body, dict):
         raise ProtocolError("body_corrupt", "not an object")
     return body

@@ -141,10 +141,11 @@ def deliver_pending(conn: sqlite3.Connection, gateway: Gateway, limit: int = 500
             conn.execute("UPDATE sms_outbox SET state = 'unknown' WHERE notification_id = ?", (row[0],))
             storage.add_feed(conn, row[1], "notification_status", {"notification_id": row[0], "state": "failed"})
         conn.execute("UPDATE sms_outbox SET state = 'sending', claimed_by = ?, claimed_at = ? WHERE notification_id "
-                     "IN (SELECT notification_id FROM sms_outbox WHERE state = 'queued' ORDER BY created_at LIMIT ?)",
+                     "IN (SELECT notification_id FROM sms_outbox WHERE state = 'queued' "
+                     "ORDER BY created_at, rowid LIMIT ?)",
                      (mark, storage.now_iso(), limit))
-    rows = conn.execute("SELECT * FROM sms_outbox WHERE claimed_by = ? AND state = 'sending' ORDER BY created_at",
-                        (mark,)).fetchall()
+    rows = conn.execute("SELECT * FROM sms_outbox WHERE claimed_by = ? AND state = 'sending' "
+                        "ORDER BY created_at, rowid", (mark,)).fetchall()
     sent = 0
     for row in rows:
         try:
