@@ -256,3 +256,50 @@ def test_concurrent_uploads_send_each_text_once(server, tmp_path):
     assert server.query("SELECT state, count(*) FROM sms_outbox GROUP BY state") == [("sent", 4 * per_station)]
     for conn, _, _ in stations:
         conn.close()
+
+
+OLD_TABLES = """
+CREATE TABLE stations (code TEXT PRIMARY KEY, name TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE TABLE credentials (token_hash TEXT PRIMARY KEY, station TEXT NOT NULL REFERENCES stations(code),
+    device_id TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT NOT NULL, revoked_at TEXT);
+CREATE TABLE ledger (op_id TEXT PRIMARY KEY, station TEXT NOT NULL, device_id TEXT NOT NULL,
+    device_seq INTEGER NOT NULL, type TEXT NOT NULL, entity_id TEXT, payload TEXT NOT NULL,
+    payload_hash TEXT NOT NULL, created_at TEXT NOT NULL, received_at TEXT NOT NULL);
+CREATE TABLE rejections (op_id TEXT NOT NULL, station TEXT NOT NULL, code TEXT NOT NULL, at TEXT NOT NULL);
+CREATE TABLE parcels (parcel_id TEXT PRIMARY KEY, station TEXT NOT NULL, waybill TEXT NOT NULL,
+    status TEXT NOT NULL, received_at TEXT NOT NULL, picked_up_at TEXT, returned_at TEXT);
+CREATE TABLE sms_outbox (notification_id TEXT PRIMARY KEY, station TEXT NOT NULL, parcel_id TEXT,
+    phone TEXT NOT NULL, body TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'queued', created_at TEXT NOT NULL,
+    sent_at TEXT);
+INSERT INTO stations VALUES ('S001', '龙雾村', '2026-01-01'), ('S666', '坏站', '2026-02-01');
+INSERT INTO credentials VALUES ('{victim}', 'S001', 'dev-1', '2026-01-01', '2999-01-01', NULL),
+                               ('{thief}', 'S666', 'dev-1', '2026-02-01', '2999-01-01', NULL);
+INSERT INTO ledger VALUES ('a', 'S001', 'dev-1', 41, 'x', NULL, '{{}}', '', '2026-01-02', '2026-01-02'),
+                          ('b', 'S666', 'dev-1', 9223372036854775807, 'x', NULL, '{{}}', '', '2026-02', '2026-02');
+INSERT INTO sms_outbox VALUES ('n1', 'S666', NULL, '13900000000', '中奖了', 'queued', '2026-02-02', NULL);
+"""
+
+
+def test_an_older_county_database_is_upgraded_in_place_and_a_stolen_device_id_stops_working(tmp_path):
+    from .conftest import CountyServer
+
+    county = CountyServer(tmp_path / "county")
+    county.data_dir.mkdir(parents=True)
+    sha = lambda token: hashlib.sha256(token.encode()).hexdigest()  # noqa: E731
+    old = __import__("sqlite3").connect(county.data_dir / "county.db")
+    old.executescript(OLD_TABLES.format(victim=sha("victim"), thief=sha("thief")))
+    old.close()
+    county.start()
+    try:
+        ops = {"ops": [op(42, "shelves.current_set", {"shelf": 1, "layer": 1})]}
+        assert post(county, "thief", ops).status_code == 403
+        answer = post(county, "victim", ops).json()
+        assert answer["statuses"] == "a" and answer["device_high_seq"] == 42  # the thief's 2^63-1 is not adopted
+        assert county.query("SELECT state FROM sms_outbox WHERE notification_id = 'n1'") == [("held",)]
+        assert not (county.data_dir / "sms.log").exists()
+        county.stop()
+        county.start()  # a second start changes nothing
+        assert post(county, "victim", {"ops": [op(43, "shelves.current_set", {"shelf": 1, "layer": 2})]}
+                    ).json()["device_high_seq"] == 43
+    finally:
+        county.stop()
