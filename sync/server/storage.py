@@ -336,6 +336,10 @@ def reconcile(conn: sqlite3.Connection, caller: Caller, day: str, digest: str) -
     """Compare a station's op ids for a UTC day with the ledger; on mismatch send ours so it can re-send.
 
     Never a full overwrite: the station only re-sends what the county lacks."""
+    try:
+        ops.Day().check(day, "day")
+    except ops.OpInvalid as err:
+        raise Refused(400, "reconcile_invalid", err.detail) from err
     rows = conn.execute("SELECT op_id, type FROM ledger WHERE station = ? AND substr(created_at, 1, 10) = ?",
                         (caller.station, day)).fetchall()
     ids = [r[0] for r in rows]
@@ -355,6 +359,7 @@ def add_feed(conn: sqlite3.Connection, station: str, kind: str, body: dict[str, 
 
 
 def read_feed(conn: sqlite3.Connection, caller: Caller, after: int, limit: int) -> dict[str, Any]:
+    after = max(0, min(after, ops.MAX_SEQ))  # a cursor beyond SQLite's integers is no cursor
     rows = conn.execute("SELECT seq, kind, body FROM feed WHERE station = ? AND seq > ? ORDER BY seq LIMIT ?",
                         (caller.station, after, max(1, min(limit, 1000)))).fetchall()
     items = [{"seq": r["seq"], "kind": r["kind"], "body": json.loads(r["body"])} for r in rows]
@@ -373,6 +378,8 @@ def current_refs(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 
 def ref_body(conn: sqlite3.Connection, kind: str, version: int) -> bytes:
+    if not 0 < version <= ops.MAX_SEQ or kind not in protocol.REF_KINDS:
+        raise Refused(404, "ref_unknown")
     row = conn.execute("SELECT body FROM reference WHERE kind = ? AND version = ?", (kind, version)).fetchone()
     if row is None:
         raise Refused(404, "ref_unknown")

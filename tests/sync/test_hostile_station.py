@@ -303,3 +303,16 @@ def test_an_older_county_database_is_upgraded_in_place_and_a_stolen_device_id_st
                     ).json()["device_high_seq"] == 43
     finally:
         county.stop()
+
+
+def test_cursors_days_and_versions_out_of_range_are_a_4xx(server, tmp_path):
+    conn, _, token = hostile(tmp_path, server)
+    auth = {"Authorization": f"Bearer {token}"}
+    with httpx.Client(trust_env=False, timeout=30, headers=auth) as http:
+        assert http.get(server.url + "/v1/feed", params={"after": 2**64}).json() == {"items": [], "next": 2**53 - 1}
+        assert http.get(server.url + "/v1/ref/couriers/" + "9" * 30).status_code == 404
+        for day in ("\ud800", "2026-13-45", "x" * 500):
+            answer = http.post(server.url + "/v1/reconcile", headers={"Content-Encoding": "xz"},
+                               content=lzma.compress(json.dumps({"day": day, "digest": "0"}).encode()))
+            assert answer.status_code == 400 and answer.json()["error"] == "reconcile_invalid"
+    conn.close()
