@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ops
-from . import refdata, storage
+from . import refdata, sms, storage
 
 COUNTY_TZ = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
 
@@ -61,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     rep = report.add_parser("station", parents=[common], help="one station's day as JSON")
     rep.add_argument("code")
     rep.add_argument("--date", required=True, type=date.fromisoformat)
+    texts = sub.add_parser("sms").add_subparsers(dest="action", required=True)
+    sms_set = texts.add_parser("set", parents=[common], help="the county's pickup-text template and daily limits")
+    sms_set.add_argument("--template", help="fields: {station} {courier} {tail} {code} {deadline}")
+    sms_set.add_argument("--return-after-days", help="the deadline the text names")
+    sms_set.add_argument("--station-daily", help="texts per station per day")
+    sms_set.add_argument("--phone-daily", help="texts to one phone per day")
     return parser
 
 
@@ -128,6 +134,14 @@ def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
             for code in targets:
                 storage.add_feed(conn, code, args.kind, {"title": args.title, "text": args.text})
         print(f"sent to {len(targets)} stations")
+    elif args.command == "sms":
+        chosen = {"sms_template": args.template, "sms_return_after_days": args.return_after_days,
+                  "sms_station_daily": args.station_daily, "sms_phone_daily": args.phone_daily}
+        try:
+            for name, value in sms.change_settings(conn, {k: v for k, v in chosen.items() if v is not None}).items():
+                print(f"{name} = {value}")
+        except ValueError as err:  # ops.OpInvalid too
+            raise refdata.DataError([str(err)]) from err
     elif args.command == "report":
         print(json.dumps(day_report(conn, args.code, args.date), ensure_ascii=False, indent=2))
     return 0

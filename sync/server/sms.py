@@ -56,6 +56,32 @@ def setting(conn: sqlite3.Connection, name: str) -> str:
     return str(row[0]) if row else DEFAULTS[name]
 
 
+LIMITS = {"sms_return_after_days": (1, 90), "sms_station_daily": (0, 100_000), "sms_phone_daily": (0, 1000)}
+
+
+def check_setting(name: str, value: str) -> str:
+    """The value as stored, or ValueError saying what is wrong."""
+    if name == "sms_template":
+        ops.check_text(value, name, 300)
+        check_template(value)
+        return value
+    if name not in LIMITS:
+        raise ValueError(f"unknown setting {name}")
+    low, high = LIMITS[name]
+    if not value.strip().isdigit() or not low <= int(value) <= high:
+        raise ValueError(f"{name} must be a whole number from {low} to {high}")
+    return str(int(value))
+
+
+def change_settings(conn: sqlite3.Connection, values: dict[str, str]) -> dict[str, str]:
+    """County staff change the template or the limits: all of them, or (ValueError) none."""
+    checked = {name: check_setting(name, value) for name, value in values.items()}
+    with storage.transaction(conn):
+        conn.executemany("INSERT INTO server_settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                         "value = excluded.value", list(checked.items()))
+    return checked
+
+
 def check_template(template: str) -> None:
     """A template may use only the county's fields; ValueError otherwise."""
     used = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}

@@ -206,8 +206,10 @@ def test_a_station_cannot_make_the_county_text_anything_to_anyone(server, enroll
 
 
 def test_daily_text_limits_per_phone_and_per_station(server, enrolled, boss):
-    server.execute("INSERT INTO server_settings (key, value) VALUES ('sms_phone_daily', '3'), "
-                   "('sms_station_daily', '5')")
+    refused = server.admin("sms", "set", "--phone-daily", "3", "--template", "{station}{url}")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert server.query("SELECT count(*) FROM server_settings")[0][0] == 0  # all or nothing
+    assert server.admin("sms", "set", "--phone-daily", "3", "--station-daily", "5").returncode == 0
     for i in range(5):
         parcels.receive(enrolled, f"SF{i:013d}", clerk_id=boss.id, phone="13812345678")
     for i in range(5, 8):
