@@ -186,7 +186,12 @@ def day_report(conn: sqlite3.Connection, station: str, day: date) -> dict[str, A
                             (station,)).fetchone()[0]
     texts = conn.execute("SELECT count(*) FROM sms_outbox WHERE station = ? AND state = 'sent' AND sent_at >= ? "
                          "AND sent_at < ?", (station, *bounds)).fetchone()[0]
+    rejected = conn.execute("SELECT count(*) FROM rejections WHERE station = ? AND at >= ? AND at < ?",
+                            (station, *bounds)).fetchone()[0]
+    gaps = conn.execute("SELECT count(*), coalesce(sum(to_seq - from_seq + 1), 0) FROM seq_gaps WHERE station = ? "
+                        "AND at >= ? AND at < ?", (station, *bounds)).fetchone()
     return {"station": station, "date": day.isoformat(),
+            "sync": {"rejected_ops": rejected, "sequence_gaps": gaps[0], "missing_seqs": gaps[1]},
             "sending": {"accepted": counts.get("sending.accepted", 0), "fees_fen": sums["fees_fen"],
                         "refused": counts.get("sending.refused", 0)},
             "produce": {"net_g_taken_in": sums["net_g"], "sales_fen": sums["sales_fen"],

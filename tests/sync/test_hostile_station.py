@@ -90,6 +90,7 @@ def test_malformed_ops_are_rejected_one_by_one_with_reasons_and_the_report_still
     report = server.admin("report", "station", "S666", "--date", day)
     assert report.returncode == 0 and "Traceback" not in report.stderr
     assert json.loads(report.stdout)["sending"] == {"accepted": 2, "fees_fen": 2000, "refused": 0}
+    assert json.loads(report.stdout)["sync"]["rejected_ops"] == len(bad)
     conn.close()
 
 
@@ -159,6 +160,8 @@ def test_a_gap_in_a_devices_sequence_is_reported(server, tmp_path):
                                         op(5, "shelves.current_set", {"shelf": 1, "layer": 2})]}).json()
     assert body["statuses"] == "aa" and body["device_gaps"] == [[2, 4]] and body["device_high_seq"] == 5
     assert server.query("SELECT from_seq, to_seq FROM seq_gaps WHERE station = 'S666'") == [(2, 4)]
+    report = json.loads(server.admin("report", "station", "S666", "--date", china_today()).stdout)
+    assert report["sync"] == {"rejected_ops": 0, "sequence_gaps": 1, "missing_seqs": 3}
     conn.close()
 
 
