@@ -311,11 +311,13 @@ declare("bill.paid", payment_id=Id(), type_code=Code(), account=Text(64), payer_
         business_day=Day())
 declare("bill.voided", payment_id=Id(), reason=NOTE, supervisor_id=Id())
 
-# the day close: totals are money/weight/count figures, flat or by channel
-declare("day.closed", day=Day(), totals=MapOf(AnyOf(choices=(Int(-MAX_FEN, MAX_FEN), Day(),
+# the day close: totals are money/weight/count figures, flat or by channel, and short words (day, float source)
+declare("day.closed", day=Day(), totals=MapOf(AnyOf(choices=(Int(-MAX_FEN, MAX_FEN), Text(32),
                                                                 MapOf(Int(-MAX_FEN, MAX_FEN))))),
         counted_cash_fen=Fen(), difference_fen=Fen(-MAX_FEN), reason=NOTE)
 declare("day.reopened", day=Day(), reason=NOTE, supervisor_id=Id())
+declare("day.float_set", day=Day(), float_fen=Fen(hi=10_000_000), previous_fen=Fen(), reason=NOTE,
+        supervisor_id=Id())
 
 # the station itself
 declare("station.created", code=Text(32, _CODE), name=SHORT, device_id=Id())

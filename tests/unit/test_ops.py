@@ -104,6 +104,8 @@ def a_whole_station_day(conn, boss) -> None:
                              clerk_id=boss.id)
     bills.void(conn, paid.id, "重复", clerk_id=boss.id, supervisor_id=boss.id, supervisor_pin="1234")
     today = local_day(utc_now())
+    dayclose.set_float(conn, today, 20_000, "早上放了 200 元", clerk_id=boss.id, supervisor_id=boss.id,
+                       supervisor_pin="1234")
     dayclose.close(conn, today, 0, "点错了", clerk_id=boss.id)
     dayclose.reopen(conn, today, "补录", clerk_id=boss.id, supervisor_id=boss.id, supervisor_pin="1234")
 
