@@ -15,7 +15,7 @@ from typing import Any
 
 import httpx
 
-from station_app.core import couriers, db, journal, produce, station
+from station_app.core import county_feed, couriers, db, journal, produce, station
 from station_app.core.clock import to_iso, utc_now
 from station_app.core.errors import StationError
 from station_app.core.privacy import is_mobile
@@ -377,19 +377,7 @@ class Syncer:
         code = err.code if isinstance(err, StationError) else "feed_item_malformed"
         params = {k: v for k, v in (err.params if isinstance(err, StationError) else {}).items()
                   if isinstance(v, str | int)}
-        reason = str(err)[:300]
-        now = to_iso(utc_now())
-        raw = json.dumps(body, ensure_ascii=False)[:4000] if isinstance(body, dict) else ""
-        self.conn.execute("INSERT INTO feed_items (seq, kind, outcome, code, detail, body, at) "
-                          "VALUES (?,?,'refused',?,?,?,?)", (seq, kind, code, reason, raw, now))
-        # the counter's county-messages list is where the clerk reads what the county sent
-        self.conn.execute("INSERT OR REPLACE INTO county_messages (seq, kind, body, received_at) VALUES (?,?,?,?)",
-                          (seq, "feed_refused", json.dumps({"item_kind": kind, "code": code, "params": params},
-                                                           ensure_ascii=False), now))
-        journal.append(self.conn, "feed.refused", {"seq": seq, "kind": kind, "code": code, "reason": reason,
-                                                   **({"lot_no": body["lot_no"]} if isinstance(body, dict)
-                                                      and isinstance(body.get("lot_no"), str) else {})},
-                       clerk_id=None)
+        county_feed.record_refusal(self.conn, seq, kind, code, str(err)[:300], params, body)
 
     def _courier(self, text: str) -> str | None:
         return couriers.resolve(self.conn, text) if text else None
