@@ -237,7 +237,7 @@ def test_an_absurd_device_seq_from_the_county_is_never_adopted(server, enrolled,
     sync_client.Syncer(enrolled).sync()
     sent = enrolled.execute("SELECT max(device_seq) FROM journal").fetchone()[0]
     # another station posing as this device (or a damaged county database) claims 2^63 − 1 of its ops
-    server.execute("UPDATE ledger SET device_seq = ? WHERE device_seq = ?", 2**63 - 1, sent)
+    server.execute("UPDATE devices SET high_seq = ?", 2**63 - 1)
     parcels.receive(enrolled, "SF0000000000002", clerk_id=boss.id, phone="13812345678")
     report = sync_client.Syncer(enrolled).sync()
     parcels.receive(enrolled, "SF0000000000003", clerk_id=boss.id, phone="13812345678")  # still writes
