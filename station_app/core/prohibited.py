@@ -13,18 +13,14 @@ separated by ``|``); older files with only the first three columns load as they 
 from __future__ import annotations
 
 import functools
-import re
 import sqlite3
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .. import paths
 from . import refdata
+from .textform import normalize
 
-# Spaces and invisible characters a clerk or a pasted text may put between the characters of one word.
-_IGNORED = re.compile(r"[\s\u200b-\u200d\u2060\ufeff]+")
 _LEVELS = {"prohibited": "prohibited", "禁寄": "prohibited", "禁止": "prohibited",
            "restricted": "restricted", "限寄": "restricted", "限制": "restricted"}
 _MASK = "\x00"
@@ -43,25 +39,6 @@ class Rule:
     category: str
     words: tuple[tuple[str, str], ...]  # (normalised, as written in the list)
     exceptions: tuple[str, ...]  # normalised, longest first
-
-
-@functools.cache
-def _traditional() -> dict[int, str]:
-    table: dict[int, str] = {}
-    path = paths.resource("reference", "traditional_chars.tsv")
-    with open(path, encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or "\t" not in line:
-                continue
-            old, new = line.rstrip("\n").split("\t")[:2]
-            table[ord(old)] = new
-    return table
-
-
-def normalize(text: str) -> str:
-    """One form for matching: full-width → half-width (NFKC), lower case, simplified, no spaces."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(_traditional())
-    return _IGNORED.sub("", folded)
 
 
 def _split(value: Any) -> list[str]:

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from ..core import couriers, fees, money, refdata, sending
 from ..core.clock import local_text, to_iso, utc_now
 from ..core.errors import StationError
-from ..core.privacy import mask_name, mask_phone
+from ..core.privacy import mask_name, mask_phone, normalize_mobile
 from ..labels.elements import SIZES, Page
 from ..labels.kinds import sending_label
-from .messages import error_text, fill_methods
+from .messages import error_text, fill_methods, weight_text
 from .printing import PrintJob, PrintService
 from .scale_button import ScaleButton
 from .session import Session
@@ -70,7 +70,7 @@ class SendPage(QWidget):
             self.courier.addItem(names.get(code, code), code)
         self.weight = QLineEdit(objectName="weightKg", placeholderText=self.tr("kg, e.g. 2.35"))
         self.scaleButton = ScaleButton(session, self.weight, banner)
-        self.dims = [QSpinBox(objectName=f"dim{i}", minimum=0, maximum=300, suffix=" cm") for i in range(3)]
+        self.dims = [QSpinBox(objectName=f"dim{i}", minimum=0, maximum=300, suffix=self.tr(" cm")) for i in range(3)]
         self.payment = QComboBox(objectName="payment")
         fill_methods(self.payment, sending.PAYMENTS)
         self.waybillInput = ScanField("sendWaybillInput", self.tr("Scan the courier's waybill, or leave empty"))
@@ -145,13 +145,27 @@ class SendPage(QWidget):
 
     # ----- sender ---------------------------------------------------------------------------------------------
     def lookup_sender(self) -> None:
-        found = sending.find_sender(self.session.conn, self.senderLookup.text())
+        typed = self.senderLookup.text().strip()
+        found = sending.find_sender(self.session.conn, typed)
         self.senderLookup.clear()
         if found is None:
+            self._carry_into_form(typed)
             self.banner.show_message("info", self.tr("New sender: fill in the name, phone and ID, then register."))
             self.senderName.setFocus()
             return
         self._use_sender(found)
+
+    def _carry_into_form(self, typed: str) -> None:
+        """What the clerk typed to look the sender up is not typed twice: a phone or an ID number goes into
+        its field of the new-sender form."""
+        try:
+            self.senderPhone.setText(normalize_mobile(typed))
+            return
+        except StationError:
+            pass
+        if len(typed) == 18 and typed[:17].isdigit():
+            self.idType.setCurrentIndex(self.idType.findData("resident_id"))
+            self.idNumber.setText(typed.upper())
 
     def _use_sender(self, sender: sending.Sender) -> None:
         self.sender = sender
@@ -192,7 +206,7 @@ class SendPage(QWidget):
         except StationError:
             self.feeLabel.setText("—")
             return None
-        extra = self.tr(" (charged as {kg}: bulky)").format(kg=money.kg(quote.chargeable_g)) \
+        extra = self.tr(" (charged as {kg}: bulky)").format(kg=weight_text(quote.chargeable_g)) \
             if quote.volumetric_g > quote.actual_g else ""
         self.feeLabel.setText(money.yuan(quote.fee_fen) + extra)
         return quote
@@ -236,7 +250,7 @@ class SendPage(QWidget):
         label = sending_label.SendingLabel(
             done.waybill, self.courier.currentText(), f"{mask_name(self.sender.name)} {mask_phone(self.sender.phone)}",
             f"{parcel.recipient_name} {mask_phone(parcel.recipient_phone)}",
-            f"{parcel.province}{parcel.city}{parcel.county}{parcel.address}", parcel.item, money.kg(parcel.weight_g),
+            f"{parcel.province}{parcel.city}{parcel.county}{parcel.address}", parcel.item, weight_text(parcel.weight_g),
             money.yuan(done.quote.fee_fen), local_text(to_iso(utc_now()), "%Y-%m-%d"), self.session.station.name)
         size = SIZES["100x150"]
         job = PrintJob(done.waybill, [Page(size, sending_label.layout(label, size))])

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
-from ..core import clerks, device_settings, journal, settings, shelving
+from ..core import clerks, couriers, device_settings, journal, settings, shelving
+from ..core.clock import local_day, utc_now
 from ..core.db import transaction
 from ..core.errors import StationError
 from .messages import error_text
@@ -34,7 +40,20 @@ class SettingsDialog(QDialog):
                                    value=settings.get_int(conn, "return_after_days"))
         self.idleMinutes = QSpinBox(objectName="idleMinutes", minimum=1, maximum=240,
                                     value=settings.get_int(conn, "idle_lock_minutes"))
-        self.smsTemplate = QLineEdit(settings.get(conn, "sms_template"), objectName="smsTemplate")
+        self.smsTemplate = QPlainTextEdit(objectName="smsTemplate")
+        self.smsTemplate.setPlainText(self._shown(settings.get(conn, "sms_template")))
+        self.smsTemplate.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 16)
+        self.fieldButtons = []
+        for code, label in self._fields():
+            button = QPushButton(label, objectName=f"templateField_{code}")
+            button.setToolTip(self.tr("Insert {field}: replaced in each text by the real value.").format(
+                field="{" + label + "}"))
+            button.clicked.connect(lambda _c=False, label=label: self._insert_field(label))
+            self.fieldButtons.append(button)
+        self.smsPreview = QLabel("", objectName="smsPreview")
+        self.smsPreview.setWordWrap(True)
+        self.smsTemplate.textChanged.connect(self._update_preview)
+        self.returnDays.valueChanged.connect(lambda _v: self._update_preview())
         layout = shelving.shelves(conn)
         self.shelfCount = QSpinBox(objectName="shelfCount", minimum=1, maximum=99, value=len(layout))
         self.layerCount = QSpinBox(objectName="layerCount", minimum=1, maximum=20, value=layout[0].layers)
@@ -62,8 +81,16 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Remind again after (days)"), self.remindDays)
         form.addRow(self.tr("Due for return after (days)"), self.returnDays)
         form.addRow(self.tr("Lock after idle (minutes)"), self.idleMinutes)
-        form.addRow(self.tr("SMS template"), self.smsTemplate)
-        form.addRow(QLabel(self.tr("Fields: {station} {courier} {tail} {code} {deadline}")))
+        template = QVBoxLayout()
+        template.addWidget(self.smsTemplate)
+        chips = QHBoxLayout()
+        chips.addWidget(QLabel(self.tr("Insert:")))
+        for button in self.fieldButtons:
+            chips.addWidget(button)
+        chips.addStretch(1)
+        template.addLayout(chips)
+        template.addWidget(self.smsPreview)
+        form.addRow(self.tr("SMS template"), template)
         form.addRow(self.tr("Shelves"), self.shelfCount)
         form.addRow(self.tr("Layers per shelf"), self.layerCount)
         form.addRow(self.tr("Parcels per layer"), self.capacity)
@@ -75,6 +102,56 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Role"), self.newClerkRole)
         form.addRow(self.addClerkButton)
         form.addRow(self.message)
+        self._update_preview()
+
+    # ----- the SMS template: shown with the fields' names in the clerk's language, stored with codes ----------
+    def _fields(self) -> list[tuple[str, str]]:
+        return [("station", self.tr("station name")), ("courier", self.tr("courier")),
+                ("tail", self.tr("waybill last 4")), ("code", self.tr("pickup code")),
+                ("deadline", self.tr("pick up by"))]
+
+    def _shown(self, template: str) -> str:
+        for code, label in self._fields():
+            template = template.replace("{" + code + "}", "{" + label + "}")
+        return template
+
+    def _stored(self) -> str:
+        text = self.smsTemplate.toPlainText().strip()
+        for code, label in self._fields():
+            text = text.replace("{" + label + "}", "{" + code + "}")
+        return text
+
+    def _insert_field(self, label: str) -> None:
+        self.smsTemplate.insertPlainText("{" + label + "}")
+        self.smsTemplate.setFocus()
+
+    def _template_problem(self, template: str) -> str:
+        try:
+            settings.check_template(template)
+        except StationError as err:
+            if err.code == "template_unknown_field":
+                return self.tr("The template has a field the station does not know: {fields}. Insert fields "
+                               "with the buttons under the box.").format(fields=err.params["fields"])
+            return error_text(err)
+        return ""
+
+    def _update_preview(self) -> None:
+        template = self._stored()
+        problem = self._template_problem(template)
+        if problem:
+            self.smsPreview.setStyleSheet("color:#b71c1c;")
+            self.smsPreview.setText(problem)
+            return
+        conn = self.session.conn
+        courier = next(iter(couriers.names(conn).values()), "")
+        deadline = local_day(utc_now()) + timedelta(days=self.returnDays.value())
+        try:  # the same values core.notifications.render fills in, here for a sample parcel
+            sample = template.format(station=self.session.station.name, courier=courier, tail="5678",
+                                     code="1-2-0003", deadline=f"{deadline:%m月%d日}")
+        except (ValueError, IndexError, KeyError):
+            sample = ""
+        self.smsPreview.setStyleSheet("color:#555;")
+        self.smsPreview.setText(self.tr("Example: {text}").format(text=sample))
 
     def save(self) -> None:
         conn, clerk_id = self.session.conn, self.session.clerk_id
@@ -82,7 +159,7 @@ class SettingsDialog(QDialog):
             "remind_after_days": str(self.remindDays.value()),
             "return_after_days": str(self.returnDays.value()),
             "idle_lock_minutes": str(self.idleMinutes.value()),
-            "sms_template": self.smsTemplate.text(),
+            "sms_template": self._stored(),
         }
         if self.remindDays.value() >= self.returnDays.value():
             self.message.setText(self.tr("The reminder must come before the return. Make it fewer days."))
@@ -100,7 +177,7 @@ class SettingsDialog(QDialog):
                 if [(s.shelf, s.layers, s.capacity) for s in shelving.shelves(conn)] != layout:
                     shelving.write_shelves(conn, layout, clerk_id=clerk_id)
         except StationError as err:
-            self.message.setText(error_text(err))
+            self.message.setText(self._template_problem(values["sms_template"]) or error_text(err))
             return
         device_settings.save(self.session.data_dir, {"language": self.language.currentData()})
         self.message.setText(self.tr("Saved."))
