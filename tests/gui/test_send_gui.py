@@ -39,6 +39,7 @@ def open_send_page(counter, qtbot):
 def register_sender(counter, qtbot):
     typed(QApplication.focusWidget(), "13812345678\r")  # not known yet: the new-sender form opens
     fill(named(counter, QLineEdit, "senderName"), "张三")
+    fill(named(counter, QLineEdit, "senderPhone"), "13812345678")  # carried already (tested below); typed anyway
     fill(named(counter, QLineEdit, "idNumber"), ID)
     click(qtbot, counter, QPushButton, "registerSenderButton")
     assert "138****5678" in named(counter, QLabel, "senderShown").text()
@@ -130,22 +131,23 @@ def test_sms_template_is_edited_with_chinese_field_buttons(counter, conn, qtbot)
 
     def edit_template():
         dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, QDialog) and dialog.objectName() == "settingsDialog"
-        box = named(dialog, QPlainTextEdit, "smsTemplate")
-        seen["shown"] = box.toPlainText()
-        box.selectAll()
-        fill(box, "【")
-        click(qtbot, dialog, QPushButton, "templateField_station")
-        fill_end(box, "】取件码")
-        click(qtbot, dialog, QPushButton, "templateField_code")
-        fill_end(box, "，")
-        click(qtbot, dialog, QPushButton, "templateField_deadline")
-        fill_end(box, "前取件。")
-        seen["preview"] = named(dialog, QLabel, "smsPreview").text()
-        qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save),
-                         Qt.MouseButton.LeftButton)
-        seen["message"] = named(dialog, QLabel, "settingsMessage").text()
-        dialog.reject()
+        try:
+            assert isinstance(dialog, QDialog) and dialog.objectName() == "settingsDialog"
+            box = named(dialog, QPlainTextEdit, "smsTemplate")
+            seen["shown"] = box.toPlainText()
+            fill(box, "【")
+            click(qtbot, dialog, QPushButton, "templateField_station")
+            fill_end(box, "】取件码")
+            click(qtbot, dialog, QPushButton, "templateField_code")
+            fill_end(box, "，")
+            click(qtbot, dialog, QPushButton, "templateField_deadline")
+            fill_end(box, "前取件。")
+            seen["preview"] = named(dialog, QLabel, "smsPreview").text()
+            qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save),
+                             Qt.MouseButton.LeftButton)
+            seen["message"] = named(dialog, QLabel, "settingsMessage").text()
+        finally:  # a failed look must not leave the modal dialog waiting for ever
+            dialog.reject()
 
     def fill_end(box, text):
         cursor = box.textCursor()
@@ -158,6 +160,7 @@ def test_sms_template_is_edited_with_chinese_field_buttons(counter, conn, qtbot)
 
     QTimer.singleShot(0, edit_template)
     click(qtbot, counter, QPushButton, "settingsButton")
+    assert set(seen) == {"shown", "preview", "message"}, seen
     assert "{站点名}" in seen["shown"] and "{取件码}" in seen["shown"] and "{station}" not in seen["shown"]
     assert seen["preview"].startswith("示例：【龙雾村便民服务站】取件码1-2-0003，")
     assert seen["message"] == "已保存。"
