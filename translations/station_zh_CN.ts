@@ -1784,8 +1784,8 @@
         <translation>快递公司</translation>
     </message>
     <message>
-        <source>Weight</source>
-        <translation>重量</translation>
+        <source>Weight (kg)</source>
+        <translation>重量（公斤）</translation>
     </message>
     <message>
         <source>Size L × W × H (optional)</source>
@@ -1919,12 +1919,12 @@
         <translation>快递公司</translation>
     </message>
     <message>
-        <source>waybill last 4</source>
-        <translation>单号尾号</translation>
-    </message>
-    <message>
         <source>pickup code</source>
         <translation>取件码</translation>
+    </message>
+    <message>
+        <source>last 4 of waybill</source>
+        <translation>单号后4位</translation>
     </message>
     <message>
         <source>pick up by</source>
@@ -1932,7 +1932,7 @@
     </message>
     <message>
         <source>The template has a field the station does not know: {fields}. Insert fields with the buttons under the box.</source>
-        <translation>模板里有本站不认识的字段：{fields}。请用下方按钮插入字段。</translation>
+        <translation>模板里有本站不认识的字段：{fields}。请用模板框下方的按钮插入字段。</translation>
     </message>
     <message>
         <source>Example: {text}</source>

@@ -54,6 +54,7 @@ class SendPage(QWidget):
         self.registerButton = QPushButton(self.tr("Register sender"), objectName="registerSenderButton")
         self.refuseButton = QPushButton(self.tr("Sender refuses real-name"), objectName="refuseRealNameButton")
         self.senderShown = QLabel("", objectName="senderShown")
+        self.senderShown.setWordWrap(True)  # name, phone and ID do not fit the narrow column on one line
 
         self.recipientName = QLineEdit(objectName="recipientName")
         self.recipientPhone = QLineEdit(objectName="recipientPhone")
@@ -121,7 +122,7 @@ class SendPage(QWidget):
         weigh = QHBoxLayout()
         weigh.addWidget(self.weight)
         weigh.addWidget(self.scaleButton)
-        pform.addRow(self.tr("Weight"), weigh)
+        pform.addRow(self.tr("Weight (kg)"), weigh)
         size = QHBoxLayout()
         for spin in self.dims:
             size.addWidget(spin)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -42,10 +43,11 @@ class SettingsDialog(QDialog):
                                     value=settings.get_int(conn, "idle_lock_minutes"))
         self.smsTemplate = QPlainTextEdit(objectName="smsTemplate")
         self.smsTemplate.setPlainText(self._shown(settings.get(conn, "sms_template")))
-        self.smsTemplate.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 16)
+        self.smsTemplate.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 16)
         self.fieldButtons = []
         for code, label in self._fields():
             button = QPushButton(label, objectName=f"templateField_{code}")
+            button.setStyleSheet("padding:3px 8px;")  # chips, smaller than the counter's big buttons
             button.setToolTip(self.tr("Insert {field}: replaced in each text by the real value.").format(
                 field="{" + label + "}"))
             button.clicked.connect(lambda _c=False, label=label: self._insert_field(label))
@@ -77,37 +79,52 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.addClerkButton.clicked.connect(self.add_clerk)
 
-        form = QFormLayout(self)
+        # Two columns, so the dialog fits a 1024×768 screen: station settings left, clerks right.
+        form = QFormLayout()
         form.addRow(self.tr("Remind again after (days)"), self.remindDays)
         form.addRow(self.tr("Due for return after (days)"), self.returnDays)
         form.addRow(self.tr("Lock after idle (minutes)"), self.idleMinutes)
-        template = QVBoxLayout()
-        template.addWidget(self.smsTemplate)
+        form.addRow(self.tr("Shelves"), self.shelfCount)
+        form.addRow(self.tr("Layers per shelf"), self.layerCount)
+        form.addRow(self.tr("Parcels per layer"), self.capacity)
+        form.addRow(self.tr("Language (after restart)"), self.language)
+        template = QGroupBox(self.tr("SMS template"))
+        column = QVBoxLayout(template)
+        column.addWidget(self.smsTemplate)
         chips = QHBoxLayout()
         chips.addWidget(QLabel(self.tr("Insert:")))
         for button in self.fieldButtons:
             chips.addWidget(button)
         chips.addStretch(1)
-        template.addLayout(chips)
-        template.addWidget(self.smsPreview)
-        form.addRow(self.tr("SMS template"), template)
-        form.addRow(self.tr("Shelves"), self.shelfCount)
-        form.addRow(self.tr("Layers per shelf"), self.layerCount)
-        form.addRow(self.tr("Parcels per layer"), self.capacity)
-        form.addRow(self.tr("Language (after restart)"), self.language)
-        form.addRow(buttons)
-        form.addRow(QLabel(self.tr("New clerk")))
-        form.addRow(self.tr("Name"), self.newClerkName)
-        form.addRow(self.tr("PIN"), self.newClerkPin)
-        form.addRow(self.tr("Role"), self.newClerkRole)
-        form.addRow(self.addClerkButton)
-        form.addRow(self.message)
+        column.addLayout(chips)
+        column.addWidget(self.smsPreview)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(template)
+        left.addWidget(buttons)
+        people = QGroupBox(self.tr("New clerk"))
+        pform = QFormLayout(people)
+        pform.addRow(self.tr("Name"), self.newClerkName)
+        pform.addRow(self.tr("PIN"), self.newClerkPin)
+        pform.addRow(self.tr("Role"), self.newClerkRole)
+        pform.addRow(self.addClerkButton)
+        right = QVBoxLayout()
+        right.addWidget(people)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        for field in (self.newClerkName, self.newClerkPin, self.newClerkRole):
+            field.setMinimumWidth(160)
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns)
+        outer.addWidget(self.message)
         self._update_preview()
 
     # ----- the SMS template: shown with the fields' names in the clerk's language, stored with codes ----------
     def _fields(self) -> list[tuple[str, str]]:
         return [("station", self.tr("station name")), ("courier", self.tr("courier")),
-                ("tail", self.tr("waybill last 4")), ("code", self.tr("pickup code")),
+                ("tail", self.tr("last 4 of waybill")), ("code", self.tr("pickup code")),
                 ("deadline", self.tr("pick up by"))]
 
     def _shown(self, template: str) -> str:
