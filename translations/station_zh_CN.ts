@@ -1820,6 +1820,14 @@
         <translation>已记录拒收：未实名登记不能收寄。</translation>
     </message>
     <message>
+        <source>Prohibited: {keyword} ({category}). Do not accept it.</source>
+        <translation>禁寄：{keyword}（{category}），不能收寄。</translation>
+    </message>
+    <message>
+        <source>Restricted: {keyword} ({category}). A supervisor must approve it.</source>
+        <translation>限寄：{keyword}（{category}），须站长确认。</translation>
+    </message>
+    <message>
         <source> (charged as {kg}: bulky)</source>
         <translation>（抛货，按 {kg} 计费）</translation>
     </message>

@@ -63,8 +63,9 @@ def rules(rows: Iterable[Mapping[str, Any]]) -> list[Rule]:
 
 
 @functools.cache
-def _builtin_rules() -> tuple[Rule, ...]:
-    return tuple(rules(refdata.builtin("prohibited_items")))
+def _builtin() -> tuple[list[dict[str, str]], tuple[Rule, ...]]:
+    rows = refdata.builtin("prohibited_items")
+    return rows, tuple(rules(rows))
 
 
 def _hit(rule: Rule, text: str) -> str | None:
@@ -93,6 +94,6 @@ def match(rule_list: Iterable[Rule], description: str) -> list[Finding]:
 def check(conn: sqlite3.Connection, description: str) -> list[Finding]:
     """The built-in national list is always in force; the county's rows add to it (its own words, stricter
     levels). A county file made before the synonyms column existed therefore cannot drop 鞭炮 again."""
-    builtin = refdata.builtin("prohibited_items")
+    builtin, builtin_rules = _builtin()
     county = [r for r in refdata.rows(conn, "prohibited_items") if r not in builtin]
-    return match([*_builtin_rules(), *rules(county)], description)
+    return match([*builtin_rules, *rules(county)], description)

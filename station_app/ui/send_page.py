@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import couriers, fees, money, refdata, sending
+from ..core import couriers, fees, money, prohibited, refdata, sending
 from ..core.clock import local_text, to_iso, utc_now
 from ..core.errors import StationError
 from ..core.privacy import mask_name, mask_phone, normalize_mobile
@@ -64,6 +64,8 @@ class SendPage(QWidget):
         self.county = QLineEdit(objectName="county", placeholderText=self.tr("county / district"))
         self.address = QLineEdit(objectName="address", placeholderText=self.tr("street, number, room"))
         self.item = QLineEdit(objectName="itemDescription")
+        self.itemFinding = QLabel("", objectName="itemFinding")  # what the list says while the clerk types
+        self.itemFinding.setWordWrap(True)
         self.inspected = QCheckBox(self.tr("I opened and inspected the item (收寄验视)"), objectName="inspectedCheck")
         self.courier = QComboBox(objectName="sendCourier")
         names = couriers.names(session.conn)
@@ -84,6 +86,7 @@ class SendPage(QWidget):
         self.senderLookup.returnPressed.connect(self.lookup_sender)
         self.registerButton.clicked.connect(self.register_sender)
         self.refuseButton.clicked.connect(self.refuse_real_name)
+        self.item.textChanged.connect(self.show_item_finding)
         for widget in (self.weight, self.city):
             widget.textChanged.connect(lambda _t: self.update_fee())
         for combo in (self.province, self.courier):
@@ -117,6 +120,7 @@ class SendPage(QWidget):
         pform.addRow(self.tr("Province / city / county"), place)
         pform.addRow(self.tr("Address"), self.address)
         pform.addRow(self.tr("Item"), self.item)
+        pform.addRow("", self.itemFinding)
         pform.addRow(self.inspected)
         pform.addRow(self.tr("Courier"), self.courier)
         weigh = QHBoxLayout()
@@ -199,6 +203,21 @@ class SendPage(QWidget):
     def _dims(self) -> tuple[int, int, int] | None:
         values = tuple(spin.value() for spin in self.dims)
         return values if all(values) else None  # type: ignore[return-value]
+
+    def show_item_finding(self) -> None:
+        """A hint as the item is typed; the refusal itself (recorded, loud) comes with 确认收寄."""
+        findings = prohibited.check(self.session.conn, self.item.text()) if self.item.text().strip() else []
+        if not findings:
+            self.itemFinding.clear()
+            return
+        first = findings[0]
+        if first.level == "prohibited":
+            text = self.tr("Prohibited: {keyword} ({category}). Do not accept it.")
+            self.itemFinding.setStyleSheet("color:#b71c1c; font-weight:bold;")
+        else:
+            text = self.tr("Restricted: {keyword} ({category}). A supervisor must approve it.")
+            self.itemFinding.setStyleSheet("color:#e65100; font-weight:bold;")
+        self.itemFinding.setText(text.format(keyword=first.keyword, category=first.category))
 
     def update_fee(self) -> fees.Quote | None:
         try:

@@ -66,17 +66,20 @@ def test_bianpao_is_refused_loudly_and_nothing_is_sent_or_printed(counter, conn,
     open_send_page(counter, qtbot)
     register_sender(counter, qtbot)
     fill_parcel(counter, qtbot, item="鞭炮")
+    assert named(counter, QLabel, "itemFinding").text().startswith("禁寄：鞭炮")  # seen while typing
     click(qtbot, counter, QPushButton, "acceptSendingButton")
     assert counter.banner.kind == "error" and feedback.last[-1] == "error"
     assert "鞭炮" in counter.banner.text() and "禁寄" in counter.banner.text()
     assert journal.count(conn, "sending.accepted") == 0 and journal.count(conn, "sending.refused") == 1
     assert [tuple(r) for r in conn.execute("SELECT item, refusal FROM sendings")] == [("鞭炮", "prohibited_item")]
     assert named(counter, QLabel, "senderShown").text() == ""  # the form starts again, real-name first
+    assert named(counter, QLabel, "itemFinding").text() == ""
     assert settings.get(conn, "consignment_next") == "1"  # no waybill number was used up
 
     # The next parcel prints; the label queue is in order, so a label for 鞭炮 would have come out first.
     register_sender(counter, qtbot)
     fill_parcel(counter, qtbot, item="腊肉")
+    assert named(counter, QLabel, "itemFinding").text() == ""
     click(qtbot, counter, QPushButton, "acceptSendingButton")
     assert counter.banner.kind == "ok", counter.banner.text()
     qtbot.waitUntil(lambda: (labels / "S00100000001.pdf").exists(), timeout=10_000)
