@@ -120,8 +120,7 @@ class SendPage(QWidget):
         pform.addRow(self.tr("Province / city / county"), place)
         pform.addRow(self.tr("Address"), self.address)
         pform.addRow(self.tr("Item"), self.item)
-        pform.addRow("", self.itemFinding)
-        pform.addRow(self.inspected)
+        pform.addRow("", _pair(self.inspected, self.itemFinding))  # the finding beside the inspection box
         pform.addRow(self.tr("Courier"), _pair(self.courier, QLabel(self.tr("Payment")), self.payment))
         weigh = QHBoxLayout()
         weigh.addWidget(self.weight)
