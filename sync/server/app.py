@@ -28,7 +28,7 @@ class HttpSettings:
     """Limits of the HTTP side that county IT may tune (``county-server serve`` flags)."""
 
     body: http_limits.BodyTiming = field(default_factory=http_limits.BodyTiming)
-    enrol_free_failures: int = 5  # per address, before each further attempt must wait (doubling, ≤ 15 min)
+    enrol_free_failures: int = 5  # per address, before each further attempt must wait (5 s, doubling, ≤ 15 min)
 
 
 def refusal(code: str, detail: str = "", status: int | None = None, headers: dict[str, str] | None = None

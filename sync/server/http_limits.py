@@ -7,6 +7,7 @@ Every refusal is a ``protocol.ProtocolError`` whose code names the reason; ``sta
 
 from __future__ import annotations
 
+import itertools
 import json
 import lzma
 import math
@@ -21,22 +22,29 @@ import anyio.to_thread
 
 from .. import protocol
 
-MAX_JSON_DEPTH = 32  # the deepest real body (ops → op → payload → list → row) is under 8
 MAX_JSON_INT = 2**63 - 1  # SQLite's integer range; tighter ranges are each op type's business
 
 
 @dataclass(frozen=True)
 class BodyLimits:
-    """Per endpoint: the body as sent, after decompression, and which decode pool parses it."""
+    """Per endpoint: the body as sent, after decompression, which decode pool parses it, how deep its JSON may
+    nest, and whether values are checked here (``strict``: NaN/Infinity, lone surrogates, integers beyond
+    2^63-1 refuse the whole body). Op batches are not strict: a bad value there rejects its op, not the batch
+    (the op declarations check each op), so only what cannot be parsed at all refuses a batch."""
 
     sent: int
     decoded: int
     pool: str  # "anonymous" (unauthenticated callers) or "station": one cannot queue ahead of the other
+    max_depth: int = 32  # the deepest real body here (ops → op → payload → list → row) is under 8
+    strict: bool = True
 
 
 ENROL = BodyLimits(sent=4 * 1024, decoded=16 * 1024, pool="anonymous")
 RECONCILE = BodyLimits(sent=16 * 1024, decoded=64 * 1024, pool="station")
-OPS = BodyLimits(sent=protocol.MAX_COMPRESSED_BYTES, decoded=protocol.MAX_BODY_BYTES, pool="station")
+# 512 levels: a deep op payload still reaches its per-op check (and is rejected there, alone), while the
+# parser and what follows it stay far from Python's recursion limit (1,000).
+OPS = BodyLimits(sent=protocol.MAX_COMPRESSED_BYTES, decoded=protocol.MAX_BODY_BYTES, pool="station",
+                 max_depth=512, strict=False)
 
 # Decoding threads per pool. A 16 MB batch parses into up to ~150 MB of Python objects; two at once keep the
 # server well under 300 MB while an honest batch (tens of kB) still takes its turn within milliseconds.
@@ -98,13 +106,12 @@ class DecodePools:
         limiter = self._limiters.get(limits.pool)
         if limiter is None:
             limiter = self._limiters[limits.pool] = anyio.CapacityLimiter(POOL_THREADS[limits.pool])
-        return await anyio.to_thread.run_sync(decode, raw, encoding, limits.decoded, limiter=limiter)
+        return await anyio.to_thread.run_sync(decode, raw, encoding, limits, limiter=limiter)
 
 
-def decode(raw: bytes, encoding: str | None, cap: int) -> dict[str, Any]:
-    """Decompress (stopping as soon as ``cap`` is passed) and parse a body into a JSON object."""
-    data = decompress(raw, encoding, cap)
-    return parse_json(data)
+def decode(raw: bytes, encoding: str | None, limits: BodyLimits) -> dict[str, Any]:
+    """Decompress (stopping as soon as the cap is passed) and parse a body into a JSON object."""
+    return parse_json(decompress(raw, encoding, limits.decoded), limits.max_depth, strict=limits.strict)
 
 
 def decompress(raw: bytes, encoding: str | None, cap: int) -> bytes:
@@ -155,47 +162,36 @@ def _gunzip(raw: bytes, cap: int) -> bytes:
 # ----- JSON with bounded shape --------------------------------------------------------------------------------
 _ESCAPED = re.compile(rb'\\["\\]')
 _STRING = re.compile(rb'"[^"]*"')
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+_NESTING = bytes(1 if b in b"[{" else 255 if b in b"]}" else 0 for b in range(256))  # +1 / -1 as signed bytes
 _LONG_NUMBER = re.compile(rb"[0-9]{19}")
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
-def parse_json(data: bytes) -> dict[str, Any]:
+def parse_json(data: bytes, max_depth: int, *, strict: bool) -> dict[str, Any]:
     outside = _STRING.sub(b"", _ESCAPED.sub(b"", data))  # the JSON with every string taken out
-    _check_depth(outside.translate(None, _NOT_BRACKETS))
+    depth = max(itertools.accumulate(memoryview(outside.translate(_NESTING)).cast("b")), default=0)
+    if depth > max_depth:
+        raise protocol.ProtocolError("json_too_deep", f"{depth} levels of nesting, at most {max_depth}")
+    hooks: dict[str, Any] = {}
+    if strict:
+        hooks = {"parse_float": _finite_float, "parse_constant": _no_constant}
+        if _LONG_NUMBER.search(outside):  # the slow path only when some number has 19+ digits
+            hooks["parse_int"] = _bounded_int
     try:
-        text = data.decode("utf-8")
-        if _LONG_NUMBER.search(outside):  # slow path only when some number has 19+ digits
-            body = json.loads(text, parse_int=_bounded_int, parse_float=_finite_float,
-                              parse_constant=_no_constant)
-        else:
-            body = json.loads(text, parse_float=_finite_float, parse_constant=_no_constant)
+        body = json.loads(data.decode("utf-8"), **hooks)
     except UnicodeDecodeError as exc:
         raise protocol.ProtocolError("body_not_utf8", f"byte {exc.start} is not UTF-8") from exc
     except json.JSONDecodeError as exc:
         raise protocol.ProtocolError("body_corrupt", f"not JSON: {exc.msg} at {exc.pos}") from exc
-    except RecursionError as exc:  # belt and braces: _check_depth should have refused it
-        raise protocol.ProtocolError("json_too_deep", f"more than {MAX_JSON_DEPTH} levels") from exc
-    except ValueError as exc:  # int digit limit of Python itself
-        raise protocol.ProtocolError("json_number_invalid", str(exc)[:120]) from exc
-    if _SURROGATE_ESCAPE.search(data):
+    except RecursionError as exc:  # belt and braces: the depth check should have refused it
+        raise protocol.ProtocolError("json_too_deep", "nesting too deep to parse") from exc
+    except ValueError as exc:  # Python's own limit: integers of more than 4,300 digits
+        raise protocol.ProtocolError("json_number_too_large", str(exc)[:120]) from exc
+    if strict and _SURROGATE_ESCAPE.search(data):
         _check_strings(body)
     if not isinstance(body, dict):
         raise protocol.ProtocolError("body_corrupt", "the body must be a JSON object")
     return body
-
-
-def _check_depth(brackets: bytes) -> None:
-    """Peel innermost bracket pairs level by level (C-speed replaces) until nothing is left."""
-    for _ in range(MAX_JSON_DEPTH):
-        if not brackets:
-            return
-        peeled = brackets.replace(b"[]", b"").replace(b"{}", b"")
-        if len(peeled) == len(brackets):
-            return  # unbalanced: json.loads will say what is wrong
-        brackets = peeled
-    if brackets:
-        raise protocol.ProtocolError("json_too_deep", f"more than {MAX_JSON_DEPTH} levels of nesting")
 
 
 def _bounded_int(text: str) -> int:

@@ -1,6 +1,7 @@
 """Slowing down repeated enrolment failures per address (in memory: a restart forgives, which is fine: the
 codes are 64 random bits, the throttle is against noise and load, not the only thing between a guesser and a
-code). A few failures are free; after that each attempt must wait twice as long as the last, up to a cap."""
+code). A few failures are free; after that the next attempt must wait ``base`` seconds, and each further failure
+doubles the wait, up to a cap."""
 
 from __future__ import annotations
 
@@ -15,9 +16,10 @@ class _Record:
 
 
 class FailureThrottle:
-    def __init__(self, free: int = 5, cap: float = 900.0, forget_after: float = 3600.0,
+    def __init__(self, free: int = 5, base: float = 5.0, cap: float = 900.0, forget_after: float = 3600.0,
                  max_addresses: int = 10_000) -> None:
-        self.free, self.cap, self.forget_after, self.max_addresses = free, cap, forget_after, max_addresses
+        self.free, self.base, self.cap = free, base, cap
+        self.forget_after, self.max_addresses = forget_after, max_addresses
         self._records: dict[str, _Record] = {}
 
     def wait(self, address: str, now: float | None = None) -> float:
@@ -31,7 +33,7 @@ class FailureThrottle:
             return 0.0
         if record.failures < self.free:
             return 0.0
-        delay = min(self.cap, 2.0 ** (record.failures - self.free))
+        delay = min(self.cap, self.base * 2.0 ** (record.failures - self.free))
         return max(0.0, record.last + delay - now)
 
     def failed(self, address: str, now: float | None = None) -> int:
