@@ -96,8 +96,8 @@ def rows() -> list[tuple[str, str, str]]:
             county.close()
 
         def upload(n: int) -> int:
-            ops = [{"op_id": uuid7(), "device_seq": i + 1, "type": "parcel.reminded", "entity_id": f"p{i}",
-                    "payload": {"parcel_id": f"p{i}"}, "created_at": "2026-11-23T10:00:00.000Z"}
+            ops = [{"op_id": uuid7(), "device_seq": i + 1, "type": "parcel.flagged_damaged", "entity_id": f"p{i}",
+                    "payload": {"parcel_id": f"p{i}", "note": ""}, "created_at": "2026-11-23T10:00:00.000Z"}
                    for i in range(500)]
             with httpx.Client(trust_env=False, timeout=120) as h:
                 answer = h.post(server.url + "/v1/ops", content=protocol.encode({"station": f"R{n:03d}", "ops": ops}),

@@ -54,7 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     enroll.add_argument("--code", required=True, help="the enrolment code county IT gave you")
     enroll.add_argument("--ca", default="", help="the county CA certificate (PEM) for TLS")
 
-    sub.add_parser("sync", parents=[common], help="one full sync with the county; exit 0 only on success")
+    sync = sub.add_parser("sync", parents=[common], help="one full sync with the county; exit 0 only on success")
+    sync.add_argument("--wait", type=float, default=600.0, metavar="SECONDS",
+                      help="how long to wait while another sync of this data folder runs (default 600)")
 
     backup = sub.add_parser("backup", parents=[common], help="a consistent copy of the station database")
     backup.add_argument("--out", required=True, help="the file to write, e.g. on a USB drive")

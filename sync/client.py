@@ -10,24 +10,37 @@ import hashlib
 import json
 import sqlite3
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import httpx
 
-from station_app.core import couriers, db, journal, produce, station
+from station_app.core import county_feed, couriers, db, journal, produce, station
 from station_app.core.clock import to_iso, utc_now
+from station_app.core.errors import StationError
 from station_app.core.privacy import is_mobile
 
-from . import protocol
+from . import lock, protocol
 from .state import (  # noqa: F401 (re-exported: callers use client.state, client.rejections …)
+    feed_refusals,
     mark_read,
     newer_version,
+    note_sent,
     pending_count,
     rejections,
+    sent_high,
+    set_aside,
     set_state,
     state,
     unread_messages,
 )
+
+# With no record of what this folder sent (the database was moved to a new PC), a restore is believed up to
+# this many ops past the local journal: years of a busy counter, far below what would break the numbering.
+MAX_UNRECORDED_GAP = 10_000_000
+# A feed item that cannot be applied for one of these reasons is refused and reported; anything else
+# (disk full, database locked) stops the sync and is tried again.
+_ITEM_FAULTS = (StationError, ValueError, TypeError, KeyError, sqlite3.IntegrityError)
 
 
 class SyncError(Exception):
@@ -48,18 +61,29 @@ class SyncReport:
     refs_updated: list[str] = field(default_factory=list)
     resent: int = 0
     restore_detected: bool = False
+    feed_refused: int = 0  # county feed items this station could not apply: recorded, reported, passed
+    set_aside: int = 0  # ops too large to upload ever: set aside with their reason
+    seq_suspicious: bool = False  # the county claimed more ops from this device than it ever sent
 
 
+def _wire(op: journal.Op) -> dict[str, Any]:
+    return {"op_id": op.op_id, "device_seq": op.device_seq, "type": op.type, "entity_id": op.entity_id,
+            "payload": op.payload, "clerk_id": op.clerk_id, "created_at": op.created_at}
 
 
+def _whole(body: dict[str, Any], key: str) -> int:
+    """A whole number the county sent (grams, fen): never a float or a string silently rounded."""
+    value = body.get(key)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ValueError(f"{key} is not a whole number: {str(value)[:40]!r}")
+    return value
 
 
-
-
-
-
-
-
+def _text(body: dict[str, Any], key: str) -> str:
+    value = body.get(key)
+    if not isinstance(value, str) or not value.strip() or len(value) > 100:
+        raise ValueError(f"{key} missing or not text")
+    return value.strip()
 
 
 def make_http(server: str, ca_file: str = "", timeout: float = 20.0) -> httpx.Client:
@@ -86,12 +110,12 @@ def enroll(conn: sqlite3.Connection, server: str, code: str, ca_file: str = "",
     return county_code
 
 
-def _call(client: httpx.Client, method: str, path: str, *, token: str = "", body: dict[str, Any] | None = None,
+def _call(client: httpx.Client, method: str, path: str, *, token: str = "", body: dict[str, Any] | bytes | None = None,
           params: dict[str, Any] | None = None, raw: bool = False) -> Any:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     content = None
     if body is not None:
-        content = protocol.encode(body)
+        content = body if isinstance(body, bytes) else protocol.encode(body)  # bytes: encoded already
         headers.update({"Content-Encoding": "xz", "Content-Type": "application/json"})
     try:
         response = client.request(method, path, content=content, headers=headers, params=params)
@@ -101,6 +125,8 @@ def _call(client: httpx.Client, method: str, path: str, *, token: str = "", body
         raise SyncError("network", type(exc).__name__) from exc
     except httpx.TransportError as exc:
         raise SyncError("network", type(exc).__name__) from exc
+    if response.status_code == 413:  # the body is over the county's limit: the caller splits it
+        raise SyncError("body_too_large")
     if response.status_code in (429, 503):
         retry = response.headers.get("retry-after", "")
         raise SyncError("server_busy", str(response.status_code), float(retry) if retry.isdigit() else None)
@@ -146,41 +172,104 @@ class Syncer:
     def call(self, method: str, path: str, **kw: Any) -> Any:
         return _call(self.http, method, path, token=self.token, **kw)
 
-    def sync(self) -> SyncReport:
-        """Push, pull the feed and reference data, reconcile recent days; records the outcome for the screen."""
+    def sync(self, wait_s: float = 0.0) -> SyncReport:
+        """Push, pull the feed and reference data, reconcile recent days; records the outcome for the screen.
+
+        One sync at a time per data folder: waits up to ``wait_s`` for another one, else SyncError('sync_busy')
+        (the other sync records its own outcome, so this one records nothing)."""
+        try:
+            with lock.held(lock.data_dir_of(self.conn), wait_s):
+                return self._sync()
+        except lock.SyncBusy as exc:
+            raise SyncError("sync_busy") from exc
+
+    def _sync(self) -> SyncReport:
         report = SyncReport()
         try:
             self.push(report)
             self.pull_feed(report)
             self.pull_reference(report)
             self.check_release()
-            if self.reconcile(report):
-                self.push(report)
+            self.reconcile(report)
+            self.push(report)  # what the feed wrote (sales entered, refusals) and what reconcile re-queued
         except SyncError as err:
             with db.transaction(self.conn):
                 set_state(self.conn, "last_error", err.code)
                 set_state(self.conn, "last_error_at", to_iso(utc_now()))
             raise
+        # the sync went through, but something in it needs a person: say what
+        problem = ("feed_refused" if report.feed_refused else "op_too_large" if report.set_aside
+                   else "seq_suspicious" if report.seq_suspicious else "")
         with db.transaction(self.conn):
             set_state(self.conn, "last_success", to_iso(utc_now()))
-            set_state(self.conn, "last_error", "")
+            set_state(self.conn, "last_error", problem)
+            if problem:
+                set_state(self.conn, "last_error_at", to_iso(utc_now()))
         return report
 
     # ----- upload --------------------------------------------------------------------------------------------
     def push(self, report: SyncReport) -> None:
+        """Upload pending ops in batches of at most MAX_BATCH_OPS ops that also fit the county's body limits;
+        an op that cannot fit even alone is set aside with its reason and the rest go on."""
         after = 0
-        while batch := journal.pending(self.conn, after_seq=after, limit=protocol.MAX_BATCH_OPS):
-            ops = [{"op_id": op.op_id, "device_seq": op.device_seq, "type": op.type, "entity_id": op.entity_id,
-                    "payload": op.payload, "clerk_id": op.clerk_id, "created_at": op.created_at} for op in batch]
-            answer = self.call("POST", "/v1/ops", body={"protocol": protocol.VERSION, "station": self.station_code,
-                                                        "ops": ops})
-            try:
-                results = protocol.read_results(answer, [op.op_id for op in batch])
-            except protocol.ProtocolError as err:
-                raise SyncError("server_nonsense", err.code) from err
-            self._acknowledge(results, answer.get("device_high_seq"), report)
-            report.batches += 1
-            after = batch[-1].device_seq
+        while candidates := journal.pending(self.conn, after_seq=after, limit=protocol.MAX_BATCH_OPS):
+            wire = [_wire(op) for op in candidates]
+            batch, body = self._fit(wire)
+            while True:
+                if not batch:  # the first op alone is over the limit
+                    size = len(json.dumps(wire[0], ensure_ascii=False, separators=(",", ":")).encode())
+                    self._set_aside(wire[0]["op_id"], "op_too_large", size, report)
+                    after = wire[0]["device_seq"]
+                    break
+                note_sent(self.data_dir, batch[-1]["device_seq"])  # before sending: the county may keep it
+                try:
+                    answer = self.call("POST", "/v1/ops", body=body)
+                except SyncError as err:
+                    if err.code != "body_too_large":
+                        raise
+                    # the county's limit is lower than this app's protocol says: halve and try again
+                    batch = batch[: len(batch) // 2]
+                    body = protocol.encode(self._body(batch))
+                    continue
+                try:
+                    results = protocol.read_results(answer, [op["op_id"] for op in batch])
+                except protocol.ProtocolError as err:
+                    raise SyncError("server_nonsense", err.code) from err
+                self._acknowledge(results, answer.get("device_high_seq"), report)
+                report.batches += 1
+                after = batch[-1]["device_seq"]
+                break
+
+    def _body(self, batch: list[dict[str, Any]]) -> dict[str, Any]:
+        return {"protocol": protocol.VERSION, "station": self.station_code, "ops": batch}
+
+    def _fit(self, wire: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], bytes]:
+        """The longest run of ``wire`` whose body is within both the decompressed and the compressed limit
+        (xz ratios vary, so the compressed size is measured, halving until it fits). [] if the first op alone
+        cannot fit."""
+        budget = protocol.MAX_BODY_BYTES - len(json.dumps(self._body([])).encode()) - 64
+        total, count = 0, 0
+        for op in wire:
+            total += len(json.dumps(op, ensure_ascii=False, separators=(",", ":")).encode()) + 1
+            if total > budget:
+                break
+            count += 1
+        batch = wire[:count]
+        while batch:
+            body = protocol.encode(self._body(batch))
+            if len(body) <= protocol.MAX_COMPRESSED_BYTES:
+                return batch, body  # sent as measured: encoded once
+            batch = batch[: len(batch) // 2]
+        return [], b""
+
+    def _set_aside(self, op_id: str, reason: str, size: int, report: SyncReport) -> None:
+        with db.transaction(self.conn):
+            journal.set_aside(self.conn, op_id, reason, size, to_iso(utc_now()))
+        report.set_aside += 1
+
+    @property
+    def data_dir(self) -> Path:
+        return lock.data_dir_of(self.conn)
 
     def _acknowledge(self, results: list[tuple[str, str, str]], high: Any, report: SyncReport) -> None:
         now = to_iso(utc_now())
@@ -193,13 +282,24 @@ class Syncer:
                 else:
                     self.conn.execute("UPDATE journal SET sync_state = 'acked' WHERE op_id = ?", (op_id,))
                 setattr(report, status, getattr(report, status) + 1)
-            local_high = self.conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'journal'").fetchone()[0]
-            if isinstance(high, int) and high > local_high:
-                # The county has seen later ops from this device than this database holds: it was restored
-                # from an older copy. Number new ops after the county's, and tell the clerk.
-                self.conn.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'journal'", (high,))
-                set_state(self.conn, "restore_detected", now)
-                report.restore_detected = True
+            self._adopt_high(high, now, report)
+
+    def _adopt_high(self, high: Any, now: str, report: SyncReport) -> None:
+        """The county has seen later ops from this device than this database holds: it was restored from an
+        older copy, so number new ops after the county's and tell the clerk. Never beyond what this folder
+        itself sent (a county answer, or another station posing as this device, must not push the numbering
+        to the end of its range), and never an absurd value."""
+        local_high = journal.high_seq(self.conn)
+        if not isinstance(high, int) or isinstance(high, bool) or high <= local_high:
+            return
+        sent = sent_high(self.data_dir)
+        ceiling = min(sent if sent is not None else local_high + MAX_UNRECORDED_GAP, journal.MAX_DEVICE_SEQ)
+        if high > ceiling:
+            set_state(self.conn, "seq_suspicious", f"{now} county said {min(high, 2**63)}, sent {sent}")
+            report.seq_suspicious = True
+        if journal.continue_after(self.conn, min(high, ceiling)):
+            set_state(self.conn, "restore_detected", now)
+            report.restore_detected = True
 
     # ----- feed ----------------------------------------------------------------------------------------------
     def pull_feed(self, report: SyncReport) -> None:
@@ -212,35 +312,72 @@ class Syncer:
             if not items:
                 return
             for item in items:
-                self.apply_feed_item(item)
-                report.feed_items += 1
+                outcome = self.apply_feed_item(item)
+                report.feed_items += outcome != "skipped"
+                report.feed_refused += outcome == "refused"
+            if int(state(self.conn, "feed_cursor", "0")) <= after:
+                return  # the county sent nothing new after the cursor: do not ask again forever
 
-    def apply_feed_item(self, item: dict[str, Any]) -> None:
-        """One item and the cursor past it, in one transaction: a crash leaves both or neither."""
-        seq, kind, body = item.get("seq"), item.get("kind"), item.get("body")
-        if not isinstance(seq, int) or kind not in protocol.FEED_KINDS or not isinstance(body, dict):
+    def apply_feed_item(self, item: dict[str, Any]) -> str:
+        """One item and the cursor past it, in one transaction: 'applied', 'refused' or 'skipped'.
+
+        Exactly once whatever runs at the same time: the cursor and the record of dealt-with items are read
+        again inside the write transaction (BEGIN IMMEDIATE), so an item another sync applied meanwhile is
+        skipped. An item this station cannot apply (a lot it does not have, more than the lot holds, a
+        malformed body) is refused with its reason, shown to the clerk and reported to the county, and the
+        feed goes on past it."""
+        seq = item.get("seq") if isinstance(item, dict) else None
+        if not isinstance(seq, int) or isinstance(seq, bool) or not 0 < seq <= journal.MAX_DEVICE_SEQ:
             raise SyncError("server_nonsense", "feed item")
+        kind, body = item.get("kind"), item.get("body")
         with db.transaction(self.conn):
-            if kind == "manifest":
-                phone = str(body.get("recipient_phone", "")).replace(" ", "")
-                self.conn.execute(
-                    "INSERT OR REPLACE INTO manifest (waybill_key, waybill, courier, recipient_name, recipient_phone,"
-                    " phone_tail, source, imported_at) VALUES (?,?,?,?,?,?,'county',?)",
-                    (str(body["waybill"]).upper(), body["waybill"], self._courier(body.get("courier", "")),
-                     body.get("recipient_name", ""), phone if is_mobile(phone) else "", phone[-4:],
-                     to_iso(utc_now())))
-            elif kind == "sale_result":  # the county sold part or all of a lot in the city
-                produce.record_sale_in(self.conn, str(body.get("lot_no", "")), int(body.get("sold_g", 0)),
-                                       int(body.get("sales_fen", 0)), source="county", clerk_id=None)
-            elif kind == "notification_status":
-                self.conn.execute(
-                    "UPDATE notifications SET state = ?, updated_at = ? WHERE id = ? AND state = 'queued'",
-                    (body.get("state", "sent"), to_iso(utc_now()), body.get("notification_id")))
-            else:  # instructions and announcements wait for the clerk
-                self.conn.execute("INSERT OR REPLACE INTO county_messages (seq, kind, body, received_at) "
-                                  "VALUES (?,?,?,?)", (seq, kind, json.dumps(body, ensure_ascii=False),
-                                                       to_iso(utc_now())))
+            cursor = int(state(self.conn, "feed_cursor", "0"))
+            if seq <= cursor or self.conn.execute("SELECT 1 FROM feed_items WHERE seq = ?", (seq,)).fetchone():
+                return "skipped"
+            self.conn.execute("SAVEPOINT feed_item")
+            try:
+                if kind not in protocol.FEED_KINDS or not isinstance(body, dict):
+                    raise ValueError(f"feed item kind {str(kind)[:40]!r} with a {type(body).__name__} body")
+                self._apply(seq, str(kind), body)
+            except _ITEM_FAULTS as err:
+                self.conn.execute("ROLLBACK TO feed_item")
+                self._refuse(seq, str(kind)[:40], body, err)
+                outcome = "refused"
+            else:
+                self.conn.execute("INSERT INTO feed_items (seq, kind, outcome, at) VALUES (?,?,'applied',?)",
+                                  (seq, kind, to_iso(utc_now())))
+                outcome = "applied"
+            self.conn.execute("RELEASE feed_item")
             set_state(self.conn, "feed_cursor", str(seq))
+        return outcome
+
+    def _apply(self, seq: int, kind: str, body: dict[str, Any]) -> None:
+        if kind == "manifest":
+            phone = str(body.get("recipient_phone", "")).replace(" ", "")
+            self.conn.execute(
+                "INSERT OR REPLACE INTO manifest (waybill_key, waybill, courier, recipient_name, recipient_phone,"
+                " phone_tail, source, imported_at) VALUES (?,?,?,?,?,?,'county',?)",
+                (str(body["waybill"]).upper(), body["waybill"], self._courier(body.get("courier", "")),
+                 body.get("recipient_name", ""), phone if is_mobile(phone) else "", phone[-4:],
+                 to_iso(utc_now())))
+        elif kind == "sale_result":  # the county sold part or all of a lot in the city
+            produce.record_sale_in(self.conn, _text(body, "lot_no"), _whole(body, "sold_g"),
+                                   _whole(body, "sales_fen"), source="county", clerk_id=None, feed_seq=seq)
+        elif kind == "notification_status":
+            self.conn.execute(
+                "UPDATE notifications SET state = ?, updated_at = ? WHERE id = ? AND state = 'queued'",
+                (body.get("state", "sent"), to_iso(utc_now()), body.get("notification_id")))
+        else:  # instructions and announcements wait for the clerk
+            self.conn.execute("INSERT OR REPLACE INTO county_messages (seq, kind, body, received_at) "
+                              "VALUES (?,?,?,?)", (seq, kind, json.dumps(body, ensure_ascii=False),
+                                                   to_iso(utc_now())))
+
+    def _refuse(self, seq: int, kind: str, body: Any, err: Exception) -> None:
+        """Inside the item's transaction: the refusal, a message for the counter, and an op for the county."""
+        code = err.code if isinstance(err, StationError) else "feed_item_malformed"
+        params = {k: v for k, v in (err.params if isinstance(err, StationError) else {}).items()
+                  if isinstance(v, str | int)}
+        county_feed.record_refusal(self.conn, seq, kind, code, str(err)[:300], params, body)
 
     def _courier(self, text: str) -> str | None:
         return couriers.resolve(self.conn, text) if text else None

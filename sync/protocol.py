@@ -65,19 +65,30 @@ def decode(raw: bytes, *, encoding: str | None) -> dict[str, Any]:
         raise ProtocolError("body_too_large", "decompressed body over the limit")
     try:
         body = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ProtocolError("body_corrupt", str(exc)) from exc
+    except (ValueError, RecursionError) as exc:  # also a 1,000-deep nesting, an int of 5,000 digits
+        raise ProtocolError("body_corrupt", type(exc).__name__) from exc
     if not isinstance(body, dict):
         raise ProtocolError("body_corrupt", "not an object")
     return body
 
 
-def results_answer(op_ids: list[str], results: list[tuple[str, str]], high_seq: int) -> dict[str, Any]:
-    """The server's compact answer to a batch: results are (status, code) in the order the ops came."""
-    return {"count": len(op_ids), "first": op_ids[0] if op_ids else "", "last": op_ids[-1] if op_ids else "",
-            "statuses": "".join(STATUS_LETTERS[status] for status, _ in results),
-            "rejected": {op_ids[i]: code for i, (status, code) in enumerate(results) if status == "rejected"},
-            "device_high_seq": high_seq}
+def results_answer(op_ids: list[str], results: list[tuple[str, str]], high_seq: int, *,
+                   details: dict[str, str] | None = None,
+                   gaps: list[tuple[int, int]] | None = None) -> dict[str, Any]:
+    """The server's compact answer to a batch: results are (status, code) in the order the ops came.
+
+    ``details`` says in words why an op was rejected (which field, what is wrong); ``device_gaps`` lists the
+    sequence ranges this device skipped, as the county saw them. Both are for people; the station acts on codes.
+    """
+    answer = {"count": len(op_ids), "first": op_ids[0] if op_ids else "", "last": op_ids[-1] if op_ids else "",
+              "statuses": "".join(STATUS_LETTERS[status] for status, _ in results),
+              "rejected": {op_ids[i]: code for i, (status, code) in enumerate(results) if status == "rejected"},
+              "device_high_seq": high_seq}
+    if details:
+        answer["details"] = details
+    if gaps:
+        answer["device_gaps"] = [list(gap) for gap in gaps]
+    return answer
 
 
 def read_results(answer: dict[str, Any], op_ids: list[str]) -> list[tuple[str, str, str]]:

@@ -7,6 +7,7 @@ import random
 AFTER_SUCCESS = 300.0  # seconds between syncs while the link works
 FIRST_RETRY = 15.0
 MAX_RETRY = 900.0
+BUSY_RETRY = 60.0  # another sync of the same data folder is running: try again soon, it is not a failure
 
 
 def next_delay(failures: int, retry_after: float | None = None, rng: random.Random | None = None) -> float:

@@ -5,7 +5,9 @@ Kept apart from the client so the counter's status line can read it without load
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from pathlib import Path
 
 from station_app.core import db
 from station_app.core.clock import to_iso, utc_now
@@ -39,6 +41,43 @@ def rejections(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """The attention list: ops the county refused, with the op's type, newest first."""
     return conn.execute("SELECT r.op_id, r.code, r.at, j.type, j.entity_id FROM sync_rejections r "
                         "LEFT JOIN journal j ON j.op_id = r.op_id ORDER BY r.at DESC").fetchall()
+
+
+def set_aside(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Ops too large to upload ever, with the reason and size, newest first: county IT must fetch them."""
+    return conn.execute("SELECT a.op_id, a.reason, a.bytes, a.at, j.type, j.entity_id FROM sync_set_aside a "
+                        "LEFT JOIN journal j ON j.op_id = a.op_id ORDER BY a.at DESC").fetchall()
+
+
+def feed_refusals(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """County feed items this station could not apply, with the reason, newest first."""
+    return conn.execute("SELECT seq, kind, code, detail, at FROM feed_items WHERE outcome = 'refused' "
+                        "ORDER BY seq DESC").fetchall()
+
+
+# The highest device_seq this data folder ever sent, kept OUTSIDE the database: restoring an older station.db
+# leaves it in place, so the station knows how far the county may rightly have seen its ops.
+SENT_FILENAME = "sync-sent-seq"
+
+
+def sent_high(data_dir: Path) -> int | None:
+    try:
+        text = (data_dir / SENT_FILENAME).read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return int(text) if text.isdigit() else None
+
+
+def note_sent(data_dir: Path, seq: int) -> None:
+    """Raise the record before a batch goes out (the county may keep it even if the answer is lost)."""
+    if seq <= (sent_high(data_dir) or 0):
+        return
+    tmp = data_dir / (SENT_FILENAME + ".tmp")
+    with open(tmp, "w", encoding="ascii") as out:
+        out.write(str(seq))
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(tmp, data_dir / SENT_FILENAME)
 
 
 

@@ -142,6 +142,10 @@
         <translation>已接入县平台，站点编码 {code}。</translation>
     </message>
     <message>
+        <source>Another sync of this station is still running (the counter or another command); waited {seconds} s. Try again later.</source>
+        <translation>另一个同步（柜台或另一个命令）仍在进行，已等待 {seconds} 秒。请稍后再试。</translation>
+    </message>
+    <message>
         <source>Sync done: {applied} ops uploaded, {duplicate} already there, {rejected} refused; {feed} feed items, reference data updated: {refs}.</source>
         <translation>同步完成：上传 {applied} 条，已存在 {duplicate} 条，被拒收 {rejected} 条；收到 {feed} 条下发信息，更新的基础数据：{refs}。</translation>
     </message>
@@ -161,6 +165,14 @@
 <context>
     <name>DayClosePage</name>
     <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>Change float (supervisor)…</source>
+        <translation>修改备用金（需站长）…</translation>
+    </message>
+    <message>
         <source>cash counted in the till, yuan</source>
         <translation>钱箱实点现金（元）</translation>
     </message>
@@ -177,12 +189,28 @@
         <translation>重开最近日结（需站长）…</translation>
     </message>
     <message>
+        <source>Cash in the till</source>
+        <translation>钱箱现金</translation>
+    </message>
+    <message>
+        <source>Float (this morning)</source>
+        <translation>备用金（早上）</translation>
+    </message>
+    <message>
+        <source>Cash in / out</source>
+        <translation>现金收入 / 付出</translation>
+    </message>
+    <message>
         <source>Expected cash</source>
         <translation>应有现金</translation>
     </message>
     <message>
         <source>Counted cash</source>
         <translation>实点现金</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
     </message>
     <message>
         <source>Reason for a difference</source>
@@ -193,6 +221,10 @@
         <translation>营业日 {day}</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>Parcels: {i} in, {o} out, {r} returned, {s} on the shelves</source>
         <translation>包裹：入库 {i}，出库 {o}，退回 {r}，在库 {s}</translation>
     </message>
@@ -201,12 +233,52 @@
         <translation>寄件：{n} 件，运费 {fees}</translation>
     </message>
     <message>
-        <source>Produce: {kg} taken in, {boxes} boxes; paid out {paid}</source>
-        <translation>农产品：收货 {kg}，{boxes} 箱；付给农户 {paid}</translation>
+        <source>Produce: {kg} kg taken in, {boxes} boxes; paid out {paid}</source>
+        <translation>农产品：收货 {kg} 公斤，{boxes} 箱；付给农户 {paid}</translation>
     </message>
     <message>
         <source>Bills: {types}; by channel {channels}</source>
         <translation>缴费：{types}；按渠道 {channels}</translation>
+    </message>
+    <message>
+        <source>counted at the last close</source>
+        <translation>上次日结实点结转</translation>
+    </message>
+    <message>
+        <source>set by a supervisor</source>
+        <translation>站长已修改</translation>
+    </message>
+    <message>
+        <source>no day closed yet</source>
+        <translation>还没有日结过</translation>
+    </message>
+    <message>
+        <source>float {float} + cash in {cash_in} − cash paid out {cash_out}</source>
+        <translation>备用金 {float} + 现金收入 {cash_in} − 现金付出 {cash_out}</translation>
+    </message>
+    <message>
+        <source>over</source>
+        <translation>多了</translation>
+    </message>
+    <message>
+        <source>short</source>
+        <translation>少了</translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation>相符</translation>
+    </message>
+    <message>
+        <source>Set the float of {day} to {amount}</source>
+        <translation>把 {day} 的备用金改为 {amount}</translation>
+    </message>
+    <message>
+        <source>The float of {day} is now {amount}.</source>
+        <translation>{day} 的备用金已改为 {amount}。</translation>
+    </message>
+    <message>
+        <source>Day {day} closed. Report saved to {path}; backup taken. Not synced: this computer is not connected to the county server.</source>
+        <translation>{day} 已日结。报表已保存到 {path}；已备份。未同步：这台电脑还没有接入县级服务器。</translation>
     </message>
     <message>
         <source>Day {day} closed. Report saved to {path}; backup taken; syncing.</source>
@@ -479,6 +551,14 @@
         <translation>确认前请逐个扫描交出的包裹。</translation>
     </message>
     <message>
+        <source>For a door delivery, type the name of who took the parcels at the door.</source>
+        <translation>送货上门：请填写签收人姓名。</translation>
+    </message>
+    <message>
+        <source>These parcels belong to different people. Hand over one person&apos;s parcels at a time.</source>
+        <translation>这些包裹属于不同的人。一次只交一个人的包裹。</translation>
+    </message>
+    <message>
         <source>Say why the hand-over is undone.</source>
         <translation>请写明撤销取件的原因。</translation>
     </message>
@@ -643,8 +723,16 @@
         <translation>没有批次 {lot}，请核对收货单上的批次号。</translation>
     </message>
     <message>
-        <source>That is more than what is left of lot {lot}. Check the weight.</source>
-        <translation>超过了批次 {lot} 的剩余重量，请核对。</translation>
+        <source>That is more than what is left of lot {lot}: {left_kg} kg left. Check the weight.</source>
+        <translation>超过了批次 {lot} 的剩余量：只剩 {left_kg} 公斤。请核对重量。</translation>
+    </message>
+    <message>
+        <source>Type a sold weight above 0 and an amount that is not negative.</source>
+        <translation>请输入大于 0 的售出重量和不为负数的金额。</translation>
+    </message>
+    <message>
+        <source>The item is incomplete or damaged.</source>
+        <translation>内容不完整或已损坏。</translation>
     </message>
     <message>
         <source>This farmer has no sales to settle yet.</source>
@@ -729,6 +817,18 @@
     <message>
         <source>The cash differs from what is expected. Count again, or write the reason.</source>
         <translation>实点现金与应有现金不符。请重点，或写明原因。</translation>
+    </message>
+    <message>
+        <source>The expected cash is below zero: {short} more was paid out in cash than the float and the cash taken. A drawer cannot hold less than nothing, so this morning&apos;s float must have been at least {least}. Set the float to what was really in the drawer this morning (Change float), then close.</source>
+        <translation>应有现金是负数：今天付出的现金比备用金加现金收入多 {short}。钱箱里的钱不会少于零，所以今天早上的备用金至少是 {least}。请把备用金改为早上钱箱里实际的钱（修改备用金），再日结。</translation>
+    </message>
+    <message>
+        <source>Type the float in yuan, 0 or more, for example 200.00.</source>
+        <translation>请输入备用金（元），0 或以上，例如 200.00。</translation>
+    </message>
+    <message>
+        <source>Say why the float is changed (for example: the drawer was topped up this morning).</source>
+        <translation>请写明修改备用金的原因（例如：早上往钱箱补了零钱）。</translation>
     </message>
     <message>
         <source>Say why the day is reopened.</source>
@@ -819,6 +919,10 @@
     <message>
         <source>clerk</source>
         <translation>店员</translation>
+    </message>
+    <message>
+        <source>Unlock with your PIN first. The scan was not used; scan it again after logging in.</source>
+        <translation>请先输入密码解锁。刚才的扫描未使用，登录后请重新扫描。</translation>
     </message>
 </context>
 <context>
@@ -1032,12 +1136,12 @@
         <translation>送货上门</translation>
     </message>
     <message>
-        <source>Proxy&apos;s name</source>
-        <translation>代取人姓名</translation>
+        <source>Name of who takes them</source>
+        <translation>取件人姓名</translation>
     </message>
     <message>
-        <source>Proxy&apos;s phone, last 4</source>
-        <translation>代取人手机后 4 位</translation>
+        <source>Their phone (last 4 or all)</source>
+        <translation>其手机号（后 4 位或完整）</translation>
     </message>
     <message>
         <source>Confirm hand-over (Ctrl+Enter)</source>
@@ -1052,24 +1156,52 @@
         <translation>取件人：</translation>
     </message>
     <message>
-        <source>{name} {phone}: {n} parcels on the shelf</source>
-        <translation>{name} {phone}：还有 {n} 个包裹</translation>
+        <source>{k} people have this number. Ask the name, then pick the person:</source>
+        <translation>{k} 位收件人手机尾号相同。请问清姓名，再选择取件人：</translation>
     </message>
     <message>
-        <source>{n} parcels for {k} people with this number: check the name</source>
-        <translation>此号码共 {n} 个包裹，属于 {k} 位收件人：请核对姓名</translation>
+        <source>Several people match. Type their number (1, 2 …) or use ↑ ↓, then Enter.</source>
+        <translation>多位收件人匹配。请输入序号（1、2 …）或用 ↑ ↓ 选择，再按回车。</translation>
+    </message>
+    <message>
+        <source>{i}.  {name}  {phone}  ({n} parcels)</source>
+        <translation>{i}.  {name}  {phone}  （{n} 件）</translation>
+    </message>
+    <message>
+        <source>Type the person&apos;s number, or ↑ ↓, then Enter</source>
+        <translation>输入取件人序号，或用 ↑ ↓ 选择，再按回车</translation>
+    </message>
+    <message>
+        <source>{name} {phone}: {n} parcels on the shelf</source>
+        <translation>{name} {phone}：还有 {n} 个包裹</translation>
     </message>
     <message>
         <source>Fetch the parcels, then scan each one as you hand it over.</source>
         <translation>请取出包裹，交给取件人时逐个扫描。</translation>
     </message>
     <message>
+        <source>Pick the person first (ask their name), then scan their parcels. That scan was not counted.</source>
+        <translation>请先选择取件人（问清姓名），再扫描其包裹。刚才的扫描不计入。</translation>
+    </message>
+    <message>
+        <source>Type a number from 1 to {k}, or use ↑ ↓, then Enter.</source>
+        <translation>请输入 1 到 {k} 的序号，或用 ↑ ↓ 选择，再按回车。</translation>
+    </message>
+    <message>
         <source>{code} checked. {left} left to hand over.</source>
         <translation>{code} 已核对，还剩 {left} 个。</translation>
     </message>
     <message>
+        <source>Pick the person first (ask their name), then scan their parcels.</source>
+        <translation>请先选择取件人（问清姓名），再扫描其包裹。</translation>
+    </message>
+    <message>
         <source>Handed over {n} parcels.</source>
         <translation>已出库 {n} 个包裹。</translation>
+    </message>
+    <message>
+        <source>Taken by {who}.</source>
+        <translation>取件人：{who}。</translation>
     </message>
     <message>
         <source>{left} of theirs are still on the shelf.</source>
@@ -1382,6 +1514,17 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>ReceivePage</name>
     <message>
         <source>Scan the waybill barcode</source>
@@ -1452,16 +1595,32 @@
         <translation>哪里破损？</translation>
     </message>
     <message>
+        <source>already on the shelf: put it at this code</source>
+        <translation>已在库：请放回此取件码位置</translation>
+    </message>
+    <message>
         <source>All shelves are full. Code {code} given; make room or add shelves.</source>
         <translation>货架已满。已分配取件码 {code}，请腾出空间或增加货架。</translation>
+    </message>
+    <message>
+        <source>Shelved as {code}. Its phone is asked for after the parcels waiting before it.</source>
+        <translation>已上架 {code}。前面的包裹补录完手机号后再补录它的。</translation>
     </message>
     <message>
         <source>Shelved as {code}. Type the recipient&apos;s phone.</source>
         <translation>已上架 {code}，请输入收件人手机号。</translation>
     </message>
     <message>
+        <source>Received {waybill} → {code}.</source>
+        <translation>入库成功 {waybill} → {code}。</translation>
+    </message>
+    <message>
         <source>Received {waybill} → {code}</source>
         <translation>入库成功 {waybill} → {code}</translation>
+    </message>
+    <message>
+        <source>type this parcel&apos;s phone</source>
+        <translation>请输入此包裹的手机号</translation>
     </message>
     <message>
         <source>Phone for {code} ({waybill}); Esc to skip.</source>
@@ -1478,6 +1637,18 @@
     <message>
         <source>{code}: recipient {phone} saved, SMS queued.</source>
         <translation>{code}：收件人 {phone} 已保存，取件短信已排队。</translation>
+    </message>
+    <message>
+        <source>{code}: recipient {phone} saved.</source>
+        <translation>{code}：收件人 {phone} 已保存。</translation>
+    </message>
+    <message>
+        <source>No full phone number, so no SMS is sent: phone them or tell them in person.</source>
+        <translation>无完整手机号，不发短信，请电话/当面通知。</translation>
+    </message>
+    <message>
+        <source>no phone yet</source>
+        <translation>尚无手机号</translation>
     </message>
     <message>
         <source>{code} stays on the shelf without a phone; add it later from the list.</source>
@@ -1629,6 +1800,14 @@
         <translation>没有找到“{text}”。</translation>
     </message>
     <message>
+        <source>proxy</source>
+        <translation>代取</translation>
+    </message>
+    <message>
+        <source>to the door</source>
+        <translation>送货上门</translation>
+    </message>
+    <message>
         <source>Select a picked-up parcel in the search results first.</source>
         <translation>请先在搜索结果中选择一个已取件的包裹。</translation>
     </message>
@@ -1754,10 +1933,6 @@
     <message>
         <source>Recipient</source>
         <translation>收件人</translation>
-    </message>
-    <message>
-        <source>Recipient&apos;s phone</source>
-        <translation>收件人手机</translation>
     </message>
     <message>
         <source>Province / city / county</source>
@@ -2166,8 +2341,40 @@
         <translation>请先设置本站。</translation>
     </message>
     <message>
+        <source>Another sync of this station is running; this one will try again shortly.</source>
+        <translation>另一个同步正在进行，稍后会自动重试。</translation>
+    </message>
+    <message>
+        <source>Some items from the county could not be entered; see the county messages. The county has been told.</source>
+        <translation>县里发来的部分内容无法入账，请查看县平台消息；已告知县里。</translation>
+    </message>
+    <message>
+        <source>Some records are too large to upload and were set aside. Call county IT.</source>
+        <translation>有记录太大，无法上传，已暂放一边。请联系县里IT。</translation>
+    </message>
+    <message>
+        <source>The county reported more records from this PC than it ever sent; nothing was changed. Call county IT.</source>
+        <translation>县平台报告的本机记录数多于本机实际上传的，未作任何更改。请联系县里IT。</translation>
+    </message>
+    <message>
+        <source>A record is too large for the county server. Call county IT.</source>
+        <translation>有记录太大，县平台无法接收。请联系县里IT。</translation>
+    </message>
+    <message>
         <source>Sync failed ({code}). It will try again.</source>
         <translation>同步失败（{code}），稍后会自动重试。</translation>
+    </message>
+    <message>
+        <source>The county&apos;s sale result could not be entered: {reason} The county has been told.</source>
+        <translation>县里发来的销售结果无法入账：{reason}已告知县里。</translation>
+    </message>
+    <message>
+        <source>An item from the county could not be entered: {reason} The county has been told.</source>
+        <translation>县里发来的内容无法入账：{reason}已告知县里。</translation>
+    </message>
+    <message>
+        <source>A {type} record of {mb} MB is too large to upload and was set aside; the rest went on. Call county IT to collect it.</source>
+        <translation>一条 {type} 记录有 {mb} MB，太大无法上传，已暂放一边，其余记录照常上传。请联系县里IT取走这条记录。</translation>
     </message>
 </context>
 <context>
@@ -2181,12 +2388,16 @@
         <translation>正在同步…</translation>
     </message>
     <message>
+        <source>Cannot sync: this computer is not connected to the county server yet. Ask the county&apos;s technician to connect it (they bring a connection code).</source>
+        <translation>无法同步：这台电脑还没有接入县级服务器。请联系县里的技术人员来接入（他们会带接入码）。</translation>
+    </message>
+    <message>
         <source>County messages ({n})</source>
         <translation>县里通知（{n}）</translation>
     </message>
     <message>
-        <source>Not joined to the county server yet (station-app enroll).</source>
-        <translation>尚未接入县平台（station-app enroll）。</translation>
+        <source>Not connected to the county server; ask the county&apos;s technician.</source>
+        <translation>未接入县级服务器，请联系县里的技术人员。</translation>
     </message>
     <message>
         <source>Last sync {time}</source>
@@ -2203,6 +2414,10 @@
     <message>
         <source>{n} refused by the county: tell county IT</source>
         <translation>{n} 条被县平台拒收：请告知县里的信息员</translation>
+    </message>
+    <message>
+        <source>{n} too large to upload: tell county IT</source>
+        <translation>{n} 条记录太大无法上传：请告知县里IT</translation>
     </message>
     <message>
         <source>database was restored from a backup: tell county IT</source>

@@ -86,7 +86,12 @@ def get_clerk(conn: sqlite3.Connection, clerk_id: str) -> Clerk:
 
 
 def login(conn: sqlite3.Connection, clerk_id: str, pin: str, *, now: datetime | None = None) -> Clerk:
-    """Check a PIN. Five wrong PINs in a row lock that clerk out for 60 seconds."""
+    """Check a PIN. Five wrong PINs in a row lock that clerk out for 60 seconds.
+
+    Something that cannot be a PIN (a scanner read, letters, too short or long) is refused without counting:
+    it is not a guess at the PIN.
+    """
+    check_pin_format(pin)
     now = now or utc_now()
     with transaction(conn):
         row = conn.execute("SELECT * FROM clerks WHERE id = ? AND active = 1", (clerk_id,)).fetchone()

@@ -2,6 +2,10 @@
 
 A business day is a local date. Once closed, anything done later belongs to the next open day (its ops are
 numbered after the close's last op); a supervisor can reopen a day.
+
+The till: each day opens with a float (备用金), the cash counted at the last close unless a supervisor sets the
+day's float with a reason (a ``day.float_set`` op). Expected cash = float + cash taken − cash paid out; it can
+never be below zero (a drawer cannot hold less than nothing), so a negative figure means the float is wrong.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from . import clerks, journal, settings
 from .clock import from_iso, local_day, to_iso, utc_now
 from .db import transaction
 from .errors import StationError
+from .money import yuan
 
 
 def closed_days(conn: sqlite3.Connection) -> dict[date, int]:
@@ -73,6 +78,9 @@ class DayTotals:
     bills_by_channel_fen: dict[str, int] = field(default_factory=dict)  # amount + commission by channel
     bill_commission_fen: int = 0
     cash_float_fen: int = 0
+    cash_float_source: str = "default"  # carried (from the last close) · set (by a supervisor) · default
+    cash_in_fen: int = 0  # sending fees and bills (with commission) paid in cash
+    cash_out_fen: int = 0  # produce payouts in cash
     expected_cash_fen: int = 0
 
     def as_dict(self) -> dict[str, Any]:
@@ -109,10 +117,53 @@ def totals(conn: sqlite3.Connection, day: date) -> DayTotals:
         by_channel[row["channel"]] += row["amount_fen"] + row["commission_fen"]
         t.bill_commission_fen += row["commission_fen"]
     t.bills_fen, t.bills_by_channel_fen = dict(by_type), dict(by_channel)
-    t.cash_float_fen = settings.get_int(conn, "cash_float_fen")
-    t.expected_cash_fen = (t.cash_float_fen + fees.get("cash", 0) + by_channel.get("cash", 0)
-                           - payouts.get("cash", 0))
+    opening = opening_float(conn, day)
+    t.cash_float_fen, t.cash_float_source = opening.fen, opening.source
+    t.cash_in_fen = fees.get("cash", 0) + by_channel.get("cash", 0)
+    t.cash_out_fen = payouts.get("cash", 0)
+    t.expected_cash_fen = t.cash_float_fen + t.cash_in_fen - t.cash_out_fen
     return t
+
+
+@dataclass(frozen=True)
+class Float:
+    fen: int
+    source: str  # carried · set · default
+    reason: str = ""
+
+
+def _float_entity(day: date) -> str:
+    return f"float:{day.isoformat()}"
+
+
+def opening_float(conn: sqlite3.Connection, day: date) -> Float:
+    """The day's float: as a supervisor set it, else the cash counted at the last close before it."""
+    chosen = [op for op in journal.ops_for(conn, _float_entity(day)) if op.type == "day.float_set"]
+    if chosen:
+        return Float(int(chosen[-1].payload["float_fen"]), "set", str(chosen[-1].payload["reason"]))
+    row = conn.execute("SELECT counted_cash_fen FROM day_closes WHERE day < ? AND reopened = 0 ORDER BY day DESC"
+                       " LIMIT 1", (day.isoformat(),)).fetchone()
+    if row is not None:
+        return Float(int(row[0]), "carried")
+    return Float(settings.get_int(conn, "cash_float_fen"), "default")  # before the first close
+
+
+def set_float(conn: sqlite3.Connection, day: date, float_fen: int, reason: str, *, clerk_id: str,
+              supervisor_id: str, supervisor_pin: str) -> Float:
+    """A supervisor sets the open day's float (the cash put in the drawer this morning), with a reason."""
+    if not 0 <= float_fen <= 10_000_000:
+        raise StationError("float_invalid", str(float_fen))
+    if not reason.strip():
+        raise StationError("float_needs_reason")
+    supervisor = clerks.require_supervisor(conn, supervisor_id, supervisor_pin)
+    with transaction(conn):
+        check_open(conn, day)
+        before = opening_float(conn, day)
+        journal.append(conn, "day.float_set", {"day": day.isoformat(), "float_fen": float_fen,
+                                               "previous_fen": before.fen, "reason": reason.strip(),
+                                               "supervisor_id": supervisor.id},
+                       clerk_id=clerk_id, entity_id=_float_entity(day))
+    return Float(float_fen, "set", reason.strip())
 
 
 def close(conn: sqlite3.Connection, day: date, counted_cash_fen: int, reason: str, *, clerk_id: str) -> DayTotals:
@@ -121,6 +172,12 @@ def close(conn: sqlite3.Connection, day: date, counted_cash_fen: int, reason: st
     if day > local_day(utc_now()):
         raise StationError("day_in_future", day.isoformat())
     result = totals(conn, day)
+    if result.expected_cash_fen < 0:
+        short = -result.expected_cash_fen
+        raise StationError("cash_expected_negative", str(short), short=yuan(short),
+                           least=yuan(result.cash_float_fen + short))
+    if counted_cash_fen < 0:
+        raise StationError("money_invalid", str(counted_cash_fen))
     difference = counted_cash_fen - result.expected_cash_fen
     if difference and not reason.strip():
         raise StationError("cash_difference_needs_reason", str(difference), difference=difference)

@@ -67,3 +67,34 @@ def count(conn: sqlite3.Connection, op_type: str | None = None) -> int:
     if op_type is None:
         return conn.execute("SELECT count(*) FROM journal").fetchone()[0]
     return conn.execute("SELECT count(*) FROM journal WHERE type = ?", (op_type,)).fetchone()[0]
+
+
+# JSON numbers beyond 2^53 lose precision in many readers; no honest station gets near it.
+MAX_DEVICE_SEQ = 2**53 - 1
+
+
+def high_seq(conn: sqlite3.Connection) -> int:
+    """The last device_seq handed out on this database (deleted rows included), 0 for none."""
+    row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'journal'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def continue_after(conn: sqlite3.Connection, seq: int) -> bool:
+    """Number the next op after ``seq`` (restore detected: the county has seen later ops from this device).
+
+    Inside the caller's transaction. Never lowers the sequence and never takes an absurd value: True if changed."""
+    if not conn.in_transaction:
+        raise RuntimeError("journal.continue_after outside a transaction")
+    if not 0 < seq <= MAX_DEVICE_SEQ or seq <= high_seq(conn):
+        return False
+    if conn.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'journal'", (seq,)).rowcount == 0:
+        conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('journal', ?)", (seq,))
+    return True
+
+
+def set_aside(conn: sqlite3.Connection, op_id: str, reason: str, size: int, at: str) -> None:
+    """An op that can never be uploaded (one alone is over the county's limit): out of the upload queue, with
+    the reason, so the ops behind it go on. Inside the caller's transaction."""
+    conn.execute("UPDATE journal SET sync_state = 'too_large' WHERE op_id = ?", (op_id,))
+    conn.execute("INSERT OR REPLACE INTO sync_set_aside (op_id, reason, bytes, at) VALUES (?,?,?,?)",
+                 (op_id, reason, size, at))

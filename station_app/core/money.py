@@ -34,3 +34,13 @@ def yuan(fen: int) -> str:
 
 def kg(grams: int) -> str:
     return f"{grams // 1000}.{grams % 1000:03d} kg"
+
+
+def signed_yuan(fen: int) -> str:
+    """A difference: '+¥10.00', '-¥5.00', '¥0.00'."""
+    return f"+{yuan(fen)}" if fen > 0 else yuan(fen)
+
+
+def kg_number(grams: int) -> str:
+    """'1.234' for 1234 g, the unit left to the caller's language (公斤 / kg)."""
+    return f"{grams // 1000}.{grams % 1000:03d}"

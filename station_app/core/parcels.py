@@ -127,7 +127,12 @@ class Received:
 
 def _queue_arrival(conn: sqlite3.Connection, parcel_id: str, waybill: str, courier: str, code: str,
                    recipient: Recipient, now: datetime) -> dict[str, str]:
-    """Queue the arrival text; the returned fields go into the op, so the county can send it."""
+    """Queue the arrival text; the returned fields go into the op, so the county can send it.
+
+    A privacy waybill gives only the last four digits: no text can reach them, so none is queued (the
+    clerk is told to call or tell them in person)."""
+    if not recipient.phone:
+        return {}
     here = station.get(conn)
     body = notifications.render(conn, station=here.name if here else "", courier=couriers.names(conn).get(
         courier, "快递"), waybill=waybill, code=code, received=now)

@@ -12,7 +12,7 @@ from .clock import to_iso, utc_now
 from .db import transaction
 from .errors import StationError
 from .parcels import Parcel, get, in_stock_by_waybill, not_in_stock_error, select
-from .privacy import is_mobile, normalize_tail
+from .privacy import is_mobile, mask_phone, normalize_mobile, normalize_tail
 
 HANDOVERS = ("self", "proxy", "door")
 _CODE = re.compile(r"^\d{1,2}-\d{1,2}-\d{4}$")
@@ -31,7 +31,8 @@ def _same_recipient(conn: sqlite3.Connection, parcel: Parcel) -> list[Parcel]:
 def lookup(conn: sqlite3.Connection, query: str) -> list[Parcel]:
     """Parcels in stock for the recipient a pickup code, phone tail, full phone or waybill points to.
 
-    A phone tail can match several recipients; all their parcels are listed and the clerk checks the name.
+    A phone tail can match several recipients; all their parcels are returned and :func:`people` splits
+    them, so the clerk picks the person before any scan counts.
     """
     text = query.strip().replace(" ", "")
     if not text:
@@ -56,6 +57,32 @@ def lookup(conn: sqlite3.Connection, query: str) -> list[Parcel]:
     return found
 
 
+def person_key(parcel: Parcel) -> str:
+    """Who a parcel is for: the full phone, or for a privacy waybill (tail only) the tail with the name."""
+    return parcel.recipient_phone or f"{parcel.phone_tail}/{parcel.recipient_name}"
+
+
+@dataclass(frozen=True)
+class Person:
+    """One recipient among the parcels a lookup found."""
+    key: str
+    names: tuple[str, ...]  # as stored (one phone may be shared by a family); pages mask them
+    masked_phone: str
+    parcels: tuple[Parcel, ...]
+
+
+def people(found: list[Parcel]) -> list[Person]:
+    """The distinct recipients of these parcels, in the order they first appear."""
+    groups: dict[str, list[Parcel]] = {}
+    for parcel in found:
+        groups.setdefault(person_key(parcel), []).append(parcel)
+    result = []
+    for key, group in groups.items():
+        names = tuple(dict.fromkeys(p.recipient_name for p in group))
+        result.append(Person(key, names, group[0].masked_phone, tuple(group)))
+    return result
+
+
 def check_handover(conn: sqlite3.Connection, scanned: str, expected: list[Parcel]) -> Parcel:
     """The parcel a clerk scanned while handing over, if it belongs to this pickup; otherwise a refusal."""
     waybill = scanned.strip()
@@ -67,19 +94,38 @@ def check_handover(conn: sqlite3.Connection, scanned: str, expected: list[Parcel
     return parcel
 
 
+def _phone_tail(text: str) -> str:
+    """Only the last four digits of a proxy's phone are kept: enough to call back, little to leak."""
+    text = text.strip().replace(" ", "")
+    if len(text) == 4:
+        return normalize_tail(text)
+    try:
+        return normalize_mobile(text)[-4:]
+    except StationError:
+        raise StationError("tail_invalid", mask_phone(text)) from None
+
+
 @dataclass(frozen=True)
 class Handover:
+    """Who took the parcels. For a proxy (代取) and a door delivery (送货上门) the person is recorded:
+    ``proxy_name`` / ``proxy_phone_tail`` hold whoever signed for them (the columns predate door records)."""
     kind: str = "self"
     proxy_name: str = ""
-    proxy_phone_tail: str = ""
+    proxy_phone_tail: str = ""  # last 4 digits, or a full mobile of which only the last 4 are kept
 
     def checked(self) -> Handover:
         if self.kind not in HANDOVERS:
             raise StationError("handover_invalid", self.kind)
+        name = self.proxy_name.strip()
         if self.kind == "proxy":
-            if not self.proxy_name.strip():
+            if not name:
                 raise StationError("proxy_needs_name")
-            return Handover("proxy", self.proxy_name.strip(), normalize_tail(self.proxy_phone_tail))
+            return Handover("proxy", name, _phone_tail(self.proxy_phone_tail))
+        if self.kind == "door":
+            if not name:
+                raise StationError("door_needs_name")
+            phone = self.proxy_phone_tail.strip()
+            return Handover("door", name, _phone_tail(phone) if phone else "")
         return Handover(self.kind)
 
 
@@ -92,6 +138,8 @@ def confirm(conn: sqlite3.Connection, parcel_ids: list[str], handover: Handover,
     now = now or utc_now()
     at = to_iso(now)
     with transaction(conn):
+        if len({person_key(get(conn, pid)) for pid in parcel_ids}) > 1:
+            raise StationError("mixed_recipients")  # one hand-over is one person's parcels
         for parcel_id in parcel_ids:
             parcel = get(conn, parcel_id)
             if parcel.status != "in_stock":

@@ -126,21 +126,35 @@ def record_sale(conn: sqlite3.Connection, lot_no: str, sold_g: int, sales_fen: i
         return record_sale_in(conn, lot_no, sold_g, sales_fen, source=source, clerk_id=clerk_id)
 
 
+def _kg(grams: int) -> str:
+    """Grams as kilograms for a sentence, exactly: 4500 -> '4.500'."""
+    return f"{grams // 1000}.{grams % 1000:03d}"
+
+
 def record_sale_in(conn: sqlite3.Connection, lot_no: str, sold_g: int, sales_fen: int, *, source: str,
-                   clerk_id: str | None) -> str:
-    """A (partial) sale of a lot, inside the caller's transaction: from the county feed or typed in."""
+                   clerk_id: str | None, feed_seq: int | None = None) -> str:
+    """A (partial) sale of a lot, inside the caller's transaction: from the county feed or typed in.
+
+    ``feed_seq`` names the county feed item it came from, so the county can tell which of its sale results
+    the station has entered (and what is still left of the lot) when it checks the next import."""
     lot = conn.execute("SELECT * FROM lots WHERE lot_no = ?", (lot_no,)).fetchone()
     if lot is None:
         raise StationError("lot_unknown", lot_no, lot=lot_no)
+    if isinstance(sold_g, bool) or isinstance(sales_fen, bool) or sold_g <= 0 or sales_fen < 0:
+        raise StationError("sale_invalid", f"{sold_g} g {sales_fen} fen", lot=lot_no)
     already = conn.execute("SELECT coalesce(sum(sold_g), 0) FROM sales WHERE lot_id = ?", (lot["id"],)).fetchone()[0]
-    if sold_g <= 0 or sales_fen < 0 or already + sold_g + lot["returned_g"] > lot["net_g"]:
-        raise StationError("sale_exceeds_lot", lot_no, lot=lot_no)
+    left = max(0, lot["net_g"] - already - lot["returned_g"])
+    if sold_g > left:
+        raise StationError("sale_exceeds_lot", f"{lot_no}: {sold_g} g asked, {left} g left", lot=lot_no,
+                           left_g=left, left_kg=_kg(left), asked_kg=_kg(sold_g))
     sale_id = uuid7()
     conn.execute("INSERT INTO sales (id, lot_id, sold_g, sales_fen, source, created_at) VALUES (?,?,?,?,?,?)",
                  (sale_id, lot["id"], sold_g, sales_fen, source, to_iso(utc_now())))
-    journal.append(conn, "produce.sold", {"sale_id": sale_id, "lot_id": lot["id"], "lot_no": lot_no,
-                                          "sold_g": sold_g, "sales_fen": sales_fen, "source": source},
-                   clerk_id=clerk_id, entity_id=lot["id"])
+    payload: dict[str, object] = {"sale_id": sale_id, "lot_id": lot["id"], "lot_no": lot_no, "sold_g": sold_g,
+                                  "sales_fen": sales_fen, "source": source}
+    if feed_seq is not None:
+        payload["feed_seq"] = feed_seq
+    journal.append(conn, "produce.sold", payload, clerk_id=clerk_id, entity_id=lot["id"])
     return sale_id
 
 
@@ -151,8 +165,10 @@ def return_unsold(conn: sqlite3.Connection, lot_no: str, returned_g: int, *, cle
         if lot is None:
             raise StationError("lot_unknown", lot_no, lot=lot_no)
         sold = conn.execute("SELECT coalesce(sum(sold_g), 0) FROM sales WHERE lot_id = ?", (lot["id"],)).fetchone()[0]
-        if returned_g <= 0 or sold + lot["returned_g"] + returned_g > lot["net_g"]:
-            raise StationError("sale_exceeds_lot", lot_no, lot=lot_no)
+        left = max(0, lot["net_g"] - sold - lot["returned_g"])
+        if returned_g <= 0 or returned_g > left:
+            raise StationError("sale_exceeds_lot", f"{lot_no}: {left} g left", lot=lot_no, left_g=left,
+                               left_kg=_kg(left), asked_kg=_kg(max(returned_g, 0)))
         conn.execute("UPDATE lots SET returned_g = returned_g + ? WHERE id = ?", (returned_g, lot["id"]))
         journal.append(conn, "produce.returned", {"lot_id": lot["id"], "lot_no": lot_no, "returned_g": returned_g},
                        clerk_id=clerk_id, entity_id=lot["id"])

@@ -57,8 +57,8 @@ def remind(conn: sqlite3.Connection, parcel_ids: list[str], *, clerk_id: str, no
     with transaction(conn):
         for parcel_id in parcel_ids:
             parcel = get(conn, parcel_id)
-            if parcel.status != "in_stock" or parcel.needs_recipient:
-                continue
+            if parcel.status != "in_stock" or parcel.needs_recipient or not parcel.recipient_phone:
+                continue  # a privacy waybill (tail only) cannot be texted: the clerk phones or tells them
             body = "【提醒】" + notifications.render(
                 conn, station=here.name if here else "", courier=names.get(parcel.courier, "快递"),
                 waybill=parcel.waybill, code=parcel.pickup_code,

@@ -25,9 +25,10 @@ STYLE = """
 QWidget { font-size: 18px; }
 QLineEdit[scan="true"] { font-size: 26px; padding: 4px 8px; border: 2px solid #1565c0; border-radius: 6px; }
 QLineEdit[scan="true"]:focus { background: #fffde7; border-color: #ff8f00; }
-QTabBar::tab { font-size: 20px; padding: 10px 24px; }
+QTabBar::tab { font-size: 18px; padding: 6px 12px; }
 QTabBar::tab:selected { background: #1565c0; color: white; }
-QPushButton { padding: 8px 16px; }
+QPushButton { padding: 6px 14px; }
+QPushButton[header="true"] { padding: 4px 10px; }
 QLabel[heading="true"] { font-size: 20px; font-weight: bold; margin-top: 6px; }
 QTableView { font-size: 17px; }
 """

@@ -15,7 +15,14 @@ from ..core import backups, clerks, db, device_settings, export, manifest, stati
 from ..core.errors import ManifestError, StationError
 from ..labels import catalog, printer_jobs
 from . import i18n
-from .messages import error_text, manifest_lines, sync_error_text
+from .messages import (
+    error_text,
+    feed_refusal_text,
+    manifest_lines,
+    set_aside_text,
+    sync_code_text,
+    sync_error_text,
+)
 
 
 def _open(data_dir: Path):
@@ -86,12 +93,23 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
                 code=county_code))
         elif args.command == "sync":
             with sync_client.Syncer(conn) as syncer:
-                report = syncer.sync()
+                try:
+                    report = syncer.sync(wait_s=max(0.0, args.wait))
+                except sync_client.SyncError as err:
+                    if err.code != "sync_busy":
+                        raise
+                    text = QCoreApplication.translate(
+                        "Cli", "Another sync of this station is still running (the counter or another command); "
+                        "waited {seconds} s. Try again later.")
+                    print(text.format(seconds=round(args.wait)), file=sys.stderr)
+                    return 1
             text = QCoreApplication.translate(
                 "Cli", "Sync done: {applied} ops uploaded, {duplicate} already there, {rejected} refused; "
                 "{feed} feed items, reference data updated: {refs}.")
             print(text.format(applied=report.applied, duplicate=report.duplicate, rejected=report.rejected,
                               feed=report.feed_items, refs=", ".join(report.refs_updated) or "-"))
+            for line in sync_attention_lines(conn, report):
+                print(line, file=sys.stderr)
         elif args.command == "backup":
             path = backups.to_file(conn, Path(args.out))
             print(QCoreApplication.translate("Cli", "Backup written to {path}.").format(path=path))
@@ -105,6 +123,22 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     finally:
         conn.close()
     return 0
+
+
+def sync_attention_lines(conn, report: sync_client.SyncReport) -> list[str]:  # type: ignore[no-untyped-def]
+    """What this sync could not do, for the person who ran it: refused feed items, ops set aside."""
+    import json
+
+    lines = []
+    for row in sync_client.feed_refusals(conn)[: report.feed_refused][::-1]:
+        message = conn.execute("SELECT body FROM county_messages WHERE seq = ?", (row["seq"],)).fetchone()
+        params = json.loads(message[0]).get("params", {}) if message else {}
+        lines.append(feed_refusal_text(row["kind"], row["code"], params))
+    for row in sync_client.set_aside(conn)[: report.set_aside]:
+        lines.append(set_aside_text(row["type"] or "", row["bytes"]))
+    if report.seq_suspicious:
+        lines.append(sync_code_text("seq_suspicious"))
+    return lines
 
 
 def _print_test(data_dir: Path, out: Path) -> int:

@@ -1,17 +1,27 @@
-"""日结: the business day at a glance, the cash count, closing the day (report, backup, sync)."""
+"""日结: the business day at a glance, the till (float, cash in and out, expected, counted, difference),
+closing the day (report, backup, sync)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ..core import backups, dayclose, money
+from ..core import backups, bills, dayclose, money
 from ..core.errors import StationError
 from ..labels import pdf
 from ..labels.kinds import reports as report_pages
-from .messages import error_text
+from .messages import error_text, money_methods
 from .printing import PrintJob, PrintService
 from .session import Session
 from .supervisor_dialog import SupervisorDialog
@@ -25,55 +35,141 @@ class DayClosePage(QWidget):
         self.setObjectName("dayClosePage")
         self.session, self.banner, self.printer, self.start_sync = session, banner, printer, start_sync
         self.day = dayclose.business_day(session.conn)
+        self.totals: dayclose.DayTotals | None = None
         self.title = heading("")
         self.figures = QLabel("", objectName="dayFigures")
-        self.figures.setMinimumHeight(130)  # four lines; word wrap would hide all but the first
-        self.figures.setStyleSheet("font-size:18px;")
+        self.figures.setWordWrap(True)
+        self.figures.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.floatInput = QLineEdit(objectName="floatInput", placeholderText=self.tr("yuan"))
+        self.floatInput.setMaximumWidth(160)
+        self.floatSource = QLabel("", objectName="floatSource")
+        self.setFloatButton = QPushButton(self.tr("Change float (supervisor)…"), objectName="setFloatButton")
+        self.cashFlow = QLabel("", objectName="cashFlow")
+        self.cashFlow.setWordWrap(True)
         self.expected = QLabel("", objectName="expectedCash")
         self.expected.setStyleSheet("font-size:26px; font-weight:bold;")
+        self.cashWarning = QLabel("", objectName="cashWarning")  # why a negative expected cash cannot be
+        self.cashWarning.setWordWrap(True)
+        self.cashWarning.setStyleSheet("color:#c62828; font-weight:bold;")
         self.counted = ScanField("countedCash", self.tr("cash counted in the till, yuan"))
+        self.difference = QLabel("", objectName="cashDifference")
+        self.difference.setStyleSheet("font-size:22px; font-weight:bold;")
         self.reason = QLineEdit(objectName="differenceReason", placeholderText=self.tr("why the cash differs"))
         self.closeButton = QPushButton(self.tr("Close the day"), objectName="closeDayButton")
         self.reopenButton = QPushButton(self.tr("Reopen the last closed day (supervisor)…"),
                                         objectName="reopenDayButton")
-        form = QFormLayout()
-        form.addRow(self.tr("Expected cash"), self.expected)
-        form.addRow(self.tr("Counted cash"), self.counted)
-        form.addRow(self.tr("Reason for a difference"), self.reason)
-        box = QVBoxLayout(self)
-        box.addWidget(self.title)
-        box.addWidget(self.figures)
-        box.addLayout(form)
-        box.addWidget(self.closeButton)
-        box.addStretch(1)
-        box.addWidget(self.reopenButton)
+        self._layout()
         self.closeButton.clicked.connect(self.close_day)
         self.reopenButton.clicked.connect(self.reopen)
+        self.setFloatButton.clicked.connect(self.change_float)
         self.counted.returnPressed.connect(self.close_day)
+        self.counted.textChanged.connect(lambda _t: self._show_difference())
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.reopenButton)
+        till = QGroupBox(self.tr("Cash in the till"))
+        form = QFormLayout(till)
+        opening = QHBoxLayout()
+        opening.addWidget(self.floatInput)
+        opening.addWidget(self.floatSource, 1)
+        opening.addWidget(self.setFloatButton)
+        form.addRow(self.tr("Float (this morning)"), opening)
+        form.addRow(self.tr("Cash in / out"), self.cashFlow)
+        form.addRow(self.tr("Expected cash"), self.expected)
+        form.addRow(self.cashWarning)
+        form.addRow(self.tr("Counted cash"), self.counted)
+        form.addRow(self.tr("Difference"), self.difference)
+        form.addRow(self.tr("Reason for a difference"), self.reason)
+        form.addRow(self.closeButton)
+        body = QHBoxLayout()
+        body.addWidget(self.figures, 2)
+        body.addWidget(till, 3)
+        box = QVBoxLayout(self)
+        box.addLayout(top)
+        box.addLayout(body, 1)
 
     def focus_scan(self) -> None:
         self.reload()
         self.counted.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    # ----- names: codes never reach the screen or the report ------------------------------------------------
+    def names(self) -> dict[str, str]:
+        """Payment methods in words and bill types by their county names (现金, 电费 …)."""
+        words = {t.code: t.name for t in bills.types(self.session.conn)}
+        words.update(money_methods())
+        return words
+
     def reload(self) -> None:
         self.day = dayclose.business_day(self.session.conn)
-        t = dayclose.totals(self.session.conn, self.day)
+        t = self.totals = dayclose.totals(self.session.conn, self.day)
         self.title.setText(self.tr("Business day {day}").format(day=self.day.isoformat()))
-        names = self.session.courier_names
+        names = self.names()
 
         def listed(d: dict[str, int]) -> str:
-            return ", ".join(f"{names.get(k, k)} {money.yuan(v)}" for k, v in d.items()) or "-"
+            return self.tr(", ").join(f"{names.get(k, k)} {money.yuan(v)}" for k, v in d.items()) or "-"
 
-        self.figures.setText("\n".join([
+        self.figures.setText("\n\n".join([
             self.tr("Parcels: {i} in, {o} out, {r} returned, {s} on the shelves").format(
                 i=t.parcels_received, o=t.parcels_picked_up, r=t.parcels_returned, s=t.parcels_in_stock),
             self.tr("Sent: {n} parcels, fees {fees}").format(n=t.sendings, fees=listed(t.sending_fees_fen)),
-            self.tr("Produce: {kg} taken in, {boxes} boxes; paid out {paid}").format(
-                kg=money.kg(t.produce_net_g), boxes=t.produce_boxes, paid=listed(t.produce_payouts_fen)),
+            self.tr("Produce: {kg} kg taken in, {boxes} boxes; paid out {paid}").format(
+                kg=money.kg_number(t.produce_net_g), boxes=t.produce_boxes, paid=listed(t.produce_payouts_fen)),
             self.tr("Bills: {types}; by channel {channels}").format(types=listed(t.bills_fen),
                                                                      channels=listed(t.bills_by_channel_fen)),
         ]))
+        self.floatInput.setText(money.yuan(t.cash_float_fen).lstrip("¥"))
+        self.floatSource.setText({"carried": self.tr("counted at the last close"),
+                                  "set": self.tr("set by a supervisor"),
+                                  "default": self.tr("no day closed yet")}[t.cash_float_source])
+        self.cashFlow.setText(self.tr("float {float} + cash in {cash_in} − cash paid out {cash_out}").format(
+            float=money.yuan(t.cash_float_fen), cash_in=money.yuan(t.cash_in_fen), cash_out=money.yuan(t.cash_out_fen)))
         self.expected.setText(money.yuan(t.expected_cash_fen))
+        if t.expected_cash_fen < 0:
+            self.cashWarning.setText(error_text(StationError(
+                "cash_expected_negative", short=money.yuan(-t.expected_cash_fen),
+                least=money.yuan(t.cash_float_fen - t.expected_cash_fen))))
+        self.cashWarning.setVisible(t.expected_cash_fen < 0)
+        self._show_difference()
+
+    def _show_difference(self) -> None:
+        """Counted − expected as the clerk types: over, short or right."""
+        if self.totals is None:
+            return
+        try:
+            counted = money.parse_yuan(self.counted.text())
+        except StationError:
+            self.difference.setText("—")
+            self.difference.setStyleSheet("font-size:22px; font-weight:bold;")
+            return
+        diff = counted - self.totals.expected_cash_fen
+        word = (self.tr("over") if diff > 0 else self.tr("short") if diff < 0 else self.tr("matches"))
+        self.difference.setText(f"{money.signed_yuan(diff)}  {word}")
+        colour = "#1e7b34" if diff == 0 else "#c62828"
+        self.difference.setStyleSheet(f"font-size:22px; font-weight:bold; color:{colour};")
+
+    def change_float(self) -> None:
+        """The drawer held something else this morning: a supervisor sets the day's float with a reason."""
+        try:
+            fen = money.parse_yuan(self.floatInput.text())
+        except StationError:
+            self.banner.show_message("error", error_text(StationError("float_invalid")))
+            return
+        dialog = SupervisorDialog(self.session, self.tr("Set the float of {day} to {amount}").format(
+            day=self.day.isoformat(), amount=money.yuan(fen)), self)
+        if not dialog.exec():
+            self.reload()
+            return
+        try:
+            dayclose.set_float(self.session.conn, self.day, fen, dialog.reason(), clerk_id=self.session.clerk_id,
+                               supervisor_id=dialog.supervisor_id(), supervisor_pin=dialog.pin())
+        except StationError as err:
+            self.banner.show_message("error", error_text(err))
+            return
+        self.banner.show_message("ok", self.tr("The float of {day} is now {amount}.").format(
+            day=self.day.isoformat(), amount=money.yuan(fen)))
+        self.reload()
 
     def close_day(self) -> None:
         try:
@@ -84,17 +180,19 @@ class DayClosePage(QWidget):
             self.banner.show_message("error", error_text(err))
             return
         data_dir: Path = self.session.data_dir
-        pages = report_pages.day_close(totals, self.session.station.name, counted, self.reason.text(),
-                                       self.session.courier_names)
+        pages = report_pages.day_close(totals, self.session.station.name, counted, self.reason.text(), self.names())
         report = data_dir / "reports" / f"day-{totals.day}.pdf"
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_bytes(pdf.render(pages))  # always saved, printed too where an A4 printer is set
         if self.session.printer.backend in ("system", "pdf_folder"):
             self.printer.submit(self.session.printer, PrintJob(f"day-{totals.day}", pages))
         backups.take(self.session.conn, data_dir)
-        self.start_sync()
-        self.banner.show_message("ok", self.tr("Day {day} closed. Report saved to {path}; backup taken; syncing.")
-                                 .format(day=totals.day, path=report))
+        if self.start_sync() is False:
+            done = self.tr("Day {day} closed. Report saved to {path}; backup taken. Not synced: this computer is "
+                           "not connected to the county server.")
+        else:
+            done = self.tr("Day {day} closed. Report saved to {path}; backup taken; syncing.")
+        self.banner.show_message("ok", done.format(day=totals.day, path=report))
         self.counted.clear()
         self.reason.clear()
         self.reload()
@@ -114,4 +212,3 @@ class DayClosePage(QWidget):
             self.banner.show_message("error", error_text(err))
             return
         self.reload()
-

@@ -25,8 +25,17 @@ def install(app: QCoreApplication, language: str) -> bool:
         _installed.append(ours)
     from PySide6.QtCore import QLibraryInfo
 
-    qt_own = QTranslator(app)  # Qt's standard buttons (OK, Cancel …)
+    qt_own = QTranslator(app)  # Qt's own dialogs: buttons, the file dialog …; searched before ours
     if qt_own.load(QLocale(language), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
         _installed.append(qt_own)
     return loaded
+
+
+def _qt_gaps() -> list[str]:
+    """Qt's own strings that its qtbase_zh_CN.qm (PySide6 6.11) misses: our .ts carries them, so the file
+    dialog says 查找范围 rather than "Look in". Never called; lupdate reads the literals."""
+    return [
+        QCoreApplication.translate("QFileDialog", "&Look in:"),
+        QCoreApplication.translate("QFileDialog", "Files of &type:"),
+    ]

@@ -46,12 +46,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.session = session
         self.setWindowTitle(self.tr("Village Station — {name}").format(name=session.station.name))
-        self.banner = Banner()
-        self.printerBanner = Banner()
-        self.printerBanner.setObjectName("printerBanner")
-        self.printerBanner.hide()
+        self.banner = Banner()  # the one message area every page writes to; a page change clears it
+        self._printer_message = ""  # the printer failure on show, taken away when a job prints again
         self.printService = PrintService(self)
-        self.printService.printed.connect(lambda _job, _where: self.printerBanner.hide())
+        self.printService.printed.connect(self._printed)
         self.printService.failed.connect(self._print_failed)
         self.loginPage = LoginPage(session)
         self.receivePage = ReceivePage(session, self.banner, self.printService)
@@ -75,29 +73,34 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.reportsPage, self.tr("Reports  F10"))
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.tabBar().setExpanding(False)
         self.who = QLabel("", objectName="clerkLabel")
         self.syncPanel = SyncPanel(session.data_dir, session.conn)
+        self.syncPanel.notice.connect(self.banner.show_message)
         self.settingsButton = QPushButton(self.tr("Settings"), objectName="settingsButton")
         self.printerButton = QPushButton(self.tr("Printer"), objectName="printerButton")
         self.lockButton = QPushButton(self.tr("Lock"), objectName="lockButton")
         for button in (self.settingsButton, self.printerButton, self.lockButton):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setProperty("header", True)
 
+        # one compact row: the sync status takes what is left and wraps or clips, never widening the window
         header = QHBoxLayout()
+        header.setSpacing(6)
         title = QLabel(session.station.name, objectName="stationTitle")
-        title.setStyleSheet("font-size:22px; font-weight:bold;")
+        title.setStyleSheet("font-size:20px; font-weight:bold;")
         header.addWidget(title)
-        header.addStretch(1)
-        header.addWidget(self.syncPanel)
         header.addWidget(self.who)
+        header.addWidget(self.syncPanel, 1)
         header.addWidget(self.printerButton)
         header.addWidget(self.settingsButton)
         header.addWidget(self.lockButton)
         counter = QWidget(objectName="counter")
         column = QVBoxLayout(counter)
+        column.setContentsMargins(6, 4, 6, 4)
+        column.setSpacing(4)
         column.addLayout(header)
         column.addWidget(self.banner)
-        column.addWidget(self.printerBanner)
         column.addWidget(self.tabs, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.loginPage)
@@ -109,7 +112,7 @@ class MainWindow(QMainWindow):
                           ("F8", self.billsPage), ("F9", self.dayClosePage), ("F10", self.reportsPage)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda page=page: self.show_page(page))
-        self.tabs.currentChanged.connect(lambda _i: self._page_shown())
+        self.tabs.currentChanged.connect(self._page_changed)
         self.loginPage.logged_in.connect(self._on_login)
         self.lockButton.clicked.connect(lambda: self.lock(idle=False))
         self.settingsButton.clicked.connect(self._open_settings)
@@ -127,6 +130,12 @@ class MainWindow(QMainWindow):
         if self.stack.currentIndex() == 1:
             self.tabs.setCurrentWidget(page)
             self._page_shown()
+
+    def _page_changed(self, _index: int) -> None:
+        """Another page: what the last one said no longer applies there."""
+        self._printer_message = ""
+        self.banner.clear_message()
+        self._page_shown()
 
     def _page_shown(self) -> None:
         page = self.tabs.currentWidget()
@@ -168,9 +177,15 @@ class MainWindow(QMainWindow):
 
     def _print_failed(self, _job: str, err: StationError) -> None:
         """The parcel is received either way; say what is wrong with the printer and how to reprint."""
-        self.printerBanner.show_message("error", self.tr("Label not printed: {reason} The parcel is received; "
-                                                         "select it and press Reprint.").format(reason=error_text(err)))
-        self.printerBanner.show()
+        self._printer_message = self.tr("Label not printed: {reason} The parcel is received; "
+                                        "select it and press Reprint.").format(reason=error_text(err))
+        self.banner.show_message("error", self._printer_message)
+
+    def _printed(self, _job: str, _where: str) -> None:
+        """The printer works again: its failure leaves the message area (anything newer stays)."""
+        if self._printer_message and self.banner.text() == self._printer_message:
+            self.banner.clear_message()
+        self._printer_message = ""
 
     def _release_database(self) -> None:
         """Before a restore: nothing may hold the database open."""

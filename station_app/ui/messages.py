@@ -55,6 +55,8 @@ def _errors() -> dict[str, str]:
         "handover_invalid": QCoreApplication.translate("Errors", "Choose who takes the parcels."),
         "proxy_needs_name": QCoreApplication.translate("Errors", "For a proxy, type the proxy's name and the last 4 digits of their phone."),
         "nothing_scanned": QCoreApplication.translate("Errors", "Scan each parcel you hand over before confirming."),
+        "door_needs_name": QCoreApplication.translate("Errors", "For a door delivery, type the name of who took the parcels at the door."),
+        "mixed_recipients": QCoreApplication.translate("Errors", "These parcels belong to different people. Hand over one person's parcels at a time."),
         "undo_needs_reason": QCoreApplication.translate("Errors", "Say why the hand-over is undone."),
         "not_picked_up": QCoreApplication.translate("Errors", "{waybill} has not been picked up, so there is nothing to undo."),
         "return_reason_invalid": QCoreApplication.translate("Errors", "Choose the reason for the return."),
@@ -96,7 +98,9 @@ def _errors() -> dict[str, str]:
         "boxes_invalid": QCoreApplication.translate("Errors", "The number of boxes must be 1 to 500."),
         "consignor_unknown": QCoreApplication.translate("Errors", "Find or add the farmer first."),
         "lot_unknown": QCoreApplication.translate("Errors", "There is no lot {lot}. Check the lot number on the receipt."),
-        "sale_exceeds_lot": QCoreApplication.translate("Errors", "That is more than what is left of lot {lot}. Check the weight."),
+        "sale_exceeds_lot": QCoreApplication.translate("Errors", "That is more than what is left of lot {lot}: {left_kg} kg left. Check the weight."),
+        "sale_invalid": QCoreApplication.translate("Errors", "Type a sold weight above 0 and an amount that is not negative."),
+        "feed_item_malformed": QCoreApplication.translate("Errors", "The item is incomplete or damaged."),
         "nothing_to_settle": QCoreApplication.translate("Errors", "This farmer has no sales to settle yet."),
         "settlement_negative": QCoreApplication.translate("Errors", "The fees are more than the sales. Check the fees."),
         "settlement_unknown": QCoreApplication.translate("Errors", "Settle first, then record the payout."),
@@ -118,6 +122,9 @@ def _errors() -> dict[str, str]:
         "day_closed": QCoreApplication.translate("Errors", "The business day {day} is closed. Enter it on the open day, or ask a supervisor to reopen {day}."),
         "day_in_future": QCoreApplication.translate("Errors", "A day in the future cannot be closed."),
         "cash_difference_needs_reason": QCoreApplication.translate("Errors", "The cash differs from what is expected. Count again, or write the reason."),
+        "cash_expected_negative": QCoreApplication.translate("Errors", "The expected cash is below zero: {short} more was paid out in cash than the float and the cash taken. A drawer cannot hold less than nothing, so this morning's float must have been at least {least}. Set the float to what was really in the drawer this morning (Change float), then close."),
+        "float_invalid": QCoreApplication.translate("Errors", "Type the float in yuan, 0 or more, for example 200.00."),
+        "float_needs_reason": QCoreApplication.translate("Errors", "Say why the float is changed (for example: the drawer was topped up this morning)."),
         "reopen_needs_reason": QCoreApplication.translate("Errors", "Say why the day is reopened."),
         "day_not_closed": QCoreApplication.translate("Errors", "That day is not closed."),
         "backup_failed": QCoreApplication.translate("Errors", "The backup could not be written to {path}. Check the drive and try again."),
@@ -212,9 +219,33 @@ def _sync_errors() -> dict[str, str]:
         "tls_untrusted": QCoreApplication.translate("Sync", "The server's certificate is not signed by the county CA in the settings, so nothing was sent. Call county IT."),
         "ref_corrupt": QCoreApplication.translate("Sync", "County reference data arrived damaged; the old data stays in use. It will try again."),
         "no_station": QCoreApplication.translate("Sync", "Set up the station first."),
+        "sync_busy": QCoreApplication.translate("Sync", "Another sync of this station is running; this one will try again shortly."),
+        "feed_refused": QCoreApplication.translate("Sync", "Some items from the county could not be entered; see the county messages. The county has been told."),
+        "op_too_large": QCoreApplication.translate("Sync", "Some records are too large to upload and were set aside. Call county IT."),
+        "seq_suspicious": QCoreApplication.translate("Sync", "The county reported more records from this PC than it ever sent; nothing was changed. Call county IT."),
+        "body_too_large": QCoreApplication.translate("Sync", "A record is too large for the county server. Call county IT."),
     }
 
 
 def sync_error_text(err: Exception) -> str:
-    code = getattr(err, "code", "")
+    return sync_code_text(getattr(err, "code", ""))
+
+
+def sync_code_text(code: str) -> str:
     return _sync_errors().get(code) or QCoreApplication.translate("Sync", "Sync failed ({code}). It will try again.").format(code=code)
+
+
+def feed_refusal_text(kind: str, code: str, params: dict[str, object]) -> str:
+    """What the clerk reads about a county feed item the station could not enter (the county was told)."""
+    reason = error_text(StationError(code, **params))
+    if kind == "sale_result":
+        return QCoreApplication.translate("Sync", "The county's sale result could not be entered: {reason} "
+                                                  "The county has been told.").format(reason=reason)
+    return QCoreApplication.translate("Sync", "An item from the county could not be entered: {reason} "
+                                              "The county has been told.").format(reason=reason)
+
+
+def set_aside_text(op_type: str, size: int) -> str:
+    return QCoreApplication.translate(
+        "Sync", "A {type} record of {mb} MB is too large to upload and was set aside; the rest went on. "
+        "Call county IT to collect it.").format(type=op_type, mb=max(1, round(size / 1_048_576)))

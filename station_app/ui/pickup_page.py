@@ -1,13 +1,17 @@
-"""取件出库: find a recipient's parcels, scan each one handed over, confirm who took them."""
+"""取件出库: find a recipient's parcels, pick the person if several share the number, scan each parcel
+handed over, confirm who took them."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -17,7 +21,7 @@ from PySide6.QtWidgets import (
 from ..core import pickup
 from ..core.errors import StationError
 from ..core.parcels import Parcel
-from ..core.privacy import mask_name
+from ..core.privacy import mask_name, mask_phone
 from .messages import error_text
 from .session import Session, parcel_columns
 from .widgets import Banner, Column, RowTable, ScanField, make_table
@@ -29,13 +33,21 @@ class PickupPage(QWidget):
         self.setObjectName("pickupPage")
         self.session = session
         self.banner = banner
-        self.parcels: list[Parcel] = []
+        self.parcels: list[Parcel] = []  # the chosen person's parcels on the shelf
+        self.choices: list[pickup.Person] = []  # non-empty while the clerk must pick the person
         self.scanned: set[str] = set()
 
         self.lookupInput = ScanField("lookupInput", self.tr("Pickup code, phone, last 4 digits, or scan a waybill"))
-        self.pickupScanInput = ScanField("pickupScanInput", self.tr("Scan each parcel as you hand it over"))
+        self.scan_hint = self.tr("Scan each parcel as you hand it over")
+        self.pickupScanInput = ScanField("pickupScanInput", self.scan_hint)
         self.summary = QLabel("", objectName="pickupSummary")
         self.summary.setStyleSheet("font-size:26px; font-weight:bold;")
+        self.summary.setWordWrap(True)
+        self.recipientChooser = QListWidget(objectName="recipientChooser")
+        self.recipientChooser.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay in the scan field
+        self.recipientChooser.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.recipientChooser.setStyleSheet("QListWidget { font-size:24px; } QListWidget::item { padding:6px; }"
+                                            "QListWidget::item:selected { background:#1565c0; color:white; }")
         columns = [Column(self.tr("Handed"), lambda p: "✔" if p.id in self.scanned else "")]
         self.model = RowTable(columns + parcel_columns(session),
                               lambda p: "#c8f0c8" if p.id in self.scanned else "")
@@ -48,9 +60,12 @@ class PickupPage(QWidget):
         for radio in (self.selfRadio, self.proxyRadio, self.doorRadio):
             self.handoverGroup.addButton(radio)
             radio.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.proxyName = QLineEdit(objectName="proxyName", placeholderText=self.tr("Proxy's name"))
-        self.proxyTail = QLineEdit(objectName="proxyTail", placeholderText=self.tr("Proxy's phone, last 4"))
-        self.proxyTail.setMaxLength(4)
+        # who took the parcels, for a proxy or a door delivery
+        self.proxyName = QLineEdit(objectName="proxyName", placeholderText=self.tr("Name of who takes them"))
+        self.proxyTail = QLineEdit(objectName="proxyTail", placeholderText=self.tr("Their phone (last 4 or all)"))
+        self.proxyTail.setMaxLength(13)
+        self.proxyName.setMinimumWidth(170)
+        self.proxyTail.setMinimumWidth(290)
         self.confirmPickupButton = QPushButton(self.tr("Confirm hand-over (Ctrl+Enter)"),
                                                objectName="confirmPickupButton")
         self.confirmPickupButton.setMinimumHeight(52)
@@ -61,15 +76,21 @@ class PickupPage(QWidget):
         self.lookupInput.returnPressed.connect(self._on_lookup)
         self.pickupScanInput.returnPressed.connect(self._on_handover_scan)
         self.pickupScanInput.escaped.connect(self.reset)
+        for key, step in ((Qt.Key.Key_Up, -1), (Qt.Key.Key_Down, 1)):
+            arrow = QShortcut(QKeySequence(key), self.pickupScanInput, context=Qt.ShortcutContext.WidgetShortcut)
+            arrow.activated.connect(lambda step=step: self._move_choice(step))
+        self.recipientChooser.itemDoubleClicked.connect(
+            lambda item: self._choose(self.recipientChooser.row(item)))
         self.confirmPickupButton.clicked.connect(self.confirm)
         self.clearButton.clicked.connect(self.reset)
-        self.proxyRadio.toggled.connect(self._show_proxy)
-        self._show_proxy(False)
+        self.handoverGroup.buttonToggled.connect(lambda *_: self._show_taker())
+        self._show_choices([])
+        self._show_taker()
 
     def _layout(self) -> None:
         who = QHBoxLayout()
         who.addWidget(QLabel(self.tr("Taken by:")))
-        for widget in (self.selfRadio, self.proxyRadio, self.proxyName, self.proxyTail, self.doorRadio):
+        for widget in (self.selfRadio, self.proxyRadio, self.doorRadio, self.proxyName, self.proxyTail):
             who.addWidget(widget)
         who.addStretch(1)
         buttons = QHBoxLayout()
@@ -79,21 +100,24 @@ class PickupPage(QWidget):
         box = QVBoxLayout(self)
         box.addWidget(self.lookupInput)
         box.addWidget(self.summary)
+        box.addWidget(self.recipientChooser)
         box.addWidget(self.pickupScanInput)
         box.addWidget(self.pickupTable, 1)
         box.addLayout(who)
         box.addLayout(buttons)
 
-    def _show_proxy(self, on: bool) -> None:
+    def _show_taker(self) -> None:
+        on = not self.selfRadio.isChecked()
         self.proxyName.setVisible(on)
         self.proxyTail.setVisible(on)
 
     def focus_scan(self) -> None:
-        target = self.pickupScanInput if self.parcels else self.lookupInput
+        target = self.pickupScanInput if self.parcels or self.choices else self.lookupInput
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reset(self) -> None:
         self.parcels, self.scanned = [], set()
+        self._show_choices([])
         self.model.set_rows([])
         self.summary.setText("")
         self.selfRadio.setChecked(True)
@@ -101,6 +125,7 @@ class PickupPage(QWidget):
         self.proxyTail.clear()
         self.lookupInput.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    # ----- lookup and choosing the person ---------------------------------------------------------------
     def _on_lookup(self) -> None:
         text = self.lookupInput.text()
         self.lookupInput.clear()
@@ -113,25 +138,80 @@ class PickupPage(QWidget):
             self.banner.show_message("error", error_text(err))
             self.reset()
             return
-        self.parcels, self.scanned = found, set()
-        by_waybill = [p for p in found if p.waybill.upper() == text.strip().upper()]
-        if by_waybill:  # the lookup was a scan of a parcel being handed over
-            self.scanned.add(by_waybill[0].id)
+        self.parcels, self.scanned = [], set()
         self.model.set_rows(found)
-        people = {(p.recipient_name, p.masked_phone) for p in found}
-        if len(people) == 1:
-            name, phone = next(iter(people))
-            self.summary.setText(self.tr("{name} {phone}: {n} parcels on the shelf").format(
-                name=mask_name(name), phone=phone, n=len(found)))
-        else:
-            self.summary.setText(self.tr("{n} parcels for {k} people with this number: check the name").format(
-                n=len(found), k=len(people)))
+        people = pickup.people(found)
+        self.pickupScanInput.setFocus(Qt.FocusReason.OtherFocusReason)
+        if len(people) > 1:
+            self._show_choices(people)
+            self.summary.setText(self.tr("{k} people have this number. Ask the name, then pick the person:")
+                                 .format(k=len(people)))
+            self.banner.show_message("warn", self.tr("Several people match. Type their number (1, 2 …) or use "
+                                                     "↑ ↓, then Enter."))
+            return
+        by_waybill = [p for p in found if p.waybill.upper() == text.strip().upper()]
+        self._take(people[0], by_waybill[0] if by_waybill else None)
+
+    def _show_choices(self, people: list[pickup.Person]) -> None:
+        self.choices = people
+        self.recipientChooser.clear()
+        for i, person in enumerate(people, 1):
+            names = "、".join(mask_name(n) for n in person.names)
+            self.recipientChooser.addItem(self.tr("{i}.  {name}  {phone}  ({n} parcels)").format(
+                i=i, name=names, phone=person.masked_phone, n=len(person.parcels)))
+        self.recipientChooser.setCurrentRow(-1)  # no default: the clerk picks deliberately
+        rows = min(len(people), 5)
+        self.recipientChooser.setFixedHeight(rows * 44 + 6)
+        self.recipientChooser.setVisible(bool(people))
+        self.pickupScanInput.setPlaceholderText(
+            self.tr("Type the person's number, or ↑ ↓, then Enter") if people else self.scan_hint)
+
+    def _move_choice(self, step: int) -> None:
+        if self.choices:
+            row = self.recipientChooser.currentRow()
+            row = 0 if row < 0 else max(0, min(len(self.choices) - 1, row + step))
+            self.recipientChooser.setCurrentRow(row)
+
+    def _choose(self, row: int) -> None:
+        if 0 <= row < len(self.choices):
+            person = self.choices[row]
+            self._show_choices([])
+            self._take(person, None)
+
+    def _take(self, person: pickup.Person, scanned: Parcel | None) -> None:
+        """From now on the hand-over is this person's: only their parcels count."""
+        self.parcels = list(person.parcels)
+        if scanned is not None:  # the lookup was a scan of a parcel being handed over
+            self.scanned.add(scanned.id)
+        self.model.set_rows(self.parcels)
+        names = "、".join(mask_name(n) for n in person.names)
+        self.summary.setText(self.tr("{name} {phone}: {n} parcels on the shelf").format(
+            name=names, phone=person.masked_phone, n=len(self.parcels)))
         self.banner.show_message("info", self.tr("Fetch the parcels, then scan each one as you hand it over."))
         self.pickupScanInput.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def _on_choice_typed(self, text: str) -> None:
+        if not text:
+            row = self.recipientChooser.currentRow()
+        elif text.isdigit() and len(text) <= 2:
+            row = int(text) - 1
+        else:  # a scan, or anything else: nothing counts until the person is picked
+            self.banner.show_message("error", self.tr("Pick the person first (ask their name), then scan their "
+                                                      "parcels. That scan was not counted."))
+            return
+        if 0 <= row < len(self.choices):
+            self._choose(row)
+        else:
+            self.banner.show_message("warn", self.tr("Type a number from 1 to {k}, or use ↑ ↓, then Enter.").format(
+                k=len(self.choices)))
+
+    # ----- scanning each parcel handed over --------------------------------------------------------------
     def _on_handover_scan(self) -> None:
-        text = self.pickupScanInput.text()
+        text = self.pickupScanInput.text().strip()
         self.pickupScanInput.clear()
+        if self.choices:
+            self._on_choice_typed(text)
+            return
         if not self.parcels:  # nothing looked up yet: the scan is the lookup
             self.lookup(text)
             return
@@ -149,11 +229,17 @@ class PickupPage(QWidget):
         self.pickupScanInput.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def handover(self) -> pickup.Handover:
-        if self.proxyRadio.isChecked():
-            return pickup.Handover("proxy", self.proxyName.text(), self.proxyTail.text())
-        return pickup.Handover("door" if self.doorRadio.isChecked() else "self")
+        if self.selfRadio.isChecked():
+            return pickup.Handover("self")
+        kind = "proxy" if self.proxyRadio.isChecked() else "door"
+        return pickup.Handover(kind, self.proxyName.text(), self.proxyTail.text())
 
     def confirm(self) -> None:
+        if self.choices:
+            self.banner.show_message("error", self.tr("Pick the person first (ask their name), then scan their "
+                                                      "parcels."))
+            self.focus_scan()
+            return
         ids = [p.id for p in self.parcels if p.id in self.scanned]
         try:
             done = pickup.confirm(self.session.conn, ids, self.handover(), clerk_id=self.session.clerk_id)
@@ -163,6 +249,10 @@ class PickupPage(QWidget):
             return
         left = len(self.parcels) - len(done)
         message = self.tr("Handed over {n} parcels.").format(n=len(done))
+        taker = done[0]
+        if taker.handover in ("proxy", "door"):
+            who = f"{mask_name(taker.proxy_name or '')} {mask_phone(taker.proxy_phone_tail or '')}".strip()
+            message += " " + self.tr("Taken by {who}.").format(who=who)
         if left:
             message += " " + self.tr("{left} of theirs are still on the shelf.").format(left=left)
         self.reset()

@@ -129,11 +129,23 @@ class ReceivePage(QWidget):
         self._show_current_slot()
 
     def _show_current_slot(self) -> None:
-        index = self.shelfSelector.findData(shelving.current(self.session.conn))
-        if index >= 0:
-            self.shelfSelector.setCurrentIndex(index)
+        """The selector follows where codes go out (findData cannot match a tuple: compare by hand)."""
+        here = shelving.current(self.session.conn)
+        for index in range(self.shelfSelector.count()):
+            if tuple(self.shelfSelector.itemData(index)) == here:
+                self.shelfSelector.setCurrentIndex(index)
+                return
+
+    def _show_big(self, parcel: parcels.Parcel, note: str = "") -> None:
+        """The big code is always the parcel the clerk must act on now; a note (orange) says what to do."""
+        colour = "#e65100" if note else "#0d47a1"
+        self.lastPickupCode.setStyleSheet(f"font-size:96px; font-weight:bold; color:{colour};")
+        self.lastPickupCode.setText(parcel.pickup_code)
+        detail = f"{self.session.courier_name(parcel.courier)}  {parcel.waybill}  {parcel.masked_phone}".strip()
+        self.lastDetail.setText(f"{detail}  ·  {note}" if note else detail)
 
     def focus_scan(self) -> None:
+        self._show_current_slot()  # another page (an undone hand-over) may have moved it
         self.scanInput.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fail(self, err: StationError) -> None:
@@ -165,6 +177,9 @@ class ReceivePage(QWidget):
             if err.code == "already_in_stock" and not self.awaiting:
                 self.phoneInput.clear()  # typed for a parcel already shelved: must not stick to the next one
                 self.nameInput.clear()
+                shelved = parcels.in_stock_by_waybill(self.session.conn, text)
+                if shelved is not None:  # the parcel in the clerk's hand goes back to its code
+                    self._show_big(shelved, self.tr("already on the shelf: put it at this code"))
             if not self.awaiting:
                 self.focus_scan()
             return
@@ -176,19 +191,25 @@ class ReceivePage(QWidget):
         self.model.prepend(parcel)
         if self.session.printer.enabled and self.session.printer.auto_print:
             self.print_sticker(parcel)
-        self.lastPickupCode.setText(parcel.pickup_code)
-        self.lastDetail.setText(f"{self.session.courier_name(parcel.courier)}  {parcel.waybill}  "
-                                f"{parcel.masked_phone}")
+        self._show_big(parcel)
         self._show_current_slot()
         if result.shelves_full:
             self.banner.show_message("warn", self.tr("All shelves are full. Code {code} given; make room or add "
                                                      "shelves.").format(code=parcel.pickup_code))
+        elif parcel.needs_recipient and self.awaiting:
+            self.banner.show_message("warn", self.tr("Shelved as {code}. Its phone is asked for after the parcels "
+                                                     "waiting before it.").format(code=parcel.pickup_code))
         elif parcel.needs_recipient:
             self.banner.show_message("warn", self.tr("Shelved as {code}. Type the recipient's phone.").format(
                 code=parcel.pickup_code))
+        elif not parcel.recipient_phone:
+            self.banner.show_message("warn", self.tr("Received {waybill} → {code}.").format(
+                waybill=parcel.waybill, code=parcel.pickup_code) + " " + self._no_sms())
         else:
             self.banner.show_message("ok", self.tr("Received {waybill} → {code}").format(
                 waybill=parcel.waybill, code=parcel.pickup_code))
+        if self.awaiting and not parcel.needs_recipient:  # the banner has this one's code; the prompt's stays big
+            self._show_big(self.awaiting[0], self.tr("type this parcel's phone"))
         if parcel.needs_recipient:
             self.awaiting.append(parcel)
             self._ask_recipient()
@@ -208,6 +229,7 @@ class ReceivePage(QWidget):
         if more:
             text += " " + self.tr("{n} more waiting.").format(n=more)
         self.prompt.setText(text)
+        self._show_big(head, self.tr("type this parcel's phone"))
         self.phoneInput.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_phone(self) -> None:
@@ -245,13 +267,22 @@ class ReceivePage(QWidget):
         self.phoneInput.clear()
         self.nameInput.clear()
         self.model.replace(lambda p: p.id == updated.id, updated)
-        self.banner.show_message("ok", self.tr("{code}: recipient {phone} saved, SMS queued.").format(
-            code=updated.pickup_code, phone=mask_phone(updated.recipient_phone or updated.phone_tail)))
+        self._show_big(updated)
+        if updated.recipient_phone:
+            self.banner.show_message("ok", self.tr("{code}: recipient {phone} saved, SMS queued.").format(
+                code=updated.pickup_code, phone=mask_phone(updated.recipient_phone)))
+        else:
+            self.banner.show_message("warn", self.tr("{code}: recipient {phone} saved.").format(
+                code=updated.pickup_code, phone=mask_phone(updated.phone_tail)) + " " + self._no_sms())
         self._ask_recipient()
+
+    def _no_sms(self) -> str:
+        return self.tr("No full phone number, so no SMS is sent: phone them or tell them in person.")
 
     def _skip_recipient(self) -> None:
         if self.awaiting:
             skipped = self.awaiting.popleft()
+            self._show_big(skipped, self.tr("no phone yet"))
             self.banner.show_message("warn", self.tr("{code} stays on the shelf without a phone; add it later "
                                                      "from the list.").format(code=skipped.pickup_code))
         self.phoneInput.clear()

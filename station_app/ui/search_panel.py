@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QPushButton, QVBoxLayout
 
 from ..core import clerks, pickup, stock
 from ..core.clock import local_text
-from ..core.errors import StationError
-from .messages import error_text
+from ..core.parcels import Parcel
+from ..core.privacy import mask_name, mask_phone
 from .session import Session, parcel_colour, parcel_columns
 from .supervisor_dialog import SupervisorDialog
 from .widgets import Banner, RowTable, ScanField, make_table, selected_rows
@@ -29,6 +29,7 @@ def op_words() -> dict[str, str]:
 
 class SearchPanel(QWidget):
     changed = Signal()  # a parcel's state changed here (undo): the stock list should reload
+    found = Signal(int)  # a search listed this many parcels: the page gives the results room
 
     def __init__(self, session: Session, banner: Banner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +63,7 @@ class SearchPanel(QWidget):
         found = stock.search(self.session.conn, text)
         self.model.set_rows(found)
         self.historyList.clear()
+        self.found.emit(len(found))
         if found:
             self.searchTable.selectRow(0)
         else:
@@ -76,23 +78,35 @@ class SearchPanel(QWidget):
         words = op_words()
         for op in stock.history(self.session.conn, chosen[0].id):
             who = names.get(op.clerk_id or "", "")
-            self.historyList.addItem(f"{local_text(op.created_at)}  {words.get(op.type, op.type)}  {who}")
+            self.historyList.addItem(f"{local_text(op.created_at)}  {words.get(op.type, op.type)}"
+                                     f"{self._taker(op.payload)}  {who}")
+
+    def _taker(self, payload: dict) -> str:
+        """For a proxy or door hand-over: who took it, name and phone masked."""
+        kind = payload.get("handover")
+        if kind not in ("proxy", "door"):
+            return ""
+        word = self.tr("proxy") if kind == "proxy" else self.tr("to the door")
+        tail = payload.get("proxy_phone_tail") or ""
+        return f"（{word}：{mask_name(payload.get('proxy_name') or '')} {mask_phone(tail)}".rstrip() + "）"
 
     def _undo(self) -> None:
         chosen = selected_rows(self.searchTable)
         if not chosen or chosen[0].status != "picked_up":
             self.banner.show_message("warn", self.tr("Select a picked-up parcel in the search results first."))
             return
+        parcel_id = chosen[0].id
+
+        def undo(supervisor_id: str, pin: str, reason: str) -> Parcel:
+            return pickup.undo(self.session.conn, parcel_id, reason, clerk_id=self.session.clerk_id,
+                               supervisor_id=supervisor_id, supervisor_pin=pin)
+
+        # a wrong PIN is said inside the dialog, which stays open with the reason as typed
         dialog = SupervisorDialog(self.session, self.tr("Undo the hand-over of {waybill}").format(
-            waybill=chosen[0].waybill), self)
-        if not dialog.exec():
+            waybill=chosen[0].waybill), self, action=undo)
+        if not dialog.exec() or not isinstance(dialog.outcome, Parcel):
             return
-        try:
-            parcel = pickup.undo(self.session.conn, chosen[0].id, dialog.reason(), clerk_id=self.session.clerk_id,
-                                 supervisor_id=dialog.supervisor_id(), supervisor_pin=dialog.pin())
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
+        parcel = dialog.outcome
         self.model.replace(lambda p: p.id == parcel.id, parcel)
         self._show_history()
         self.banner.show_message("ok", self.tr("Hand-over undone: {waybill} is back on the shelf as {code}.").format(

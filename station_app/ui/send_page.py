@@ -108,8 +108,8 @@ class SendPage(QWidget):
         form.addRow(self.senderShown)
         what = QGroupBox(self.tr("Parcel"))
         pform = QFormLayout(what)
-        pform.addRow(self.tr("Recipient"), self.recipientName)
-        pform.addRow(self.tr("Recipient's phone"), self.recipientPhone)
+        # pairs share a row so the page fits a 1024×768 screen (and 1366×768 at 125%)
+        pform.addRow(self.tr("Recipient"), _pair(self.recipientName, QLabel(self.tr("Phone")), self.recipientPhone))
         place = QHBoxLayout()
         for widget in (self.province, self.city, self.county):
             place.addWidget(widget)
@@ -117,7 +117,7 @@ class SendPage(QWidget):
         pform.addRow(self.tr("Address"), self.address)
         pform.addRow(self.tr("Item"), self.item)
         pform.addRow(self.inspected)
-        pform.addRow(self.tr("Courier"), self.courier)
+        pform.addRow(self.tr("Courier"), _pair(self.courier, QLabel(self.tr("Payment")), self.payment))
         weigh = QHBoxLayout()
         weigh.addWidget(self.weight)
         weigh.addWidget(self.scaleButton)
@@ -126,10 +126,8 @@ class SendPage(QWidget):
         for spin in self.dims:
             size.addWidget(spin)
         pform.addRow(self.tr("Size L × W × H (optional)"), size)
-        pform.addRow(self.tr("Payment"), self.payment)
         pform.addRow(self.tr("Waybill"), self.waybillInput)
-        pform.addRow(self.tr("Fee"), self.feeLabel)
-        pform.addRow(self.acceptButton)
+        pform.addRow(self.tr("Fee"), _pair(self.feeLabel, self.acceptButton))
         box = QHBoxLayout(self)
         left = QVBoxLayout()
         left.addWidget(who)
@@ -254,3 +252,11 @@ class SendPage(QWidget):
         self.inspected.setChecked(False)
         self.feeLabel.setText("—")
         self.focus_scan()
+
+
+def _pair(*widgets: QWidget) -> QHBoxLayout:
+    """Widgets side by side in one form row."""
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget, 1 if isinstance(widget, (QLineEdit, QComboBox, QPushButton)) else 0)
+    return row

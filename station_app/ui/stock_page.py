@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -71,6 +72,7 @@ class StockPage(QWidget):
         self.shelfLabelsButton.clicked.connect(self.print_shelf_labels)
         self.returnInput.returnPressed.connect(self._on_return_scan)
         self.search.changed.connect(self.reload)
+        self.search.found.connect(self._make_room_for_results)
 
     def _layout(self) -> None:
         top = QHBoxLayout()
@@ -88,16 +90,39 @@ class StockPage(QWidget):
         returns.addWidget(self.returnInput, 1)
         returns.addWidget(QLabel(self.tr("Reason")))
         returns.addWidget(self.returnReason)
+        shelf_part = QWidget()
+        upper = QVBoxLayout(shelf_part)
+        upper.setContentsMargins(0, 0, 0, 0)
+        upper.addWidget(heading(self.tr("Parcels on the shelves")))
+        upper.addLayout(top)
+        upper.addWidget(self.stockTable, 1)
+        upper.addLayout(returns)
+        search_part = QWidget()
+        lower = QVBoxLayout(search_part)
+        lower.setContentsMargins(0, 0, 0, 0)
+        lower.addWidget(heading(self.tr("Search any parcel")))
+        lower.addWidget(self.search, 1)
+        # The clerk can drag the divider; a search with results takes most of the height (the shelf list
+        # keeps a few rows), so the results are not squeezed into three rows on a 768-pixel screen.
+        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="stockSplitter")
+        self.splitter.addWidget(shelf_part)
+        self.splitter.addWidget(search_part)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.stockTable.setMinimumHeight(90)
+        self.search.searchTable.setMinimumHeight(90)
         box = QVBoxLayout(self)
-        box.addWidget(heading(self.tr("Parcels on the shelves")))
-        box.addLayout(top)
-        box.addWidget(self.stockTable, 3)
-        box.addLayout(returns)
-        box.addWidget(heading(self.tr("Search any parcel")))
-        box.addWidget(self.search, 2)
+        box.addWidget(self.splitter)
         for widget in (self.viewSelector, self.shelfFilter, self.remindButton, self.exportButton, self.returnReason,
                        self.batchSheetButton, self.shelfLabelsButton):
             widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+    def _make_room_for_results(self, count: int) -> None:
+        if count:
+            total = sum(self.splitter.sizes())
+            upper = self.splitter.widget(0).minimumSizeHint().height()
+            self.splitter.setSizes([upper, total - upper])
 
     def focus_scan(self) -> None:
         self.returnInput.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -7,13 +7,17 @@ import random
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ..core import db
 from ..core.clock import local_text
-from .messages import sync_error_text
+from .messages import feed_refusal_text, sync_code_text, sync_error_text
 
 log = logging.getLogger(__name__)
+
+
+def _status_style(colour: str) -> str:
+    return f"font-size:14px; color:{colour};"  # small type: two lines fit the header row
 
 
 class _SyncWorker(QObject):
@@ -50,21 +54,27 @@ class SyncPanel(QWidget):
     """The status line (``syncStatus``) and button (``syncNowButton``); schedules the next sync itself."""
 
     start_sync = Signal()
+    notice = Signal(str, str)  # (kind, text) for the window's message area, after the clerk pressed the button
 
     def __init__(self, data_dir: Path, conn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.conn = conn
         self.failures = 0
         self.running = False
-        self.syncStatus = QLabel("", objectName="syncStatus")
         self.syncNowButton = QPushButton(self.tr("Sync now"), objectName="syncNowButton")
+        self.syncStatus = QLabel("", objectName="syncStatus")
+        # small type, up to two lines, and it takes only the width left in the header: never widens the window
+        self.syncStatus.setWordWrap(True)
+        self.syncStatus.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.syncStatus.setStyleSheet(_status_style("#1a1a1a"))
+        self.syncNowButton.setProperty("header", True)
         self.messagesButton = QPushButton("", objectName="countyMessagesButton")
         self.messagesButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.messagesButton.clicked.connect(self.show_messages)
         self.syncNowButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.syncStatus)
+        row.addWidget(self.syncStatus, 1)
         row.addWidget(self.messagesButton)
         row.addWidget(self.syncNowButton)
         self.thread = QThread(self)
@@ -75,7 +85,7 @@ class SyncPanel(QWidget):
         self.thread.start()
         self.timer = QTimer(self, singleShot=True)
         self.timer.timeout.connect(self.sync_now)
-        self.syncNowButton.clicked.connect(self.sync_now)
+        self.syncNowButton.clicked.connect(self._sync_clicked)
         self.refresh()
 
     def enrolled(self) -> bool:
@@ -87,24 +97,38 @@ class SyncPanel(QWidget):
         if self.enrolled():
             self.timer.start(int(first_delay_s * 1000))
 
-    def sync_now(self) -> None:
+    def sync_now(self) -> bool:
+        """Start a sync unless one runs; False when this station is not joined to a county server."""
         if self.running:
-            return
+            return True
         if not self.enrolled():
             self.refresh()
-            return
+            return False
         self.running = True
         self.syncNowButton.setEnabled(False)
         self.syncStatus.setText(self.tr("Syncing…"))
+        self.syncStatus.setStyleSheet(_status_style("#1a1a1a"))
         self.start_sync.emit()
+        return True
+
+    def _sync_clicked(self) -> None:
+        if not self.sync_now():
+            self.notice.emit("warn", self.not_joined_text())
+
+    def not_joined_text(self) -> str:
+        return self.tr("Cannot sync: this computer is not connected to the county server yet. Ask the county's "
+                       "technician to connect it (they bring a connection code).")
 
     def _finished(self, report, error) -> None:
         from sync import schedule
 
         self.running = False
         self.syncNowButton.setEnabled(True)
-        self.failures = 0 if error is None else self.failures + 1
-        delay = schedule.next_delay(self.failures, getattr(error, "retry_after", None), random.Random())
+        if getattr(error, "code", "") == "sync_busy":  # the day-end `station-app sync` holds the folder
+            delay = schedule.BUSY_RETRY * random.uniform(0.5, 1.5)
+        else:
+            self.failures = 0 if error is None else self.failures + 1
+            delay = schedule.next_delay(self.failures, getattr(error, "retry_after", None), random.Random())
         self.timer.start(int(delay * 1000))
         self.refresh(error, delay)
 
@@ -116,7 +140,9 @@ class SyncPanel(QWidget):
         self.messagesButton.setVisible(bool(unread))
         self.messagesButton.setText(self.tr("County messages ({n})").format(n=len(unread)))
         if not self.enrolled():
-            self.syncStatus.setText(self.tr("Not joined to the county server yet (station-app enroll)."))
+            self.syncStatus.setText(self.tr("Not connected to the county server; ask the county's technician."))
+            self.syncStatus.setToolTip(self.not_joined_text())
+            self.syncStatus.setStyleSheet(_status_style("#8a5a00"))
             return
         parts = []
         last = client.state(self.conn, "last_success")
@@ -129,6 +155,11 @@ class SyncPanel(QWidget):
         # the attention list: which ops were refused and why, on hover
         self.syncStatus.setToolTip("\n".join(f"{local_text(r['at'])}  {r['type'] or ''}  {r['code']}"
                                               for r in refused[:30]))
+        aside = client.set_aside(self.conn)
+        if aside:
+            parts.append(self.tr("{n} too large to upload: tell county IT").format(n=len(aside)))
+        if client.state(self.conn, "seq_suspicious"):
+            parts.append(sync_code_text("seq_suspicious"))
         if client.state(self.conn, "restore_detected"):
             parts.append(self.tr("database was restored from a backup: tell county IT"))
         from .. import __version__
@@ -141,7 +172,10 @@ class SyncPanel(QWidget):
             if next_delay:
                 parts.append(self.tr("next try in {m} min").format(m=max(1, round(next_delay / 60))))
         self.syncStatus.setText(" · ".join(parts))
-        self.syncStatus.setStyleSheet("color:#c62828;" if error is not None or refused else "color:#1e7b34;")
+        if not refused:
+            self.syncStatus.setToolTip(" · ".join(parts))
+        bad = error is not None or refused or aside
+        self.syncStatus.setStyleSheet(_status_style("#c62828" if bad else "#1e7b34"))
 
     def shutdown(self) -> None:
         self.timer.stop()
@@ -160,6 +194,10 @@ class SyncPanel(QWidget):
         lines = []
         for m in unread:
             body = json.loads(m["body"])
+            if m["kind"] == "feed_refused":  # an item the station could not enter, and why
+                lines.append("• " + feed_refusal_text(body.get("item_kind", ""), body.get("code", ""),
+                                                      body.get("params", {})))
+                continue
             text = body.get("text") or body.get("body") or " ".join(f"{k}: {v}" for k, v in body.items())
             lines.append(f"• {body.get('title', '')} {text}".strip())
         QMessageBox.information(self, self.tr("County messages"), "\n".join(lines) or self.tr("No new messages."))

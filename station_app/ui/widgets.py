@@ -5,9 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QLineEdit, QTableView, QWidget
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QTableView,
+    QWidget,
+)
 
 from . import feedback
 
@@ -22,23 +30,48 @@ _BANNER_STYLES = {
 
 
 class Banner(QLabel):
-    """One line that says what just happened, coloured by how it went, with the matching sound."""
+    """THE message area: one line or two that say what just happened, coloured by how it went, with the sound.
+
+    Its height is fixed, so a message never pushes a page's buttons down; a longer text is set smaller to fit,
+    and the whole text is the tooltip too. The window clears it when the clerk changes page.
+    """
+
+    HEIGHT = 56
+    _SIZES = (18, 16, 14, 12)  # px, tried in turn until the text fits in two lines
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
         self.setWordWrap(True)
-        self.setMinimumHeight(48)
+        self.setFixedHeight(self.HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # never widens the window
         self.kind = "info"
         self.show_message("info", "")
 
     def show_message(self, kind: str, text: str) -> None:
         self.kind = kind
         self.setText(text)
-        self.setStyleSheet(f"QLabel {{ {_BANNER_STYLES[kind]} padding:8px 14px; border-radius:6px;"
-                           f" font-size:20px; font-weight:bold; }}")
+        self.setToolTip(text)
+        colours = _BANNER_STYLES[kind] if text else "background:transparent;"  # empty: no blank box
+        self.setStyleSheet(f"QLabel {{ {colours} padding:2px 12px; border-radius:6px;"
+                           f" font-size:{self._fitting_size(text)}px; font-weight:bold; }}")
         if kind in ("ok", "warn", "error") and text:
             feedback.play(kind)
+
+    def clear_message(self) -> None:
+        """Back to an empty, neutral area (no sound)."""
+        self.show_message("info", "")
+
+    def _fitting_size(self, text: str) -> int:
+        width = max(self.width(), 400) - 28
+        for size in self._SIZES:
+            font = QFont(self.font())
+            font.setPixelSize(size)
+            font.setBold(True)
+            needed = QFontMetrics(font).boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+            if needed.height() <= self.HEIGHT - 6:
+                return size
+        return self._SIZES[-1]
 
 
 class ScanField(QLineEdit):

@@ -117,9 +117,9 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
             if not isinstance(batch, list) or len(batch) > protocol.MAX_BATCH_OPS:
                 raise protocol.ProtocolError("batch_invalid")
             named = body.get("station") if isinstance(body.get("station"), str) else None
-            ids, results, high = await with_db(storage.apply_batch)(caller, batch, named)
+            done = await with_db(storage.apply_batch)(caller, batch, named)
             await with_db(sms.deliver_pending)(gateway)
-            return JSONResponse(protocol.results_answer(ids, results, high))
+            return JSONResponse(done.answer())
         return await guarded(request, handle)
 
     async def feed(request: Request) -> Response:

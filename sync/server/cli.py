@@ -11,7 +11,8 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from . import refdata, storage
+from .. import ops
+from . import lots, refdata, sms, storage
 
 COUNTY_TZ = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
 
@@ -74,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     rep = report.add_parser("station", parents=[common], help="one station's day as JSON")
     rep.add_argument("code")
     rep.add_argument("--date", required=True, type=date.fromisoformat)
+    texts = sub.add_parser("sms").add_subparsers(dest="action", required=True)
+    sms_set = texts.add_parser("set", parents=[common], help="the county's pickup-text template and daily limits")
+    sms_set.add_argument("--template", help="fields: {station} {courier} {tail} {code} {deadline}")
+    sms_set.add_argument("--return-after-days", help="the deadline the text names")
+    sms_set.add_argument("--station-daily", help="texts per station per day")
+    sms_set.add_argument("--phone-daily", help="texts to one phone per day")
     return parser
 
 
@@ -122,6 +129,9 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:
         print(f"cannot read the file: {err}", file=sys.stderr)
         return 1
+    except sqlite3.DatabaseError as err:  # e.g. a full disk or a damaged county.db: say so, no traceback
+        print(f"the county database refused: {err}", file=sys.stderr)
+        return 1
     finally:
         conn.close()
 
@@ -146,9 +156,10 @@ def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
         storage.publish_release(conn, args.version, args.url)
         print(f"stations will be told about {args.version}")
     elif args.command == "sale":
-        rows = refdata.validate_sales(refdata.read_rows(Path(args.file)),
-                                      {r[0] for r in conn.execute("SELECT code FROM stations")})
-        with storage.transaction(conn):
+        with storage.transaction(conn):  # checked and queued in one go: no other import slips in between
+            rows = refdata.validate_sales(refdata.read_rows(Path(args.file)),
+                                          {r[0] for r in conn.execute("SELECT code FROM stations")},
+                                          lambda station, lot_no: lots.left_g(conn, station, lot_no))
             for row in rows:
                 storage.add_feed(conn, row["station"], "sale_result", {
                     "lot_no": row["lot_no"], "sold_g": int(row["sold_g"]), "sales_fen": int(row["sales_fen"])})
@@ -162,37 +173,74 @@ def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
             for code in targets:
                 storage.add_feed(conn, code, args.kind, {"title": args.title, "text": args.text})
         print(f"sent to {len(targets)} stations")
+    elif args.command == "sms":
+        chosen = {"sms_template": args.template, "sms_return_after_days": args.return_after_days,
+                  "sms_station_daily": args.station_daily, "sms_phone_daily": args.phone_daily}
+        try:
+            for name, value in sms.change_settings(conn, {k: v for k, v in chosen.items() if v is not None}).items():
+                print(f"{name} = {value}")
+        except ValueError as err:  # ops.OpInvalid too
+            raise refdata.DataError([str(err)]) from err
     elif args.command == "report":
         print(json.dumps(day_report(conn, args.code, args.date), ensure_ascii=False, indent=2))
     return 0
 
 
 def day_report(conn: sqlite3.Connection, station: str, day: date) -> dict[str, Any]:
-    """A station's local business day: what its ops say happened, and what is on its shelves now."""
+    """A station's local business day: what its ops say happened, and what is on its shelves now.
+
+    Read in Python through the op declarations: an op in the permanent ledger that does not match its
+    declaration (stored before the server checked them: a NaN fee, a 2^63 weight) is counted as invalid and
+    left out of every sum, so one bad op cannot break the report."""
     start = datetime.combine(day, datetime.min.time(), COUNTY_TZ).astimezone(UTC)
     bounds = (start.isoformat()[:19], (start + timedelta(days=1)).isoformat()[:19])
-    counts = dict(conn.execute(
-        "SELECT type, count(*) FROM ledger WHERE station = ? AND created_at >= ? AND created_at < ? GROUP BY type",
-        (station, *bounds)).fetchall())
+    counts: dict[str, int] = {}
+    invalid: list[str] = []
+    sums = {"fees_fen": 0, "net_g": 0, "sales_fen": 0, "payout_fen": 0, "bills_fen": 0, "commission_fen": 0}
+    paid: dict[str, int] = {}
+    for op_id, kind, raw in conn.execute("SELECT op_id, type, payload FROM ledger WHERE station = ? AND "
+                                         "created_at >= ? AND created_at < ?", (station, *bounds)):
+        try:
+            p = json.loads(raw)
+            ops.validate(kind, p)
+        except (ValueError, RecursionError):  # JSONDecodeError and OpInvalid are ValueErrors
+            invalid.append(op_id)
+            continue
+        counts[kind] = counts.get(kind, 0) + 1
+        if kind == "sending.accepted":
+            sums["fees_fen"] += p["fee_fen"]
+        elif kind == "produce.taken_in":
+            sums["net_g"] += p["net_g"]
+        elif kind == "produce.sold":
+            sums["sales_fen"] += p["sales_fen"]
+        elif kind == "produce.settled":
+            sums["payout_fen"] += p["payout_fen"]
+        elif kind == "bill.paid":
+            paid[p["payment_id"]] = p["amount_fen"]
+            sums["commission_fen"] += p["commission_fen"]
+        elif kind == "bill.voided":
+            paid[p["payment_id"]] = 0
+    sums["bills_fen"] = sum(paid.values())
     in_stock = conn.execute("SELECT count(*) FROM parcels WHERE station = ? AND status = 'in_stock'",
                             (station,)).fetchone()[0]
     texts = conn.execute("SELECT count(*) FROM sms_outbox WHERE station = ? AND state = 'sent' AND sent_at >= ? "
                          "AND sent_at < ?", (station, *bounds)).fetchone()[0]
-    sent = conn.execute(
-        "SELECT count(*), coalesce(sum(json_extract(payload, '$.fee_fen')), 0) FROM ledger WHERE station = ? "
-        "AND type = 'sending.accepted' AND created_at >= ? AND created_at < ?", (station, *bounds)).fetchone()
-    produce = conn.execute(
-        "SELECT coalesce(sum(CASE WHEN type = 'produce.taken_in' THEN json_extract(payload, '$.net_g') END), 0),"
-        " coalesce(sum(CASE WHEN type = 'produce.sold' THEN json_extract(payload, '$.sales_fen') END), 0),"
-        " coalesce(sum(CASE WHEN type = 'produce.settled' THEN json_extract(payload, '$.payout_fen') END), 0)"
-        " FROM ledger WHERE station = ? AND created_at >= ? AND created_at < ?", (station, *bounds)).fetchone()
+    rejected = conn.execute("SELECT count(*) FROM rejections WHERE station = ? AND at >= ? AND at < ?",
+                            (station, *bounds)).fetchone()[0]
+    gaps = conn.execute("SELECT count(*), coalesce(sum(to_seq - from_seq + 1), 0) FROM seq_gaps WHERE station = ? "
+                        "AND at >= ? AND at < ?", (station, *bounds)).fetchone()
     return {"station": station, "date": day.isoformat(),
-            "sending": {"accepted": sent[0], "fees_fen": sent[1], "refused": counts.get("sending.refused", 0)},
-            "produce": {"net_g_taken_in": produce[0], "sales_fen": produce[1], "payout_fen": produce[2]},
+            "sync": {"rejected_ops": rejected, "sequence_gaps": gaps[0], "missing_seqs": gaps[1]},
+            "sending": {"accepted": counts.get("sending.accepted", 0), "fees_fen": sums["fees_fen"],
+                        "refused": counts.get("sending.refused", 0)},
+            "produce": {"net_g_taken_in": sums["net_g"], "sales_fen": sums["sales_fen"],
+                        "payout_fen": sums["payout_fen"]},
+            "bills": {"paid": counts.get("bill.paid", 0), "voided": counts.get("bill.voided", 0),
+                      "amount_fen": sums["bills_fen"], "commission_fen": sums["commission_fen"]},
             "parcels": {
         "received": counts.get("parcel.received", 0), "picked_up": counts.get("parcel.picked_up", 0),
         "returned": counts.get("parcel.returned", 0), "in_stock": in_stock, "notifications_sent": texts},
-        "ops": counts}
+        "ops": counts, "invalid_ops": {"count": len(invalid), "op_ids": invalid[:100]}}
 
 
 if __name__ == "__main__":

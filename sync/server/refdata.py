@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -104,15 +105,46 @@ def validate_manifest(rows: list[dict[str, str]], stations: set[str]) -> list[di
     return rows
 
 
-def validate_sales(rows: list[dict[str, str]], stations: set[str]) -> list[dict[str, str]]:
+# A sale result within reason: up to 10 t of produce and ¥100,000,000 in one line.
+_SALE_MAX_G = 10_000_000
+_SALE_MAX_FEN = 10_000_000_000
+_WHOLE = re.compile(r"^[0-9]{1,12}$")
+
+
+def validate_sales(rows: list[dict[str, str]], stations: set[str],
+                   lot_left: Callable[[str, str], int | None] | None = None) -> list[dict[str, str]]:
+    """Sale results as county staff typed them. ``lot_left(station, lot_no)`` says what is left of a lot as the
+    ledger knows it (None: the station never reported it); lines of one file selling one lot add up."""
     problems = []
+    taken: dict[tuple[str, str], int] = {}
     for n, row in enumerate(rows, start=2):
         if any(c not in row for c in ("station", "lot_no", "sold_g", "sales_fen")):
             problems.append(f"line {n}: needs columns station,lot_no,sold_g,sales_fen")
         elif row["station"] not in stations:
             problems.append(f"line {n}: unknown station {row['station']}")
-        elif not (row["sold_g"].isdigit() and row["sales_fen"].isdigit() and int(row["sold_g"]) > 0):
-            problems.append(f"line {n}: sold_g and sales_fen must be whole numbers")
+        elif not (_WHOLE.match(row["sold_g"]) and _WHOLE.match(row["sales_fen"]) and int(row["sold_g"]) > 0):
+            problems.append(f"line {n}: sold_g and sales_fen must be whole numbers (grams, fen), sold_g above 0")
+        elif int(row["sold_g"]) > _SALE_MAX_G or int(row["sales_fen"]) > _SALE_MAX_FEN:
+            problems.append(f"line {n}: sold_g or sales_fen is beyond any real sale; check the units (g, fen)")
+        elif not row["lot_no"] or len(row["lot_no"]) > 64:
+            problems.append(f"line {n}: lot_no missing or too long")
+        elif lot_left is not None:
+            key = (row["station"], row["lot_no"])
+            if key not in taken:
+                left = lot_left(*key)
+                if left is None:
+                    problems.append(f"line {n}: station {key[0]} has no lot {key[1]} in the county ledger "
+                                    "(check the lot number; a new lot arrives when the station syncs)")
+                    taken[key] = -1
+                    continue
+                taken[key] = left
+            if taken[key] < 0:
+                problems.append(f"line {n}: station {key[0]} has no lot {key[1]} in the county ledger")
+                continue
+            sold = int(row["sold_g"])
+            if sold > taken[key]:
+                problems.append(f"line {n}: lot {key[1]} has only {taken[key]} g left to sell, not {sold} g")
+            taken[key] -= min(sold, taken[key])
     if not rows:
         problems.append("no rows")
     if problems:

@@ -88,3 +88,26 @@ CREATE TABLE IF NOT EXISTS releases (
     url         TEXT NOT NULL,
     created_at  TEXT NOT NULL
 );
+-- A device id belongs to the station that first enrolled it; high_seq is the highest device_seq it sent.
+CREATE TABLE IF NOT EXISTS devices (
+    device_id   TEXT PRIMARY KEY,
+    station     TEXT NOT NULL,
+    token_hash  TEXT NOT NULL,
+    enrolled_at TEXT NOT NULL,
+    high_seq    INTEGER NOT NULL DEFAULT 0
+);
+-- Sequence numbers a device skipped (seen when a later one arrived): reported, never adopted.
+CREATE TABLE IF NOT EXISTS seq_gaps (
+    device_id   TEXT NOT NULL,
+    station     TEXT NOT NULL,
+    from_seq    INTEGER NOT NULL,
+    to_seq      INTEGER NOT NULL,
+    at          TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS seq_gaps_station ON seq_gaps(station, at);
+-- The county's own settings (its SMS template and limits); absent keys take the defaults in code.
+CREATE TABLE IF NOT EXISTS server_settings (
+    key         TEXT PRIMARY KEY,
+    value       TEXT NOT NULL
+);
+-- Columns added after the first release are added by storage.migrate (ALTER TABLE, once).

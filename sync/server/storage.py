@@ -8,13 +8,14 @@ import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .. import protocol
+from .. import ops, protocol
+from . import sms
 
 DB_FILENAME = "county.db"
 ENROLMENT_VALID = timedelta(days=30)
@@ -44,8 +45,43 @@ def init(data_dir: Path) -> None:
     conn = connect(data_dir)
     try:
         conn.executescript(resources.files("sync.server").joinpath("schema.sql").read_text(encoding="utf-8"))
+        migrate(conn)
     finally:
         conn.close()
+
+
+# Columns added after the first release: a county database made by an older server gets them once.
+ADDED_COLUMNS: dict[str, dict[str, str]] = {
+    "rejections": {"detail": "TEXT NOT NULL DEFAULT ''", "device_seq": "INTEGER"},
+    "parcels": {"recipient_phone": "TEXT NOT NULL DEFAULT ''", "courier": "TEXT NOT NULL DEFAULT ''",
+                "pickup_code": "TEXT NOT NULL DEFAULT ''"},
+    "sms_outbox": {"kind": "TEXT NOT NULL DEFAULT 'arrival'", "claimed_by": "TEXT", "claimed_at": "TEXT"},
+}
+SCHEMA_VERSION = 1
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring an existing county database up to this server's shape; safe to run at every start."""
+    with transaction(conn):
+        for table, columns in ADDED_COLUMNS.items():
+            have = {r[1] for r in conn.execute(f"PRAGMA table_info({table})")}
+            for name, declaration in columns.items():
+                if name not in have:
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {declaration}")
+        conn.execute("CREATE INDEX IF NOT EXISTS sms_outbox_queue ON sms_outbox(state, created_at)")
+        conn.execute("CREATE INDEX IF NOT EXISTS sms_outbox_station_day ON sms_outbox(station, created_at)")
+        conn.execute("CREATE INDEX IF NOT EXISTS sms_outbox_phone_day ON sms_outbox(phone, created_at)")
+        if conn.execute("PRAGMA user_version").fetchone()[0] < 1:
+            # Devices enrolled before they were owned: each belongs to the station of its first credential,
+            # and its high sequence counts only what that station sent, within range.
+            conn.execute("INSERT OR IGNORE INTO devices (device_id, station, token_hash, enrolled_at) "
+                         "SELECT device_id, station, token_hash, created_at FROM credentials ORDER BY created_at")
+            conn.execute("UPDATE devices SET high_seq = coalesce((SELECT max(device_seq) FROM ledger l WHERE "
+                         "l.device_id = devices.device_id AND l.station = devices.station AND l.device_seq "
+                         "BETWEEN 1 AND ?), 0)", (ops.MAX_SEQ,))
+            # Texts queued with words a station wrote are not sent: the county writes its own now.
+            conn.execute("UPDATE sms_outbox SET state = 'held' WHERE state = 'queued'")
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 @contextmanager
@@ -69,7 +105,12 @@ class Refused(Exception):
 
 def security_event(conn: sqlite3.Connection, station: str | None, event: str, detail: str) -> None:
     conn.execute("INSERT INTO security_log (at, station, event, detail) VALUES (?,?,?,?)",
-                 (now_iso(), station, event, detail[:500]))
+                 (now_iso(), station, event, printable(detail, 500)))
+
+
+def printable(text: str, limit: int) -> str:
+    """Hostile text made safe to store and log: bounded, valid UTF-8, one line."""
+    return ops.CONTROL.sub("?", text[:limit].encode("utf-8", "replace").decode("utf-8"))
 
 
 # ----- stations and credentials ------------------------------------------------------------------------------
@@ -85,19 +126,38 @@ def add_station(conn: sqlite3.Connection, code: str, name: str) -> str:
 
 
 def enroll(conn: sqlite3.Connection, code: str, device_id: str) -> tuple[str, str, str]:
-    """Trade an enrolment code for a bearer token: (station code, station name, token)."""
-    with transaction(conn):
-        row = conn.execute("SELECT * FROM enrolment_codes WHERE code_hash = ?", (sha256(code.strip().upper()),)
-                           ).fetchone()
+    """Trade an enrolment code for a bearer token: (station code, station name, token).
+
+    A device id belongs to the station that first enrolled it: another station naming it is refused (it
+    would share, and could push up, that device's sequence)."""
+    try:
+        ops.Id().check(device_id, "device_id")
+    except ops.OpInvalid as err:
+        raise Refused(400, "device_id_invalid", err.detail) from err
+    code = code.strip().upper() if isinstance(code, str) and len(code) <= 64 and code.isascii() else ""
+    refusal: Refused | None = None
+    with transaction(conn):  # a refusal is logged in this transaction and raised after it commits
+        row = conn.execute("SELECT * FROM enrolment_codes WHERE code_hash = ?", (sha256(code),)).fetchone()
+        owner = conn.execute("SELECT station FROM devices WHERE device_id = ?", (device_id,)).fetchone()
         if row is None or row["used_at"] or row["expires_at"] < datetime.now(UTC).isoformat():
             security_event(conn, None, "enrol_refused", device_id)
-            raise Refused(403, "enrolment_refused")
-        conn.execute("UPDATE enrolment_codes SET used_at = ? WHERE code_hash = ?", (now_iso(), row["code_hash"]))
-        token = secrets.token_urlsafe(32)
-        conn.execute("INSERT INTO credentials (token_hash, station, device_id, created_at, expires_at) "
-                     "VALUES (?,?,?,?,?)", (sha256(token), row["station"], device_id, now_iso(),
-                                            (datetime.now(UTC) + CREDENTIALS_VALID).isoformat()))
-        name = conn.execute("SELECT name FROM stations WHERE code = ?", (row["station"],)).fetchone()[0]
+            refusal = Refused(403, "enrolment_refused")
+        elif owner is not None and owner[0] != row["station"]:
+            security_event(conn, row["station"], "device_taken", f"{device_id} belongs to {owner[0]}")
+            refusal = Refused(409, "device_taken", "this device id belongs to another station")
+        else:
+            conn.execute("UPDATE enrolment_codes SET used_at = ? WHERE code_hash = ?",
+                         (now_iso(), row["code_hash"]))
+            token = secrets.token_urlsafe(32)
+            conn.execute("INSERT INTO credentials (token_hash, station, device_id, created_at, expires_at) "
+                         "VALUES (?,?,?,?,?)", (sha256(token), row["station"], device_id, now_iso(),
+                                                (datetime.now(UTC) + CREDENTIALS_VALID).isoformat()))
+            conn.execute("INSERT INTO devices (device_id, station, token_hash, enrolled_at) VALUES (?,?,?,?) "
+                         "ON CONFLICT(device_id) DO UPDATE SET token_hash = excluded.token_hash",
+                         (device_id, row["station"], sha256(token), now_iso()))
+            name = conn.execute("SELECT name FROM stations WHERE code = ?", (row["station"],)).fetchone()[0]
+    if refusal is not None:
+        raise refusal
     return row["station"], name, token
 
 
@@ -110,10 +170,13 @@ class Caller:
 def authenticate(conn: sqlite3.Connection, authorization: str | None) -> Caller:
     if not authorization or not authorization.startswith("Bearer "):
         raise Refused(401, "credentials_missing")
-    row = conn.execute("SELECT * FROM credentials WHERE token_hash = ?", (sha256(authorization[7:].strip()),)
+    row = conn.execute("SELECT c.*, d.station AS owner FROM credentials c LEFT JOIN devices d "
+                       "ON d.device_id = c.device_id WHERE c.token_hash = ?", (sha256(authorization[7:].strip()),)
                        ).fetchone()
     if row is None:
         raise Refused(401, "credentials_unknown")
+    if row["owner"] is not None and row["owner"] != row["station"]:
+        raise Refused(403, "device_taken")  # enrolled with another station's device id before ids were owned
     if row["revoked_at"]:
         raise Refused(401, "credentials_revoked")
     if row["expires_at"] < datetime.now(UTC).isoformat():
@@ -135,87 +198,148 @@ def expire(conn: sqlite3.Connection, station: str) -> int:
 
 
 # ----- ops -----------------------------------------------------------------------------------------------------
-def apply_batch(conn: sqlite3.Connection, caller: Caller, ops: list[Any],
-                station_named: str | None = None) -> tuple[list[str], list[tuple[str, str]], int]:
+@dataclass
+class BatchResult:
+    ids: list[str]
+    results: list[tuple[str, str]]  # (status, code) per op, in order
+    high: int  # the highest device_seq this station itself sent from this device
+    details: dict[str, str] = field(default_factory=dict)  # op id -> why it was rejected, in words
+    gaps: list[tuple[int, int]] = field(default_factory=list)  # device_seq ranges skipped, seen in this batch
+
+    def answer(self) -> dict[str, Any]:
+        return protocol.results_answer(self.ids, self.results, self.high, details=self.details,
+                                       gaps=self.gaps[:50])
+
+
+def apply_batch(conn: sqlite3.Connection, caller: Caller, batch: list[Any],
+                station_named: str | None = None) -> BatchResult:
     """Apply a batch in one transaction; each op is applied once, ever.
 
-    Returns the op ids, (status, code) per op in order, and the highest device_seq seen from this device.
-    """
-    ids: list[str] = []
-    results: list[tuple[str, str]] = []
+    Every op is checked against its declaration (sync/ops.py) first: one that fails is rejected with its reason
+    and logged, and the rest of the batch still applies."""
+    done = BatchResult([], [], 0)
     received = now_iso()
     with transaction(conn):
-        for raw in ops:
+        high = _device_high(conn, caller)
+        for raw in batch:
+            op_id = _echo_id(raw)
+            done.ids.append(op_id)
+            seq = raw.get("device_seq") if isinstance(raw, dict) else None
+            if type(seq) is int and 1 <= seq <= ops.MAX_SEQ:  # an op's place in its device's sequence
+                if seq > high + 1:
+                    done.gaps.append((high + 1, seq - 1))
+                    conn.execute("INSERT INTO seq_gaps (device_id, station, from_seq, to_seq, at) VALUES (?,?,?,?,?)",
+                                 (caller.device_id, caller.station, high + 1, seq - 1, received))
+                high = max(high, seq)
+            else:
+                seq = None
             try:
-                op = protocol.check_op(raw)
-            except protocol.ProtocolError as err:
-                op_id = str(raw.get("op_id", "?")) if isinstance(raw, dict) else "?"
-                ids.append(op_id)
-                results.append(_reject(conn, caller, op_id, err.code))
+                op = ops.check_op(raw)
+            except ops.OpInvalid as err:
+                security_event(conn, caller.station, "op_invalid", f"{op_id}: {err.code} {err.detail}")
+                done.results.append(_reject(conn, caller, op_id, err.code, err.detail, seq, done))
                 continue
-            ids.append(op["op_id"])
-            results.append(_apply_one(conn, caller, op, received, station_named))
-        high = conn.execute("SELECT max(device_seq) FROM ledger WHERE device_id = ?", (caller.device_id,)
-                            ).fetchone()[0]
-    return ids, results, high or 0
+            done.results.append(_apply_one(conn, caller, op, received, station_named, done))
+        conn.execute("UPDATE devices SET high_seq = ? WHERE device_id = ? AND station = ?",
+                     (high, caller.device_id, caller.station))
+    done.high = high
+    return done
 
 
-def _reject(conn: sqlite3.Connection, caller: Caller, op_id: str, code: str) -> tuple[str, str]:
-    conn.execute("INSERT INTO rejections (op_id, station, code, at) VALUES (?,?,?,?)",
-                 (op_id, caller.station, code, now_iso()))
+def _device_high(conn: sqlite3.Connection, caller: Caller) -> int:
+    row = conn.execute("SELECT high_seq FROM devices WHERE device_id = ? AND station = ?",
+                       (caller.device_id, caller.station)).fetchone()
+    if row is None:  # a credential older than owned devices, whose device nobody else claims: it owns it now
+        conn.execute("INSERT OR IGNORE INTO devices (device_id, station, token_hash, enrolled_at) VALUES (?,?,?,?)",
+                     (caller.device_id, caller.station, "", now_iso()))
+        return 0
+    return int(row[0])
+
+
+def _echo_id(raw: Any) -> str:
+    """The op id to answer with: the one sent when it is storable text, else '?'."""
+    op_id = raw.get("op_id") if isinstance(raw, dict) else None
+    if isinstance(op_id, str) and len(op_id) <= 100:
+        return printable(op_id, 100)
+    return "?"
+
+
+def _reject(conn: sqlite3.Connection, caller: Caller, op_id: str, code: str, detail: str, seq: int | None,
+            done: BatchResult) -> tuple[str, str]:
+    conn.execute("INSERT INTO rejections (op_id, station, code, at, detail, device_seq) VALUES (?,?,?,?,?,?)",
+                 (op_id, caller.station, code, now_iso(), detail, seq))
+    if detail:
+        done.details[op_id] = detail
     return ("rejected", code)
 
 
 def _apply_one(conn: sqlite3.Connection, caller: Caller, op: dict[str, Any], received: str,
-               station_named: str | None) -> tuple[str, str]:
+               station_named: str | None, done: BatchResult) -> tuple[str, str]:
     digest = protocol.payload_hash(op)
     seen = conn.execute("SELECT payload_hash FROM ledger WHERE op_id = ?", (op["op_id"],)).fetchone()
     if seen is not None:
         if seen[0] == digest:
             return ("duplicate", "")
         security_event(conn, caller.station, "op_conflict", op["op_id"])
-        return _reject(conn, caller, op["op_id"], "conflict")
+        return _reject(conn, caller, op["op_id"], "conflict", "another op has this op_id", op["device_seq"], done)
     named = {op.get("station"), station_named}
     if op["type"] == "station.created":
         named.add(op["payload"].get("code"))
     others = named - {None, caller.station}
     if others:  # the station is whoever the credentials belong to: an op naming another is refused
         security_event(conn, caller.station, "op_for_other_station", f"{op['op_id']} names {sorted(map(str, others))}")
-        return _reject(conn, caller, op["op_id"], "wrong_station")
+        return _reject(conn, caller, op["op_id"], "wrong_station", "names another station", op["device_seq"], done)
+    if conn.execute("SELECT 1 FROM ledger WHERE device_id = ? AND device_seq = ?",
+                    (caller.device_id, op["device_seq"])).fetchone():
+        # applied all the same (a station restored from an old copy numbers new ops again), but noted
+        security_event(conn, caller.station, "seq_reused", f"{op['op_id']} seq {op['device_seq']}")
     conn.execute(
         "INSERT INTO ledger (op_id, station, device_id, device_seq, type, entity_id, payload, payload_hash,"
         " created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
         (op["op_id"], caller.station, caller.device_id, op["device_seq"], op["type"], op.get("entity_id"),
-         json.dumps(op["payload"], ensure_ascii=False, sort_keys=True), digest, op["created_at"], received))
+         json.dumps(op["payload"], ensure_ascii=False, sort_keys=True, allow_nan=False), digest, op["created_at"],
+         received))
     _project(conn, caller.station, op)
     return ("applied", "")
 
 
 def _project(conn: sqlite3.Connection, station: str, op: dict[str, Any]) -> None:
-    """Keep the report tables and the SMS outbox in step with the parcel ops."""
+    """Keep the report tables and the SMS outbox in step with the parcel ops (already checked against their
+    declarations). A station only ever changes its own parcels."""
     p, at, kind = op["payload"], op["created_at"], op["type"]
     if kind == "parcel.received":
-        conn.execute("INSERT OR IGNORE INTO parcels (parcel_id, station, waybill, status, received_at) "
-                     "VALUES (?,?,?,'in_stock',?)", (p.get("parcel_id"), station, p.get("waybill", ""), at))
+        conn.execute("INSERT OR IGNORE INTO parcels (parcel_id, station, waybill, status, received_at, "
+                     "recipient_phone, courier, pickup_code) VALUES (?,?,?,'in_stock',?,?,?,?)",
+                     (p["parcel_id"], station, p["waybill"], at, p.get("recipient_phone", ""), p["courier"],
+                      p["pickup_code"]))
+    elif kind == "parcel.recipient_set":
+        conn.execute("UPDATE parcels SET recipient_phone = ? WHERE parcel_id = ? AND station = ?",
+                     (p["recipient_phone"], p["parcel_id"], station))
+    elif kind == "parcel.courier_changed":
+        conn.execute("UPDATE parcels SET courier = ? WHERE parcel_id = ? AND station = ?",
+                     (p["to"], p["parcel_id"], station))
     elif kind == "parcel.picked_up":
-        conn.execute("UPDATE parcels SET status='picked_up', picked_up_at=? WHERE parcel_id=?",
-                     (at, p.get("parcel_id")))
+        conn.execute("UPDATE parcels SET status='picked_up', picked_up_at=? WHERE parcel_id=? AND station = ?",
+                     (at, p["parcel_id"], station))
     elif kind == "parcel.returned":
-        conn.execute("UPDATE parcels SET status='returned', returned_at=? WHERE parcel_id=?",
-                     (at, p.get("parcel_id")))
+        conn.execute("UPDATE parcels SET status='returned', returned_at=? WHERE parcel_id=? AND station = ?",
+                     (at, p["parcel_id"], station))
     elif kind == "parcel.pickup_undone":
-        conn.execute("UPDATE parcels SET status='in_stock', picked_up_at=NULL WHERE parcel_id=?",
-                     (p.get("parcel_id"),))
-    if p.get("notification_id") and p.get("sms_body") is not None:
-        conn.execute("INSERT OR IGNORE INTO sms_outbox (notification_id, station, parcel_id, phone, body, created_at)"
-                     " VALUES (?,?,?,?,?,?)", (p["notification_id"], station, p.get("parcel_id"),
-                                               p.get("recipient_phone", ""), p["sms_body"], at))
+        conn.execute("UPDATE parcels SET status='in_stock', picked_up_at=NULL, pickup_code = ? "
+                     "WHERE parcel_id=? AND station = ?", (p["pickup_code"], p["parcel_id"], station))
+    if ops.OPS[kind].sends_text and p.get("notification_id"):
+        sms.queue_pickup_text(conn, station, p["parcel_id"], p["notification_id"],
+                              "reminder" if kind == "parcel.reminded" else "arrival")
 
 
 def reconcile(conn: sqlite3.Connection, caller: Caller, day: str, digest: str) -> dict[str, Any]:
     """Compare a station's op ids for a UTC day with the ledger; on mismatch send ours so it can re-send.
 
     Never a full overwrite: the station only re-sends what the county lacks."""
+    try:
+        ops.Day().check(day, "day")
+    except ops.OpInvalid as err:
+        raise Refused(400, "reconcile_invalid", err.detail) from err
     rows = conn.execute("SELECT op_id, type FROM ledger WHERE station = ? AND substr(created_at, 1, 10) = ?",
                         (caller.station, day)).fetchall()
     ids = [r[0] for r in rows]
@@ -235,6 +359,7 @@ def add_feed(conn: sqlite3.Connection, station: str, kind: str, body: dict[str, 
 
 
 def read_feed(conn: sqlite3.Connection, caller: Caller, after: int, limit: int) -> dict[str, Any]:
+    after = max(0, min(after, ops.MAX_SEQ))  # a cursor beyond SQLite's integers is no cursor
     rows = conn.execute("SELECT seq, kind, body FROM feed WHERE station = ? AND seq > ? ORDER BY seq LIMIT ?",
                         (caller.station, after, max(1, min(limit, 1000)))).fetchall()
     items = [{"seq": r["seq"], "kind": r["kind"], "body": json.loads(r["body"])} for r in rows]
@@ -253,6 +378,8 @@ def current_refs(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 
 def ref_body(conn: sqlite3.Connection, kind: str, version: int) -> bytes:
+    if not 0 < version <= ops.MAX_SEQ or kind not in protocol.REF_KINDS:
+        raise Refused(404, "ref_unknown")
     row = conn.execute("SELECT body FROM reference WHERE kind = ? AND version = ?", (kind, version)).fetchone()
     if row is None:
         raise Refused(404, "ref_unknown")

@@ -152,6 +152,7 @@ def test_sale_results_from_the_county_reach_the_lot(server, enrolled, boss, tmp_
     farmer = produce.add_consignor(enrolled, "刘大爷", "13700001111", clerk_id=boss.id)
     lot = produce.take_in(enrolled, produce.Intake(farmer, "WS-CUILI", "一级", 20_000, 1_000, 0, 1_000, 2),
                           clerk_id=boss.id)
+    sync_client.Syncer(enrolled).sync()  # the county checks a sale against the lot the station reported
     results = tmp_path / "sales.csv"
     results.write_text(f"station,lot_no,sold_g,sales_fen\nS001,{lot.lot_no},12000,15600\n", encoding="utf-8")
     assert server.admin("sale", "import", str(results)).returncode == 0

@@ -173,7 +173,7 @@ def test_three_weeks_offline_ten_thousand_ops_resume_batch_by_batch(server, enro
     start = utc_now() - timedelta(days=21)
     with db.transaction(enrolled):
         for i in range(10_000):
-            journal.append(enrolled, "parcel.reminded", {"parcel_id": f"p{i}", "n": i}, clerk_id=boss.id,
+            journal.append(enrolled, "parcel.flagged_damaged", {"parcel_id": f"p{i}", "note": str(i)}, clerk_id=boss.id,
                            entity_id=f"p{i}", at=(start + timedelta(minutes=3 * i)).isoformat().replace("+00:00", "Z"))
     proxy = DroppingProxy(server.port)
     count = {"n": 0}

@@ -8,6 +8,7 @@ import pytest
 
 from station_app.core import (
     bills,
+    clerks,
     dayclose,
     idcheck,
     journal,
@@ -106,3 +107,49 @@ def test_a_mixed_day_closes_with_totals_that_add_up_against_the_journal(conn, bo
 
     dayclose.reopen(conn, today, "补录漏单", clerk_id=boss.id, supervisor_id=boss.id, supervisor_pin="1234")
     assert pay(conn, boss, day=today, amount_fen=100).business_day == today.isoformat()
+
+
+def test_the_float_is_carried_from_the_last_count_and_set_only_by_a_supervisor_with_a_reason(conn, boss):
+    today = local_day(utc_now())
+    assert dayclose.opening_float(conn, today) == dayclose.Float(0, "default")
+    pay(conn, boss, amount_fen=10_000)
+    dayclose.close(conn, today, 10_000, "", clerk_id=boss.id)
+    tomorrow = today + timedelta(days=1)
+    assert dayclose.opening_float(conn, tomorrow) == dayclose.Float(10_000, "carried")
+    assert dayclose.totals(conn, tomorrow).expected_cash_fen == 10_000
+
+    helper = clerks.add_clerk(conn, "李明", "5678", "clerk", by=boss.id)
+    for kwargs, code in ((dict(reason="补零钱", supervisor_id=helper.id, supervisor_pin="5678"), "supervisor_required"),
+                         (dict(reason=" ", supervisor_id=boss.id, supervisor_pin="1234"), "float_needs_reason"),
+                         (dict(reason="x", supervisor_id=boss.id, supervisor_pin="1234", fen=-1), "float_invalid")):
+        fen = kwargs.pop("fen", 30_000)
+        with pytest.raises(StationError) as err:
+            dayclose.set_float(conn, tomorrow, fen, clerk_id=helper.id, **kwargs)
+        assert err.value.code == code
+    assert journal.count(conn, "day.float_set") == 0
+    with pytest.raises(StationError) as err:  # a closed day's float stays as it was
+        dayclose.set_float(conn, today, 1, "x", clerk_id=boss.id, supervisor_id=boss.id, supervisor_pin="1234")
+    assert err.value.code == "day_closed"
+    dayclose.set_float(conn, tomorrow, 30_000, "补零钱", clerk_id=helper.id, supervisor_id=boss.id,
+                       supervisor_pin="1234")
+    (op,) = [o for o in journal.pending(conn, limit=1000) if o.type == "day.float_set"]
+    assert op.payload == {"day": tomorrow.isoformat(), "float_fen": 30_000, "previous_fen": 10_000,
+                          "reason": "补零钱", "supervisor_id": boss.id}
+    assert dayclose.totals(conn, tomorrow).cash_float_fen == 30_000
+
+
+def test_expected_cash_below_zero_is_explained_and_the_day_cannot_close_on_it(conn, boss):
+    farmer = produce.add_consignor(conn, "刘大爷", "13700001111", payout="cash", clerk_id=boss.id)
+    lot = produce.take_in(conn, produce.Intake(farmer, "WS-CUILI", "一级", 20_000, 1_000, 500, 1_000, 3),
+                          clerk_id=boss.id)
+    produce.record_sale(conn, lot.lot_no, 10_000, 15_000, source="manual", clerk_id=boss.id)
+    produce.record_payout(conn, produce.settle(conn, farmer, clerk_id=boss.id).id, "cash", clerk_id=boss.id)
+    pay(conn, boss, amount_fen=5_000)
+    today = local_day(utc_now())
+    t = dayclose.totals(conn, today)
+    assert (t.cash_float_fen, t.cash_in_fen, t.cash_out_fen, t.expected_cash_fen) == (0, 5_000, 14_250, -9_250)
+    with pytest.raises(StationError) as err:
+        dayclose.close(conn, today, 0, "钱箱空了", clerk_id=boss.id)
+    assert err.value.code == "cash_expected_negative"
+    assert err.value.params == {"short": "¥92.50", "least": "¥92.50"}
+    assert today not in dayclose.closed_days(conn)

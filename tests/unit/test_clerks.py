@@ -72,3 +72,12 @@ def test_bad_clerk_input_is_refused(conn, boss, name, pin, role, code):
     with pytest.raises(StationError) as err:
         clerks.add_clerk(conn, name, pin, role, by=boss.id)
     assert err.value.code == code
+
+
+@pytest.mark.parametrize("entry", ["SF1234567890123", "123456789", "12", "1-2-0003", ""])
+def test_what_cannot_be_a_pin_is_refused_without_counting_toward_the_lock_out(conn, boss, entry):
+    for _ in range(clerks.MAX_WRONG_PINS + 1):
+        with pytest.raises(StationError) as err:
+            clerks.login(conn, boss.id, entry)
+        assert err.value.code == "pin_format"
+    assert clerks.login(conn, boss.id, "1234").id == boss.id

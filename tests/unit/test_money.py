@@ -18,3 +18,9 @@ def test_round_trips():
 def test_bad_money_is_refused(text):
     with pytest.raises(StationError):
         money.parse_yuan(text)
+
+
+def test_differences_carry_their_sign_and_weights_leave_the_unit_to_the_language():
+    assert money.signed_yuan(250) == "+¥2.50" and money.signed_yuan(-750) == "-¥7.50"
+    assert money.signed_yuan(0) == "¥0.00"
+    assert money.kg_number(18_500) == "18.500"

@@ -59,9 +59,12 @@ def test_confirm_records_who_took_it_one_op_each(conn, boss, shelf):
     assert journal.count(conn, "parcel.picked_up") == 2
     # the arrival SMS not yet sent is cancelled: the parcel has left the shelf
     assert [n["state"] for n in notifications.for_parcel(conn, shelf["a1"].id)] == ["cancelled"]
-    with pytest.raises(StationError) as err:  # already gone: all or nothing
-        pickup.confirm(conn, [shelf["b1"].id, shelf["a1"].id], pickup.Handover(), clerk_id=boss.id)
+    with pytest.raises(StationError) as err:  # already gone
+        pickup.confirm(conn, [shelf["a1"].id], pickup.Handover(), clerk_id=boss.id)
     assert err.value.code == "parcel_not_in_stock"
+    with pytest.raises(StationError) as err:  # two people's parcels in one hand-over: all or nothing
+        pickup.confirm(conn, [shelf["b1"].id, shelf["a1"].id], pickup.Handover(), clerk_id=boss.id)
+    assert err.value.code == "mixed_recipients"
     assert parcels.get(conn, shelf["b1"].id).status == "in_stock"
     with pytest.raises(StationError) as err:
         pickup.lookup(conn, "SF0000000000001")
@@ -72,6 +75,8 @@ def test_confirm_records_who_took_it_one_op_each(conn, boss, shelf):
     (pickup.Handover("proxy", "", "1234"), "proxy_needs_name"),
     (pickup.Handover("proxy", "张大妈", "12"), "tail_invalid"),
     (pickup.Handover("drone"), "handover_invalid"),
+    (pickup.Handover("door", " ", "1234"), "door_needs_name"),
+    (pickup.Handover("door", "李四", "123"), "tail_invalid"),
 ])
 def test_bad_handover_details(conn, boss, shelf, handover, code):
     with pytest.raises(StationError) as err:
@@ -86,9 +91,23 @@ def test_confirm_with_nothing_scanned(conn, boss):
     assert err.value.code == "nothing_scanned"
 
 
-def test_door_delivery(conn, boss, shelf):
-    (p,) = pickup.confirm(conn, [shelf["b1"].id], pickup.Handover("door"), clerk_id=boss.id)
-    assert p.handover == "door" and p.picked_up_by == boss.id
+def test_door_delivery_records_who_signed(conn, boss, shelf):
+    (p,) = pickup.confirm(conn, [shelf["b1"].id], pickup.Handover("door", "李四"), clerk_id=boss.id)
+    assert p.handover == "door" and p.picked_up_by == boss.id and p.proxy_name == "李四"
+    assert journal.ops_for(conn, p.id)[-1].payload["proxy_name"] == "李四"
+
+
+def test_a_proxys_full_mobile_keeps_only_its_last_four_digits(conn, boss, shelf):
+    (p,) = pickup.confirm(conn, [shelf["b1"].id], pickup.Handover("proxy", "张大妈", "137 0000 9876"),
+                          clerk_id=boss.id)
+    assert p.proxy_phone_tail == "9876"
+    assert "13700009876" not in str(journal.ops_for(conn, p.id)[-1].payload)
+
+
+def test_people_splits_a_shared_tail_into_recipients(conn, shelf):
+    people = pickup.people(pickup.lookup(conn, "5678"))
+    assert sorted((p.names, p.masked_phone, len(p.parcels)) for p in people) == [
+        (("张三",), "138****5678", 2), (("李四",), "139****5678", 1), (("王五",), "****5678", 1)]
 
 
 def test_supervisor_undoes_a_mistaken_handover_with_a_correcting_op(conn, boss, shelf):

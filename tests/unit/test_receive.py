@@ -112,3 +112,14 @@ def test_sms_template_is_checked_before_it_is_saved(conn, boss):
     settings.change(conn, "sms_template", "{station}：取件码{code}", clerk_id=boss.id)
     p = receive(conn, boss, "SF1234567890123").parcel
     assert notifications.for_parcel(conn, p.id)[0]["body"] == "龙雾村便民服务站：取件码1-1-0001"
+
+
+def test_a_privacy_waybill_queues_no_text_it_could_not_send(conn, boss):
+    q = receive(conn, boss, "SF1234567890124", phone="5678", name="赵六").parcel
+    assert notifications.for_parcel(conn, q.id) == []
+    assert "sms_body" not in journal.ops_for(conn, q.id)[0].payload
+    p = receive(conn, boss, "YT1234567890123", phone="").parcel
+    parcels.set_recipient(conn, p.id, "13900001111", "", clerk_id=boss.id)
+    parcels.set_recipient(conn, p.id, "1111", "钱七", clerk_id=boss.id)  # corrected to a privacy waybill
+    assert [n["state"] for n in notifications.for_parcel(conn, p.id)] == ["cancelled"]
+    assert "notification_id" not in journal.ops_for(conn, p.id)[-1].payload

@@ -32,14 +32,16 @@ def test_overdue_tiers_follow_the_settings(conn, boss):
 def test_reminders_are_queued_once_per_request_with_an_op(conn, boss):
     p = receive(conn, boss, "SF0000000000002", 4)
     waiting = parcels.receive(conn, "SF0000000000009", clerk_id=boss.id).parcel  # no phone yet
-    assert stock.remind(conn, [p.id, waiting.id], clerk_id=boss.id) == 1
+    privacy = receive(conn, boss, "SF0000000000010", 4, phone="5678", name="赵六")  # tail only: cannot be texted
+    assert stock.remind(conn, [p.id, waiting.id, privacy.id], clerk_id=boss.id) == 1
+    assert notifications.for_parcel(conn, privacy.id) == []
     kinds = [n["kind"] for n in notifications.for_parcel(conn, p.id)]
     assert kinds == ["arrival", "reminder"]
     assert parcels.get(conn, p.id).reminded_at is not None
     assert journal.count(conn, "parcel.reminded") == 1
     # just reminded: not due again until another remind_after_days have passed
     settings.change(conn, "remind_after_days", "2", clerk_id=boss.id)
-    assert stock.overdue(conn) == []
+    assert [q.id for q, _ in stock.overdue(conn)] == [privacy.id]  # still due: the clerk must phone them
     later = utc_now() + timedelta(days=2, hours=1)  # 6 days on the shelf, 2 since the reminder
     assert [t for q, t in stock.overdue(conn, later) if q.id == p.id] == ["remind"]
     assert [t for q, t in stock.overdue(conn, later + timedelta(days=1)) if q.id == p.id] == ["return"]

@@ -1,0 +1,167 @@
+"""The op declarations (sync/ops.py): every op type core writes is declared, core's own payloads pass, and the
+shapes a hostile station sends do not."""
+
+from __future__ import annotations
+
+import ast
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from station_app.core import (
+    bills,
+    clerks,
+    dayclose,
+    dispatch,
+    idcheck,
+    manifest,
+    parcels,
+    pickup,
+    produce,
+    sending,
+    settings,
+    shelving,
+    stock,
+)
+from station_app.core.clock import local_day, utc_now
+from station_app.core.errors import StationError
+from sync import ops
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def literal_op_types() -> set[str]:
+    """Every op type named where station_app calls journal.append(conn, "<type>", …)."""
+    found = set()
+    for path in (ROOT / "station_app").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "append"
+                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "journal"):
+                assert len(node.args) >= 2 and isinstance(node.args[1], ast.Constant), \
+                    f"{path.name}:{node.lineno}: op type must be a literal, declared in sync/ops.py"
+                found.add(node.args[1].value)
+    return found
+
+
+def test_every_op_type_core_writes_is_declared():
+    written = literal_op_types()
+    assert len(written) >= 30
+    assert written - set(ops.OPS) == set()
+    assert set(ops.OPS) - written == set()  # nothing declared that nobody writes
+
+
+def test_ops_module_imports_nothing_of_the_station():
+    tree = ast.parse((ROOT / "sync" / "ops.py").read_text(encoding="utf-8"))
+    names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    names |= {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not {n for n in names if n.startswith("station_app")}
+    assert not [n for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level]
+
+
+def a_whole_station_day(conn, boss) -> None:
+    """One of every business step core knows, through core's own functions."""
+    settings.change(conn, "cash_float_fen", "50000", clerk_id=boss.id)
+    shelving.configure(conn, [(1, 4, 50), (2, 4, 50)], clerk_id=boss.id)
+    shelving.set_current(conn, 2, 1, clerk_id=boss.id)
+    helper = clerks.add_clerk(conn, "李明", "5678", "clerk", by=boss.id)
+    for _ in range(5):
+        with pytest.raises(StationError):
+            clerks.login(conn, helper.id, "0000")
+    manifest.import_bytes(conn, "waybill,courier,recipient_name,recipient_phone\r\nSF1234567890123,顺丰,张三,"
+                          "13812345678\r\n".encode(), source="m.csv", clerk_id=boss.id)
+    parcels.receive(conn, "SF1234567890123", clerk_id=boss.id)
+    parcels.receive(conn, "YT1234567890123", clerk_id=boss.id, damaged=True, damage_note="外箱破损\n已拍照")
+    privacy = parcels.receive(conn, "JD0012345678901", clerk_id=boss.id, phone="4321", name="王五")
+    bare = parcels.receive(conn, "ZT1234567890123", clerk_id=boss.id).parcel
+    parcels.set_recipient(conn, bare.id, "13912345678", "李四", clerk_id=boss.id)
+    parcels.flag_damaged(conn, bare.id, "受潮", clerk_id=boss.id)
+    parcels.change_courier(conn, bare.id, "ZTO", clerk_id=boss.id)
+    got = pickup.lookup(conn, "13812345678")
+    pickup.confirm(conn, [got[0].id], pickup.Handover("proxy", "赵六", "1234"), clerk_id=boss.id)
+    pickup.undo(conn, got[0].id, "交错了", clerk_id=boss.id, supervisor_id=boss.id, supervisor_pin="1234")
+    stock.remind(conn, [bare.id], clerk_id=boss.id, now=utc_now() + timedelta(days=4))
+    stock.return_to_courier(conn, privacy.parcel.waybill, "overdue", clerk_id=boss.id)
+
+    sender = sending.register_sender(conn, name="张三", phone="13812345678", id_type="resident_id",
+                                     id_number=idcheck.with_check_digit("50023719850615123"), clerk_id=boss.id)
+    sending.refuse(conn, "sender_refused_registration", clerk_id=boss.id, item="土特产")
+    sending.accept(conn, sending.Parcel(sender.id, "李四", "13912345678", "广东", "广州市", "天河区", "体育西路 1 号",
+                                        "衣服", True, "ZTO", 2300), clerk_id=boss.id)
+    farmer = produce.add_consignor(conn, "刘大爷", "13700001111", village="龙雾村", payout="cash", clerk_id=boss.id)
+    lot = produce.take_in(conn, produce.Intake(farmer, "WS-CUILI", "一级", 20_000, 1_000, 500, 1_000, 3),
+                          clerk_id=boss.id)
+    m = dispatch.open_dispatch(conn, "SL-LW", utc_now().astimezone(), clerk_id=boss.id)
+    dispatch.scan(conn, m.id, lot.boxes[0], clerk_id=boss.id)
+    dispatch.close(conn, m.id, clerk_id=boss.id, accept_missing=True)
+    produce.record_sale(conn, lot.lot_no, 10_000, 15_000, source="manual", clerk_id=boss.id)
+    produce.return_unsold(conn, lot.lot_no, 1_000, clerk_id=boss.id)
+    settled = produce.settle(conn, farmer, clerk_id=boss.id)
+    produce.record_payout(conn, settled.id, "cash", clerk_id=boss.id)
+    paid = bills.log_payment(conn, type_code="ELEC", account="1234567890", payer_name="王大妈",
+                             payer_phone="13800001111", amount_fen=12_345, channel="cash", reference="T001",
+                             clerk_id=boss.id)
+    bills.void(conn, paid.id, "重复", clerk_id=boss.id, supervisor_id=boss.id, supervisor_pin="1234")
+    today = local_day(utc_now())
+    dayclose.set_float(conn, today, 20_000, "早上放了 200 元", clerk_id=boss.id, supervisor_id=boss.id,
+                       supervisor_pin="1234")
+    dayclose.close(conn, today, 0, "点错了", clerk_id=boss.id)
+    dayclose.reopen(conn, today, "补录", clerk_id=boss.id, supervisor_id=boss.id, supervisor_pin="1234")
+
+
+def test_core_payloads_pass_their_declarations(conn, boss):
+    a_whole_station_day(conn, boss)
+    rows = conn.execute("SELECT * FROM journal ORDER BY device_seq").fetchall()
+    written = {r["type"] for r in rows}
+    assert set(ops.OPS) - written == set()  # the day above wrote every declared type
+    assert written - set(ops.OPS) == set()
+    for r in rows:  # as the sync client sends it
+        ops.check_op({"op_id": r["op_id"], "device_seq": r["device_seq"], "type": r["type"],
+                      "entity_id": r["entity_id"], "payload": json.loads(r["payload"]), "clerk_id": r["clerk_id"],
+                      "created_at": r["created_at"], "station": "S001"})
+
+
+def good_fee() -> dict:
+    return {"sending_id": "0190a1b2-0000-7000-8000-000000000001", "waybill": "S00100000001",
+            "waybill_source": "station", "courier": "ZTO", "sender_id": "0190a1b2-0000-7000-8000-000000000002",
+            "recipient_name": "李四", "recipient_phone": "13912345678", "province": "广东", "city": "广州市",
+            "county": "天河区", "address": "路", "item": "衣服", "inspected": True, "weight_g": 2300,
+            "chargeable_g": 2300, "fee_fen": 2000, "payment": "cash", "approved_by": None, "findings": []}
+
+
+@pytest.mark.parametrize("field,value,code", [
+    ("fee_fen", float("nan"), "field_type"),
+    ("fee_fen", float("inf"), "field_type"),
+    ("fee_fen", 20.5, "field_type"),
+    ("fee_fen", 2**63 - 1, "field_range"),
+    ("fee_fen", -1, "field_range"),
+    ("fee_fen", "2000", "field_type"),
+    ("fee_fen", True, "field_type"),
+    ("weight_g", -5, "field_range"),
+    ("inspected", 1, "field_type"),
+    ("recipient_name", "李\ud800", "field_encoding"),
+    ("recipient_name", "x" * 65, "field_range"),
+    ("item", "衣服\n伪造的一行", "field_control"),
+    ("recipient_phone", "138 <script>", "field_format"),
+    ("findings", [[[[]]]], "field_type"),
+    ("sms_body", "中奖了", "field_unknown"),
+])
+def test_hostile_payloads_are_refused_with_their_reason(field, value, code):
+    ops.validate("sending.accepted", good_fee())
+    payload = good_fee() | {field: value}
+    with pytest.raises(ops.OpInvalid) as err:
+        ops.validate("sending.accepted", payload)
+    assert err.value.code == code and field in err.value.detail
+
+
+def test_envelope_sequence_time_and_type_are_checked():
+    op = {"op_id": "0190a1b2-0000-7000-8000-000000000009", "device_seq": 1, "type": "sending.accepted",
+          "payload": good_fee(), "created_at": "2026-11-23T02:00:00.000Z"}
+    ops.check_op(op)
+    for bad in ({"device_seq": 0}, {"device_seq": 2**53}, {"device_seq": 2**63 - 1}, {"device_seq": True},
+                {"created_at": "yesterday"}, {"created_at": "2026-11-23T02:00:00"}, {"op_id": "a b"},
+                {"op_id": "\ud800"}, {"type": "parcel.teleported"}, {"payload": []}, {"entity_id": 5}):
+        with pytest.raises(ops.OpInvalid) as err:
+            ops.check_op(op | bad)
+        assert err.value.detail.encode("utf-8")  # a detail is always storable text
