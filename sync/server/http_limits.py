@@ -29,8 +29,9 @@ MAX_JSON_INT = 2**63 - 1  # SQLite's integer range; tighter ranges are each op t
 class BodyLimits:
     """Per endpoint: the body as sent, after decompression, which decode pool parses it, how deep its JSON may
     nest, and whether values are checked here (``strict``: NaN/Infinity, lone surrogates, integers beyond
-    2^63-1 refuse the whole body). Op batches are not strict: a bad value there rejects its op, not the batch
-    (the op declarations check each op), so only what cannot be parsed at all refuses a batch."""
+    2^63-1 refuse the whole body). Authenticated bodies are not strict: their handlers check each field (an op
+    batch rejects a bad op alone, through the op declarations), so only what cannot be parsed at all, or nests
+    too deep, refuses them whole. Enrolment has no such checks behind it, so it is strict."""
 
     sent: int
     decoded: int
@@ -40,7 +41,7 @@ class BodyLimits:
 
 
 ENROL = BodyLimits(sent=4 * 1024, decoded=16 * 1024, pool="anonymous")
-RECONCILE = BodyLimits(sent=16 * 1024, decoded=64 * 1024, pool="station")
+RECONCILE = BodyLimits(sent=16 * 1024, decoded=64 * 1024, pool="station", strict=False)
 # 512 levels: a deep op payload still reaches its per-op check (and is rejected there, alone), while the
 # parser and what follows it stay far from Python's recursion limit (1,000).
 OPS = BodyLimits(sent=protocol.MAX_COMPRESSED_BYTES, decoded=protocol.MAX_BODY_BYTES, pool="station",
