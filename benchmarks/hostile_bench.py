@@ -208,8 +208,7 @@ def _percentiles(latencies: list[float]) -> str:
     if not ok:
         return f"all {failed} failed"
     p99 = ok[min(len(ok) - 1, int(len(ok) * 0.99))] if not failed else float("inf")
-    text = (f"p50 {statistics.median(ok) * 1000:.0f} ms · p99 {p99 * 1000:.0f} ms · max {ok[-1] * 1000:.0f} ms "
-            f"({len(latencies)} batches)")
+    text = f"{statistics.median(ok) * 1000:.0f} / {p99 * 1000:.0f} / {ok[-1] * 1000:.0f} ms"
     return text + (f", {failed} failed" if failed else "")
 
 
@@ -242,11 +241,11 @@ def measure(seconds: float = 20.0) -> tuple[list[tuple[str, str, str]], dict[str
     mb = 1024 * 1024
     stopped = " (stopped at 2 GB)" if max(run.rss_samples, default=0) > RSS_STOP else ""
     rows = [
-        ("honest batches of 100 ops, quiet server", _percentiles(quiet), ""),
-        (f"… while {BOMBERS} bombers and {IDLE} idle connections press", _percentiles(loaded), "p99 < 1 s"),
-        ("server RSS quiet → peak under attack", f"{rss_quiet / mb:.0f} MB → {rss_peak / mb:.0f} MB{stopped}",
+        (f"batch of {BATCH} ops p50/p99/max, quiet ({len(quiet)})", _percentiles(quiet), ""),
+        (f"  … under attack ({len(loaded)} batches)", _percentiles(loaded), "p99 < 1 s"),
+        ("server RSS quiet → peak under attack", f"{rss_quiet / mb:.0f} → {rss_peak / mb:.0f} MB{stopped}",
          "< 300 MB"),
-        ("idle connections the server closed (each reopened)", f"{run.reopened:,}", "reported"),
+        ("idle connections closed by the server", f"{run.reopened:,}", "reported"),
         ("server still running afterwards", "yes" if alive else "NO", ""),
     ]
     return rows, dict(run.answers)
@@ -257,13 +256,17 @@ def rows() -> list[tuple[str, str, str]]:
     return table + [(f"  bombs {what}", f"{count:,}", "") for what, count in sorted(answers.items())]
 
 
+def _attack_line() -> str:
+    return f"{BOMBERS} bombers + {IDLE} idle connections"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=20.0, help="how long the attack lasts")
     args = parser.parse_args()
     table, answers = measure(args.seconds)
     for name, value, target in table + [(f"  bombs {w}", f"{c:,}", "") for w, c in sorted(answers.items())]:
-        print(f"{name:<62} {value:<58} {target}")
+        print(f"{name:<48}{value:>22}{target:>14}")
     return 0
 
 
