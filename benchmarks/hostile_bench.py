@@ -256,10 +256,6 @@ def rows() -> list[tuple[str, str, str]]:
     return table + [(f"  bombs {what}", f"{count:,}", "") for what, count in sorted(answers.items())]
 
 
-def _attack_line() -> str:
-    return f"{BOMBERS} bombers + {IDLE} idle connections"
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=20.0, help="how long the attack lasts")

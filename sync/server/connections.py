@@ -18,7 +18,8 @@ from __future__ import annotations
 import asyncio
 import json
 import resource
-from typing import Any
+from collections import OrderedDict
+from typing import Any, ClassVar
 
 import h11
 from uvicorn.protocols.http.h11_impl import H11Protocol
@@ -52,11 +53,12 @@ class GuardedH11Protocol(H11Protocol):
     header_timeout = 10.0
     linger_timeout = 5.0
     max_connections = 1000
+    # connections with no request being served, longest waiting first: making room is O(1) even in a flood
+    waiting: ClassVar[OrderedDict[GuardedH11Protocol, None]] = OrderedDict()
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._deadline: asyncio.TimerHandle | None = None
-        self._waiting_since = self.loop.time()
 
     # -- deadlines ---------------------------------------------------------------------------------------------
     def _arm(self, seconds: float) -> None:
@@ -78,27 +80,29 @@ class GuardedH11Protocol(H11Protocol):
                                              f"the request head did not arrive within {self.header_timeout:g} s"))
         self.transport.close()
 
-    def _waiting(self) -> bool:
-        """No request being served: idle, in keep-alive, or still sending a head."""
-        return self.conn.their_state is h11.IDLE and (self.cycle is None or self.cycle.response_complete)
+    def _serving(self) -> bool:
+        return self.cycle is not None and not self.cycle.response_complete
+
+    def _now_waiting(self) -> None:
+        self.waiting.pop(self, None)
+        self.waiting[self] = None  # to the young end
 
     # -- uvicorn's protocol ------------------------------------------------------------------------------------
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
         super().connection_made(transport)
-        self._waiting_since = self.loop.time()
         self._arm(self.header_timeout)
         if len(self.connections) > self.max_connections:
             self._make_room()
+        if not self.transport.is_closing():
+            self._now_waiting()
 
     def _make_room(self) -> None:
-        waiting = [c for c in self.connections
-                   if c is not self and isinstance(c, GuardedH11Protocol) and c._waiting()
-                   and not c.transport.is_closing()]
-        if waiting:
-            oldest = min(waiting, key=lambda c: c._waiting_since)
-            oldest._disarm()
-            oldest.transport.close()
-            return
+        while self.waiting:
+            oldest, _ = self.waiting.popitem(last=False)
+            if not oldest._serving() and not oldest.transport.is_closing():
+                oldest._disarm()
+                oldest.transport.close()
+                return
         self._disarm()  # every slot is serving a request: this one is told to come back
         self.transport.write(_raw_answer(b"503 Service Unavailable", "server_busy",
                                          "too many connections", b"retry-after: 5\r\n"))
@@ -111,21 +115,26 @@ class GuardedH11Protocol(H11Protocol):
         if self.conn.their_state is h11.IDLE:
             if self._deadline is None:  # the first bytes of a keep-alive request: its head is now due
                 self._arm(self.header_timeout)
-        elif self.cycle is not None and not self.cycle.response_complete:
+        elif self._serving():
             self._disarm()  # a request is being served; the app bounds its body
+            self.waiting.pop(self, None)
 
     def on_response_complete(self) -> None:
         super().on_response_complete()
-        self._waiting_since = self.loop.time()
-        if not self.transport.is_closing() and self.conn.their_state is h11.SEND_BODY:
+        if self.transport.is_closing():
+            return
+        self._now_waiting()
+        if self.conn.their_state is h11.SEND_BODY:
             self._arm(self.linger_timeout)  # answered before the body was read: let it drain briefly
 
     def connection_lost(self, exc: Exception | None) -> None:
         self._disarm()
+        self.waiting.pop(self, None)
         super().connection_lost(exc)
 
 
 def guarded(header_timeout: float, max_connections: int, linger_timeout: float = 5.0) -> type[GuardedH11Protocol]:
     """A protocol class for ``uvicorn.Config(http=…)`` with these limits."""
     return type("CountyH11Protocol", (GuardedH11Protocol,), {
-        "header_timeout": header_timeout, "max_connections": max_connections, "linger_timeout": linger_timeout})
+        "header_timeout": header_timeout, "max_connections": max_connections, "linger_timeout": linger_timeout,
+        "waiting": OrderedDict()})
