@@ -14,7 +14,7 @@ from sync.server.app import create_app
 
 from .test_hostile_http import TunedServer
 
-EXAMPLES = 40  # per endpoint and mode; ~10 endpoints → a few hundred requests, ~20 s on a loaded 2-core machine
+EXAMPLES = 200  # per endpoint and mode: ~1,800 requests in all, ~20 s here (budget: 60 s on a loaded machine)
 
 
 @pytest.fixture(scope="module")
