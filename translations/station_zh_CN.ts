@@ -667,6 +667,10 @@
         <translation>{keyword}属于限寄物品（{category}），须站长查验批准。</translation>
     </message>
     <message>
+        <source>{city} is in {belongs}, not in {province}. Check the province and the city with the sender.</source>
+        <translation>{city} 在{belongs}，不在{province}。请和寄件人核对省份和城市。</translation>
+    </message>
+    <message>
         <source>Waybill {waybill} is already used for another parcel. Scan the right waybill.</source>
         <translation>运单号 {waybill} 已用于其他包裹，请扫描正确的面单。</translation>
     </message>
@@ -1891,6 +1895,10 @@
         <translation>公斤，例如 2.35</translation>
     </message>
     <message>
+        <source> cm</source>
+        <translation> 厘米</translation>
+    </message>
+    <message>
         <source>Scan the courier&apos;s waybill, or leave empty</source>
         <translation>扫描快递面单；留空则使用本站单号</translation>
     </message>
@@ -1951,8 +1959,8 @@
         <translation>快递公司</translation>
     </message>
     <message>
-        <source>Weight</source>
-        <translation>重量</translation>
+        <source>Weight (kg)</source>
+        <translation>重量（公斤）</translation>
     </message>
     <message>
         <source>Size L × W × H (optional)</source>
@@ -1987,6 +1995,14 @@
         <translation>已记录拒收：未实名登记不能收寄。</translation>
     </message>
     <message>
+        <source>Prohibited: {keyword} ({category}). Do not accept it.</source>
+        <translation>禁寄：{keyword}（{category}），不能收寄。</translation>
+    </message>
+    <message>
+        <source>Restricted: {keyword} ({category}). A supervisor must approve it.</source>
+        <translation>限寄：{keyword}（{category}），须站长确认。</translation>
+    </message>
+    <message>
         <source> (charged as {kg}: bulky)</source>
         <translation>（抛货，按 {kg} 计费）</translation>
     </message>
@@ -2008,6 +2024,10 @@
     <message>
         <source>Station settings</source>
         <translation>站点设置</translation>
+    </message>
+    <message>
+        <source>Insert {field}: replaced in each text by the real value.</source>
+        <translation>插入 {field}：发送时换成每个包裹的实际内容。</translation>
     </message>
     <message>
         <source>clerk</source>
@@ -2034,12 +2054,12 @@
         <translation>无操作几分钟后锁屏</translation>
     </message>
     <message>
-        <source>SMS template</source>
-        <translation>短信模板</translation>
+        <source>Insert:</source>
+        <translation>插入字段：</translation>
     </message>
     <message>
-        <source>Fields: {station} {courier} {tail} {code} {deadline}</source>
-        <translation>可用字段：{station} {courier} {tail} {code} {deadline}</translation>
+        <source>SMS template</source>
+        <translation>短信模板</translation>
     </message>
     <message>
         <source>Shelves</source>
@@ -2072,6 +2092,34 @@
     <message>
         <source>Role</source>
         <translation>角色</translation>
+    </message>
+    <message>
+        <source>station name</source>
+        <translation>站点名</translation>
+    </message>
+    <message>
+        <source>courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>last 4 of waybill</source>
+        <translation>单号后4位</translation>
+    </message>
+    <message>
+        <source>pick up by</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>The template has a field the station does not know: {fields}. Insert fields with the buttons under the box.</source>
+        <translation>模板里有本站不认识的字段：{fields}。请用模板框下方的按钮插入字段。</translation>
+    </message>
+    <message>
+        <source>Example: {text}</source>
+        <translation>示例：{text}</translation>
     </message>
     <message>
         <source>The reminder must come before the return. Make it fewer days.</source>
@@ -2438,6 +2486,13 @@
     <message>
         <source>No new messages.</source>
         <translation>没有新通知。</translation>
+    </message>
+</context>
+<context>
+    <name>Units</name>
+    <message>
+        <source>{n} kg</source>
+        <translation>{n} 公斤</translation>
     </message>
 </context>
 </TS>

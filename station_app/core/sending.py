@@ -6,7 +6,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, fields
 
-from . import clerks, fees, journal, prohibited, settings, station
+from . import clerks, fees, journal, prohibited, regions, settings, station
 from .clock import to_iso, utc_now
 from .db import transaction
 from .errors import StationError
@@ -150,6 +150,7 @@ def accept(conn: sqlite3.Connection, parcel: Parcel, *, clerk_id: str, superviso
         raise StationError("sender_missing")
     if not parcel.recipient_name.strip() or not parcel.address.strip() or not parcel.item.strip():
         raise StationError("sending_incomplete")
+    regions.check_city(parcel.province, parcel.city)  # 重庆 with 深圳 is a parcel sent the wrong way
     phone = normalize_mobile(parcel.recipient_phone)
     findings = prohibited.check(conn, parcel.item)
     banned = [f for f in findings if f.level == "prohibited"]

@@ -84,6 +84,7 @@ def _errors() -> dict[str, str]:
         "sending_incomplete": QCoreApplication.translate("Errors", "Fill in the recipient's name, the address and what the item is."),
         "item_prohibited": QCoreApplication.translate("Errors", "REFUSED: {keyword} is a prohibited item ({category}). The parcel cannot be sent; the refusal is recorded."),
         "item_restricted": QCoreApplication.translate("Errors", "{keyword} is a restricted item ({category}): a supervisor must check and approve it."),
+        "city_not_in_province": QCoreApplication.translate("Errors", "{city} is in {belongs}, not in {province}. Check the province and the city with the sender."),
         "waybill_used": QCoreApplication.translate("Errors", "Waybill {waybill} is already used for another parcel. Scan the right waybill."),
         "consignment_range_used_up": QCoreApplication.translate("Errors", "The station's consignment numbers are used up. Ask county IT for a new range."),
         "no_price": QCoreApplication.translate("Errors", "There is no price for {courier} to {province}. Choose another courier or call county IT."),
@@ -145,6 +146,12 @@ def _line_problems() -> dict[str, str]:
         "too_many_rows": QCoreApplication.translate("Manifest", "too many rows; split the file"),
         "empty": QCoreApplication.translate("Manifest", "the file has no rows"),
     }
+
+
+def weight_text(grams: int) -> str:
+    """A weight for the clerk in the interface's unit word: 2.35 公斤 (Chinese), 2.35 kg (English)."""
+    number = f"{grams // 1000}.{grams % 1000:03d}".rstrip("0").rstrip(".")
+    return QCoreApplication.translate("Units", "{n} kg").format(n=number)
 
 
 def money_methods() -> dict[str, str]:

@@ -44,6 +44,10 @@ def run() -> int:
         window.receivePage.receive("SF1234567890123")
         checks.append(("receive through the window", journal.count(conn, "parcel.received") == 1,
                        window.receivePage.lastPickupCode.text()))
+        from ..core import prohibited
+
+        found = prohibited.check(conn, "過年的鞭炮")  # traditional text through the bundled converter
+        checks.append(("prohibited items", bool(found), ", ".join(f.category for f in found)))
         pages = catalog.KINDS["pickup_sticker"].sample(SIZES["60x40"])
         label_pdf, tspl = pdf.render(pages), printer_jobs.tspl(pages)
         (bitmap,) = printer_jobs.bitmap_from_tspl(tspl)

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import couriers, fees, money, refdata, sending
+from ..core import couriers, fees, money, prohibited, refdata, sending
 from ..core.clock import local_text, to_iso, utc_now
 from ..core.errors import StationError
-from ..core.privacy import mask_name, mask_phone
+from ..core.privacy import mask_name, mask_phone, normalize_mobile
 from ..labels.elements import SIZES, Page
 from ..labels.kinds import sending_label
-from .messages import error_text, fill_methods
+from .messages import error_text, fill_methods, weight_text
 from .printing import PrintJob, PrintService
 from .scale_button import ScaleButton
 from .session import Session
@@ -54,6 +54,7 @@ class SendPage(QWidget):
         self.registerButton = QPushButton(self.tr("Register sender"), objectName="registerSenderButton")
         self.refuseButton = QPushButton(self.tr("Sender refuses real-name"), objectName="refuseRealNameButton")
         self.senderShown = QLabel("", objectName="senderShown")
+        self.senderShown.setWordWrap(True)  # name, phone and ID do not fit the narrow column on one line
 
         self.recipientName = QLineEdit(objectName="recipientName")
         self.recipientPhone = QLineEdit(objectName="recipientPhone")
@@ -63,6 +64,8 @@ class SendPage(QWidget):
         self.county = QLineEdit(objectName="county", placeholderText=self.tr("county / district"))
         self.address = QLineEdit(objectName="address", placeholderText=self.tr("street, number, room"))
         self.item = QLineEdit(objectName="itemDescription")
+        self.itemFinding = QLabel("", objectName="itemFinding")  # what the list says while the clerk types
+        self.itemFinding.setWordWrap(True)
         self.inspected = QCheckBox(self.tr("I opened and inspected the item (收寄验视)"), objectName="inspectedCheck")
         self.courier = QComboBox(objectName="sendCourier")
         names = couriers.names(session.conn)
@@ -70,7 +73,7 @@ class SendPage(QWidget):
             self.courier.addItem(names.get(code, code), code)
         self.weight = QLineEdit(objectName="weightKg", placeholderText=self.tr("kg, e.g. 2.35"))
         self.scaleButton = ScaleButton(session, self.weight, banner)
-        self.dims = [QSpinBox(objectName=f"dim{i}", minimum=0, maximum=300, suffix=" cm") for i in range(3)]
+        self.dims = [QSpinBox(objectName=f"dim{i}", minimum=0, maximum=300, suffix=self.tr(" cm")) for i in range(3)]
         self.payment = QComboBox(objectName="payment")
         fill_methods(self.payment, sending.PAYMENTS)
         self.waybillInput = ScanField("sendWaybillInput", self.tr("Scan the courier's waybill, or leave empty"))
@@ -83,6 +86,7 @@ class SendPage(QWidget):
         self.senderLookup.returnPressed.connect(self.lookup_sender)
         self.registerButton.clicked.connect(self.register_sender)
         self.refuseButton.clicked.connect(self.refuse_real_name)
+        self.item.textChanged.connect(self.show_item_finding)
         for widget in (self.weight, self.city):
             widget.textChanged.connect(lambda _t: self.update_fee())
         for combo in (self.province, self.courier):
@@ -116,12 +120,13 @@ class SendPage(QWidget):
         pform.addRow(self.tr("Province / city / county"), place)
         pform.addRow(self.tr("Address"), self.address)
         pform.addRow(self.tr("Item"), self.item)
+        pform.addRow("", self.itemFinding)
         pform.addRow(self.inspected)
         pform.addRow(self.tr("Courier"), _pair(self.courier, QLabel(self.tr("Payment")), self.payment))
         weigh = QHBoxLayout()
         weigh.addWidget(self.weight)
         weigh.addWidget(self.scaleButton)
-        pform.addRow(self.tr("Weight"), weigh)
+        pform.addRow(self.tr("Weight (kg)"), weigh)
         size = QHBoxLayout()
         for spin in self.dims:
             size.addWidget(spin)
@@ -143,13 +148,27 @@ class SendPage(QWidget):
 
     # ----- sender ---------------------------------------------------------------------------------------------
     def lookup_sender(self) -> None:
-        found = sending.find_sender(self.session.conn, self.senderLookup.text())
+        typed = self.senderLookup.text().strip()
+        found = sending.find_sender(self.session.conn, typed)
         self.senderLookup.clear()
         if found is None:
+            self._carry_into_form(typed)
             self.banner.show_message("info", self.tr("New sender: fill in the name, phone and ID, then register."))
             self.senderName.setFocus()
             return
         self._use_sender(found)
+
+    def _carry_into_form(self, typed: str) -> None:
+        """What the clerk typed to look the sender up is not typed twice: a phone or an ID number goes into
+        its field of the new-sender form."""
+        try:
+            self.senderPhone.setText(normalize_mobile(typed))
+            return
+        except StationError:
+            pass
+        if len(typed) == 18 and typed[:17].isdigit():
+            self.idType.setCurrentIndex(self.idType.findData("resident_id"))
+            self.idNumber.setText(typed.upper())
 
     def _use_sender(self, sender: sending.Sender) -> None:
         self.sender = sender
@@ -183,6 +202,21 @@ class SendPage(QWidget):
         values = tuple(spin.value() for spin in self.dims)
         return values if all(values) else None  # type: ignore[return-value]
 
+    def show_item_finding(self) -> None:
+        """A hint as the item is typed; the refusal itself (recorded, loud) comes with 确认收寄."""
+        findings = prohibited.check(self.session.conn, self.item.text()) if self.item.text().strip() else []
+        if not findings:
+            self.itemFinding.clear()
+            return
+        first = findings[0]
+        if first.level == "prohibited":
+            text = self.tr("Prohibited: {keyword} ({category}). Do not accept it.")
+            self.itemFinding.setStyleSheet("color:#b71c1c; font-weight:bold;")
+        else:
+            text = self.tr("Restricted: {keyword} ({category}). A supervisor must approve it.")
+            self.itemFinding.setStyleSheet("color:#e65100; font-weight:bold;")
+        self.itemFinding.setText(text.format(keyword=first.keyword, category=first.category))
+
     def update_fee(self) -> fees.Quote | None:
         try:
             quote = fees.quote(self.session.conn, self.courier.currentData() or "", self.province.currentText(),
@@ -190,7 +224,7 @@ class SendPage(QWidget):
         except StationError:
             self.feeLabel.setText("—")
             return None
-        extra = self.tr(" (charged as {kg}: bulky)").format(kg=money.kg(quote.chargeable_g)) \
+        extra = self.tr(" (charged as {kg}: bulky)").format(kg=weight_text(quote.chargeable_g)) \
             if quote.volumetric_g > quote.actual_g else ""
         self.feeLabel.setText(money.yuan(quote.fee_fen) + extra)
         return quote
@@ -234,7 +268,7 @@ class SendPage(QWidget):
         label = sending_label.SendingLabel(
             done.waybill, self.courier.currentText(), f"{mask_name(self.sender.name)} {mask_phone(self.sender.phone)}",
             f"{parcel.recipient_name} {mask_phone(parcel.recipient_phone)}",
-            f"{parcel.province}{parcel.city}{parcel.county}{parcel.address}", parcel.item, money.kg(parcel.weight_g),
+            f"{parcel.province}{parcel.city}{parcel.county}{parcel.address}", parcel.item, weight_text(parcel.weight_g),
             money.yuan(done.quote.fee_fen), local_text(to_iso(utc_now()), "%Y-%m-%d"), self.session.station.name)
         size = SIZES["100x150"]
         job = PrintJob(done.waybill, [Page(size, sending_label.layout(label, size))])

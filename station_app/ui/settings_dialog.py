@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
-from ..core import clerks, device_settings, journal, settings, shelving
+from ..core import clerks, couriers, device_settings, journal, settings, shelving
+from ..core.clock import local_day, utc_now
 from ..core.db import transaction
 from ..core.errors import StationError
 from .messages import error_text
@@ -34,7 +41,21 @@ class SettingsDialog(QDialog):
                                    value=settings.get_int(conn, "return_after_days"))
         self.idleMinutes = QSpinBox(objectName="idleMinutes", minimum=1, maximum=240,
                                     value=settings.get_int(conn, "idle_lock_minutes"))
-        self.smsTemplate = QLineEdit(settings.get(conn, "sms_template"), objectName="smsTemplate")
+        self.smsTemplate = QPlainTextEdit(objectName="smsTemplate")
+        self.smsTemplate.setPlainText(self._shown(settings.get(conn, "sms_template")))
+        self.smsTemplate.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 16)
+        self.fieldButtons = []
+        for code, label in self._fields():
+            button = QPushButton(label, objectName=f"templateField_{code}")
+            button.setStyleSheet("padding:3px 8px;")  # chips, smaller than the counter's big buttons
+            button.setToolTip(self.tr("Insert {field}: replaced in each text by the real value.").format(
+                field="{" + label + "}"))
+            button.clicked.connect(lambda _c=False, label=label: self._insert_field(label))
+            self.fieldButtons.append(button)
+        self.smsPreview = QLabel("", objectName="smsPreview")
+        self.smsPreview.setWordWrap(True)
+        self.smsTemplate.textChanged.connect(self._update_preview)
+        self.returnDays.valueChanged.connect(lambda _v: self._update_preview())
         layout = shelving.shelves(conn)
         self.shelfCount = QSpinBox(objectName="shelfCount", minimum=1, maximum=99, value=len(layout))
         self.layerCount = QSpinBox(objectName="layerCount", minimum=1, maximum=20, value=layout[0].layers)
@@ -58,23 +79,96 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.addClerkButton.clicked.connect(self.add_clerk)
 
-        form = QFormLayout(self)
+        # Two columns, so the dialog fits a 1024×768 screen: station settings left, clerks right.
+        form = QFormLayout()
         form.addRow(self.tr("Remind again after (days)"), self.remindDays)
         form.addRow(self.tr("Due for return after (days)"), self.returnDays)
         form.addRow(self.tr("Lock after idle (minutes)"), self.idleMinutes)
-        form.addRow(self.tr("SMS template"), self.smsTemplate)
-        form.addRow(QLabel(self.tr("Fields: {station} {courier} {tail} {code} {deadline}")))
         form.addRow(self.tr("Shelves"), self.shelfCount)
         form.addRow(self.tr("Layers per shelf"), self.layerCount)
         form.addRow(self.tr("Parcels per layer"), self.capacity)
         form.addRow(self.tr("Language (after restart)"), self.language)
-        form.addRow(buttons)
-        form.addRow(QLabel(self.tr("New clerk")))
-        form.addRow(self.tr("Name"), self.newClerkName)
-        form.addRow(self.tr("PIN"), self.newClerkPin)
-        form.addRow(self.tr("Role"), self.newClerkRole)
-        form.addRow(self.addClerkButton)
-        form.addRow(self.message)
+        template = QGroupBox(self.tr("SMS template"))
+        column = QVBoxLayout(template)
+        column.addWidget(self.smsTemplate)
+        chips = QHBoxLayout()
+        chips.addWidget(QLabel(self.tr("Insert:")))
+        for button in self.fieldButtons:
+            chips.addWidget(button)
+        chips.addStretch(1)
+        column.addLayout(chips)
+        column.addWidget(self.smsPreview)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(template)
+        left.addWidget(buttons)
+        people = QGroupBox(self.tr("New clerk"))
+        pform = QFormLayout(people)
+        pform.addRow(self.tr("Name"), self.newClerkName)
+        pform.addRow(self.tr("PIN"), self.newClerkPin)
+        pform.addRow(self.tr("Role"), self.newClerkRole)
+        pform.addRow(self.addClerkButton)
+        right = QVBoxLayout()
+        right.addWidget(people)
+        right.addStretch(1)
+        columns = QHBoxLayout()
+        columns.addLayout(left, 3)
+        columns.addLayout(right, 2)
+        for field in (self.newClerkName, self.newClerkPin, self.newClerkRole):
+            field.setMinimumWidth(160)
+        outer = QVBoxLayout(self)
+        outer.addLayout(columns)
+        outer.addWidget(self.message)
+        self._update_preview()
+
+    # ----- the SMS template: shown with the fields' names in the clerk's language, stored with codes ----------
+    def _fields(self) -> list[tuple[str, str]]:
+        return [("station", self.tr("station name")), ("courier", self.tr("courier")),
+                ("tail", self.tr("last 4 of waybill")), ("code", self.tr("pickup code")),
+                ("deadline", self.tr("pick up by"))]
+
+    def _shown(self, template: str) -> str:
+        for code, label in self._fields():
+            template = template.replace("{" + code + "}", "{" + label + "}")
+        return template
+
+    def _stored(self) -> str:
+        text = self.smsTemplate.toPlainText().strip()
+        for code, label in self._fields():
+            text = text.replace("{" + label + "}", "{" + code + "}")
+        return text
+
+    def _insert_field(self, label: str) -> None:
+        self.smsTemplate.insertPlainText("{" + label + "}")
+        self.smsTemplate.setFocus()
+
+    def _template_problem(self, template: str) -> str:
+        try:
+            settings.check_template(template)
+        except StationError as err:
+            if err.code == "template_unknown_field":
+                return self.tr("The template has a field the station does not know: {fields}. Insert fields "
+                               "with the buttons under the box.").format(fields=err.params["fields"])
+            return error_text(err)
+        return ""
+
+    def _update_preview(self) -> None:
+        template = self._stored()
+        problem = self._template_problem(template)
+        if problem:
+            self.smsPreview.setStyleSheet("color:#b71c1c;")
+            self.smsPreview.setText(problem)
+            return
+        conn = self.session.conn
+        courier = next(iter(couriers.names(conn).values()), "")
+        deadline = local_day(utc_now()) + timedelta(days=self.returnDays.value())
+        try:  # the same values core.notifications.render fills in, here for a sample parcel
+            sample = template.format(station=self.session.station.name, courier=courier, tail="5678",
+                                     code="1-2-0003", deadline=f"{deadline:%m月%d日}")
+        except (ValueError, IndexError, KeyError):
+            sample = ""
+        self.smsPreview.setStyleSheet("color:#555;")
+        self.smsPreview.setText(self.tr("Example: {text}").format(text=sample))
 
     def save(self) -> None:
         conn, clerk_id = self.session.conn, self.session.clerk_id
@@ -82,7 +176,7 @@ class SettingsDialog(QDialog):
             "remind_after_days": str(self.remindDays.value()),
             "return_after_days": str(self.returnDays.value()),
             "idle_lock_minutes": str(self.idleMinutes.value()),
-            "sms_template": self.smsTemplate.text(),
+            "sms_template": self._stored(),
         }
         if self.remindDays.value() >= self.returnDays.value():
             self.message.setText(self.tr("The reminder must come before the return. Make it fewer days."))
@@ -100,7 +194,7 @@ class SettingsDialog(QDialog):
                 if [(s.shelf, s.layers, s.capacity) for s in shelving.shelves(conn)] != layout:
                     shelving.write_shelves(conn, layout, clerk_id=clerk_id)
         except StationError as err:
-            self.message.setText(error_text(err))
+            self.message.setText(self._template_problem(values["sms_template"]) or error_text(err))
             return
         device_settings.save(self.session.data_dir, {"language": self.language.currentData()})
         self.message.setText(self.tr("Saved."))

@@ -203,17 +203,17 @@ def test_selling_more_than_the_lot_holds_says_how_much_is_left(conn, boss):
 
 # ----- item 12: an op larger than the upload limit --------------------------------------------------------------
 def big_manifest_op(conn, boss, rows: int) -> str:
-    payload = {"source": "expected.csv", "rows": [
-        {"waybill": f"JD{i:030d}-{'X' * 40}", "courier": "京东", "recipient_name": "张三",
-         "recipient_phone": "13812345678"} for i in range(rows)]}
+    # the declared shape of manifest.imported (sync/ops.py): ~65 bytes of JSON per waybill
+    payload = {"source": "expected.csv", "sha256": "0" * 64, "rows": rows,
+               "waybills": [f"JD{i:030d}{'X' * 30}" for i in range(rows)]}
     with db.transaction(conn):
         return journal.append(conn, "manifest.imported", payload, clerk_id=boss.id)
 
 
 def test_an_op_too_large_to_upload_is_set_aside_and_the_rest_go_up(server, enrolled, boss, data_dir):
     before = [big_manifest_op(enrolled, boss, 2_000) for _ in range(3)]
-    huge = big_manifest_op(enrolled, boss, 150_000)  # ~20 MB of JSON: over the county's limit on its own
-    after = [big_manifest_op(enrolled, boss, 60_000) for _ in range(3)]  # ~8 MB each: one batch would be too big
+    huge = big_manifest_op(enrolled, boss, 300_000)  # ~20 MB of JSON: over the county's limit on its own
+    after = [big_manifest_op(enrolled, boss, 120_000) for _ in range(3)]  # ~8 MB each: one batch would be too big
     proc = station_cli(data_dir, "sync")
     out, err = proc.communicate(timeout=180)
     assert proc.returncode == 0, err
@@ -237,7 +237,7 @@ def test_an_absurd_device_seq_from_the_county_is_never_adopted(server, enrolled,
     sync_client.Syncer(enrolled).sync()
     sent = enrolled.execute("SELECT max(device_seq) FROM journal").fetchone()[0]
     # another station posing as this device (or a damaged county database) claims 2^63 − 1 of its ops
-    server.execute("UPDATE ledger SET device_seq = ? WHERE device_seq = ?", 2**63 - 1, sent)
+    server.execute("UPDATE devices SET high_seq = ?", 2**63 - 1)
     parcels.receive(enrolled, "SF0000000000002", clerk_id=boss.id, phone="13812345678")
     report = sync_client.Syncer(enrolled).sync()
     parcels.receive(enrolled, "SF0000000000003", clerk_id=boss.id, phone="13812345678")  # still writes

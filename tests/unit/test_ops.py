@@ -13,7 +13,9 @@ import pytest
 from station_app.core import (
     bills,
     clerks,
+    county_feed,
     dayclose,
+    db,
     dispatch,
     idcheck,
     manifest,
@@ -96,6 +98,9 @@ def a_whole_station_day(conn, boss) -> None:
     dispatch.scan(conn, m.id, lot.boxes[0], clerk_id=boss.id)
     dispatch.close(conn, m.id, clerk_id=boss.id, accept_missing=True)
     produce.record_sale(conn, lot.lot_no, 10_000, 15_000, source="manual", clerk_id=boss.id)
+    with db.transaction(conn):  # a county sale result the station cannot enter (as the sync client records it)
+        county_feed.record_refusal(conn, 41, "sale_result", "sale_over_lot", "超过了批次的剩余量",
+                                   {"left_g": 7_000}, {"lot_no": lot.lot_no, "sold_g": 99_000})
     produce.return_unsold(conn, lot.lot_no, 1_000, clerk_id=boss.id)
     settled = produce.settle(conn, farmer, clerk_id=boss.id)
     produce.record_payout(conn, settled.id, "cash", clerk_id=boss.id)

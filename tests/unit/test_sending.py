@@ -78,10 +78,14 @@ def test_not_inspected_is_refused(conn, boss, sender):
 def test_prohibited_item_is_refused_and_the_refusal_logged(conn, boss, sender):
     with pytest.raises(StationError) as err:
         sending.accept(conn, parcel(sender, item="过年的烟花两箱"), clerk_id=boss.id)
-    assert err.value.code == "item_prohibited" and err.value.params["category"] == "爆炸物品"
+    assert err.value.code == "item_prohibited" and err.value.params["category"] == "烟花爆竹"
     row = conn.execute("SELECT status, refusal FROM sendings").fetchone()
     assert tuple(row) == ("refused", "prohibited_item")
     assert journal.count(conn, "sending.refused") == 1 and journal.count(conn, "sending.accepted") == 0
+    with pytest.raises(StationError) as err:  # the word clerks type, in a longer description
+        sending.accept(conn, parcel(sender, item="老家带的鞭炮和腊肉"), clerk_id=boss.id)
+    assert err.value.params["keyword"] == "鞭炮"
+    assert journal.count(conn, "sending.refused") == 2 and journal.count(conn, "sending.accepted") == 0
 
 
 def test_restricted_item_needs_a_supervisor(conn, boss, sender):
