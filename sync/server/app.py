@@ -85,8 +85,7 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
     async def enroll(request: Request) -> Response:
         address = request.client.host if request.client else "?"
         wait = throttle.wait(address)
-        if wait > 0:  # checked before a byte of the body is read
-            security_log.warning("enrolment throttled: %s must wait %.0f s", address, wait)
+        if wait > 0:  # checked before a byte of the body is read; not logged again (the lockout was, once)
             return refusal("enrolment_throttled", "too many failed enrolments from this address",
                            headers={"Retry-After": str(int(wait) + 1)})
         try:
@@ -99,7 +98,8 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
             failures = throttle.failed(address)
             # a security event; the code tried is never logged (a near miss would give a real one away)
             security_log.warning("enrolment refused (%s) from %s, failure %d", err.code, address, failures)
-            if failures == settings.enrol_free_failures:
+            if failures == settings.enrol_free_failures:  # from now on this address must wait
+                security_log.warning("enrolment throttled: %s after %d failures", address, failures)
                 await with_db(storage.security_event)(None, "enrol_throttled",
                                                       f"{address} after {failures} failed enrolments")
             return answer_for(err)
