@@ -1,27 +1,59 @@
-"""The county server's HTTP app (Starlette). Each request opens its own SQLite connection in a worker thread."""
+"""The county server's HTTP app (Starlette). Each request opens its own SQLite connection in a worker thread;
+bodies are read with a deadline and decoded in bounded pools (http_limits), never on the event loop."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from .. import protocol
-from . import sms, storage
+from . import http_limits, openapi, sms, storage
+from .throttle import FailureThrottle
 
 log = logging.getLogger("county")
+security_log = logging.getLogger("county.security")
 
 
-def create_app(data_dir: Path) -> Starlette:
+@dataclass(frozen=True)
+class HttpSettings:
+    """Limits of the HTTP side that county IT may tune (``county-server serve`` flags)."""
+
+    body: http_limits.BodyTiming = field(default_factory=http_limits.BodyTiming)
+    enrol_free_failures: int = 5  # per address, before each further attempt must wait (5 s, doubling, ≤ 15 min)
+
+
+def refusal(code: str, detail: str = "", status: int | None = None, headers: dict[str, str] | None = None
+            ) -> JSONResponse:
+    status = status or http_limits.status_of(code)
+    headers = dict(headers or {})
+    if status in (408, 413):  # the rest of the body is not wanted: do not keep reading it
+        headers["Connection"] = "close"
+    return JSONResponse({"error": code, "detail": detail} if detail else {"error": code}, status_code=status,
+                        headers=headers)
+
+
+def answer_for(err: storage.Refused | protocol.ProtocolError) -> JSONResponse:
+    if isinstance(err, storage.Refused):
+        return refusal(err.code, status=err.status)
+    return refusal(err.code, str(err).partition(": ")[2])
+
+
+def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlette:
+    settings = settings or HttpSettings()
     storage.init(data_dir)
     gateway = sms.LogGateway(data_dir / "sms.log")
+    pools = http_limits.DecodePools()
+    throttle = FailureThrottle(free=settings.enrol_free_failures)
+    document = openapi.document()
 
     def with_db(work: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
         def run(*args: Any) -> Any:
@@ -36,39 +68,51 @@ def create_app(data_dir: Path) -> Starlette:
     async def guarded(request: Request, handler: Callable[[Request], Awaitable[Response]]) -> Response:
         try:
             return await handler(request)
-        except storage.Refused as err:
-            return JSONResponse({"error": err.code}, status_code=err.status)
-        except protocol.ProtocolError as err:
-            status = 413 if err.code == "body_too_large" else 400
-            return JSONResponse({"error": err.code}, status_code=status)
+        except (storage.Refused, protocol.ProtocolError) as err:
+            return answer_for(err)
+        except ClientDisconnect:
+            return Response(status_code=400)  # nobody is listening; uvicorn drops it
 
-    async def body_of(request: Request) -> dict[str, Any]:
-        declared = int(request.headers.get("content-length") or 0)
-        if declared > protocol.MAX_COMPRESSED_BYTES:
-            raise protocol.ProtocolError("body_too_large")
-        raw = b""
-        async for chunk in request.stream():  # read no more than the limit, whatever the header said
-            raw += chunk
-            if len(raw) > protocol.MAX_COMPRESSED_BYTES:
-                raise protocol.ProtocolError("body_too_large")
-        # Starlette does not decompress request bodies: do it here, bounded.
-        return protocol.decode(raw, encoding=request.headers.get("content-encoding"))
+    async def body_of(request: Request, limits: http_limits.BodyLimits) -> dict[str, Any]:
+        raw = await http_limits.read_body(request.stream(), request.headers.get("content-length"), limits,
+                                          settings.body)
+        # Starlette does not decompress request bodies: do it here, bounded, off the event loop.
+        return await pools.decode(raw, request.headers.get("content-encoding"), limits)
 
     async def caller_of(request: Request) -> storage.Caller:
         return await with_db(storage.authenticate)(request.headers.get("authorization"))
 
     async def enroll(request: Request) -> Response:
-        async def handle(request: Request) -> Response:
-            body = await body_of(request)
-            station, name, token = await with_db(storage.enroll)(str(body.get("code", "")),
-                                                                 str(body.get("device_id", "")))
-            return JSONResponse({"protocol": protocol.VERSION, "station": station, "name": name, "token": token})
-        return await guarded(request, handle)
+        address = request.client.host if request.client else "?"
+        wait = throttle.wait(address)
+        if wait > 0:  # checked before a byte of the body is read; not logged again (the lockout was, once)
+            return refusal("enrolment_throttled", "too many failed enrolments from this address",
+                           headers={"Retry-After": str(int(wait) + 1)})
+        try:
+            body = await body_of(request, http_limits.ENROL)
+            code, device_id = body.get("code"), body.get("device_id")
+            if not isinstance(code, str) or not isinstance(device_id, str):
+                raise protocol.ProtocolError("enrol_invalid", "code and device_id must be strings")
+            station, name, token = await with_db(storage.enroll)(code, device_id)
+        except (storage.Refused, protocol.ProtocolError) as err:
+            failures = throttle.failed(address)
+            # a security event; the code tried is never logged (a near miss would give a real one away)
+            security_log.warning("enrolment refused (%s) from %s, failure %d", err.code, address, failures)
+            if failures == settings.enrol_free_failures:  # from now on this address must wait
+                security_log.warning("enrolment throttled: %s after %d failures", address, failures)
+                await with_db(storage.security_event)(None, "enrol_throttled",
+                                                      f"{address} after {failures} failed enrolments")
+            return answer_for(err)
+        except ClientDisconnect:
+            return Response(status_code=400)
+        throttle.succeeded(address)
+        log.info("station %s enrolled from %s", station, address)
+        return JSONResponse({"protocol": protocol.VERSION, "station": station, "name": name, "token": token})
 
     async def ops(request: Request) -> Response:
         async def handle(request: Request) -> Response:
             caller = await caller_of(request)
-            body = await body_of(request)
+            body = await body_of(request, http_limits.OPS)
             batch = body.get("ops")
             if not isinstance(batch, list) or len(batch) > protocol.MAX_BATCH_OPS:
                 raise protocol.ProtocolError("batch_invalid")
@@ -109,7 +153,7 @@ def create_app(data_dir: Path) -> Starlette:
     async def reconcile(request: Request) -> Response:
         async def handle(request: Request) -> Response:
             caller = await caller_of(request)
-            body = await body_of(request)
+            body = await body_of(request, http_limits.RECONCILE)
             day, digest = body.get("day"), body.get("digest")
             if not isinstance(day, str) or not isinstance(digest, str):
                 raise protocol.ProtocolError("reconcile_invalid")
@@ -122,8 +166,8 @@ def create_app(data_dir: Path) -> Starlette:
             return JSONResponse(await with_db(storage.newest_release)())
         return await guarded(request, handle)
 
-    async def openapi(_request: Request) -> Response:
-        return JSONResponse(protocol.OPENAPI)
+    async def openapi_json(_request: Request) -> Response:
+        return JSONResponse(document)
 
     return Starlette(routes=[
         Route("/v1/enroll", enroll, methods=["POST"]),
@@ -133,5 +177,5 @@ def create_app(data_dir: Path) -> Starlette:
         Route("/v1/ref/{kind}/{version}", ref_body, methods=["GET"]),
         Route("/v1/reconcile", reconcile, methods=["POST"]),
         Route("/v1/release", release, methods=["GET"]),
-        Route("/openapi.json", openapi, methods=["GET"]),
+        Route("/openapi.json", openapi_json, methods=["GET"]),
     ])

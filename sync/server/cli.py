@@ -29,6 +29,20 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=int(os.environ.get("COUNTY_PORT", "8750")))
     serve.add_argument("--certfile", help="TLS certificate (PEM) signed by the county CA")
     serve.add_argument("--keyfile", help="TLS private key (PEM)")
+    limits = serve.add_argument_group("limits against slow or hostile clients")
+    limits.add_argument("--header-timeout", type=float, default=_env_float("COUNTY_HEADER_TIMEOUT", 10.0),
+                        help="seconds for a request head to arrive, from the connection or its first byte")
+    limits.add_argument("--body-timeout", type=float, default=_env_float("COUNTY_BODY_TIMEOUT", 15.0),
+                        help="longest pause while a body arrives; the whole body may take this plus 1 s "
+                             "per 2 KB")
+    limits.add_argument("--keep-alive", type=int, default=int(_env_float("COUNTY_KEEP_ALIVE", 5)),
+                        help="seconds an idle connection is kept after an answer")
+    limits.add_argument("--max-connections", type=int, default=int(_env_float("COUNTY_MAX_CONNECTIONS", 0)),
+                        help="open connections at most (default: what the open-file limit allows, ≤ 4096); "
+                             "past it the longest-idle connection is closed")
+    limits.add_argument("--enrol-free-failures", type=int,
+                        default=int(_env_float("COUNTY_ENROL_FREE_FAILURES", 5)),
+                        help="failed enrolments per address before each further attempt must wait")
     station = sub.add_parser("station").add_subparsers(dest="action", required=True)
     add = station.add_parser("add", parents=[common], help="add a station; prints a one-time enrolment code")
     add.add_argument("--code", required=True)
@@ -70,17 +84,41 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _env_float(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+def serve(args: argparse.Namespace, data_dir: Path) -> int:
+    import logging
+
+    import uvicorn
+
+    from . import connections, http_limits
+    from .app import HttpSettings, create_app
+
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    max_connections = args.max_connections or connections.default_max_connections()
+    settings = HttpSettings(body=http_limits.BodyTiming(gap=args.body_timeout),
+                            enrol_free_failures=args.enrol_free_failures)
+    # Our h11 protocol adds the head deadline and the connection cap uvicorn lacks (see connections.py).
+    # No proxy headers: stations connect directly, and a forged X-Forwarded-For must not dodge the throttle.
+    uvicorn.run(create_app(data_dir, settings), host=args.host, port=args.port, log_level="warning",
+                ssl_certfile=args.certfile, ssl_keyfile=args.keyfile, timeout_graceful_shutdown=5,
+                http=connections.guarded(args.header_timeout, max_connections), ws="none",
+                timeout_keep_alive=args.keep_alive, h11_max_incomplete_event_size=16 * 1024,
+                proxy_headers=False, backlog=2048)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     data_dir = Path(args.data_dir)
     if args.command == "serve":
-        import uvicorn
-
-        from .app import create_app
-
-        uvicorn.run(create_app(data_dir), host=args.host, port=args.port, log_level="warning",
-                    ssl_certfile=args.certfile, ssl_keyfile=args.keyfile, timeout_graceful_shutdown=5)
-        return 0
+        return serve(args, data_dir)
     storage.init(data_dir)
     conn = storage.connect(data_dir)
     try:
