@@ -12,7 +12,7 @@ from ..core.errors import StationError
 from ..labels import pdf
 from ..labels.kinds import reports as report_pages
 from .messages import error_text
-from .printing import PrintJob, PrintService
+from .printing import PrintJob, PrintService, can_print
 from .session import Session
 from .supervisor_dialog import SupervisorDialog
 from .widgets import Banner, ScanField, heading
@@ -89,8 +89,8 @@ class DayClosePage(QWidget):
         report = data_dir / "reports" / f"day-{totals.day}.pdf"
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_bytes(pdf.render(pages))  # always saved, printed too where an A4 printer is set
-        if self.session.printer.backend in ("system", "pdf_folder"):
-            self.printer.submit(self.session.printer, PrintJob(f"day-{totals.day}", pages))
+        if can_print(self.session.printer, "day_close_report"):
+            self.printer.submit(self.session.printer, PrintJob(f"day-{totals.day}", pages, kind="day_close_report"))
         backups.take(self.session.conn, data_dir)
         self.start_sync()
         self.banner.show_message("ok", self.tr("Day {day} closed. Report saved to {path}; backup taken; syncing.")

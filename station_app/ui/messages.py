@@ -65,6 +65,8 @@ def _errors() -> dict[str, str]:
         "printer_queue_refused": QCoreApplication.translate("Errors", "The printer {queue} refused the label. Check that it is on, has labels and is not paused, then reprint."),
         "printer_queue_unknown": QCoreApplication.translate("Errors", "There is no printer called {queue} on this computer. Choose it again under Printer."),
         "printer_failed": QCoreApplication.translate("Errors", "The label could not be printed. Check the printer, then reprint."),
+        "printer_not_for_kind": QCoreApplication.translate("Errors", "This computer has no printer for this paper. Under Printer, set a receipt or A4 printer, or save PDFs into a folder."),
+        "printer_folder_refused": QCoreApplication.translate("Errors", "Nothing can be saved in {path}: the folder cannot be made or is read-only. Choose another folder with Browse…, then save."),
         "printer_setting_invalid": QCoreApplication.translate("Errors", "The printer setting \"{field}\" is not valid. Check it and save again."),
         "id_format": QCoreApplication.translate("Errors", "The ID number is not in the right form. A resident ID has 17 digits and a digit or X."),
         "id_region": QCoreApplication.translate("Errors", "The ID number's region code does not exist. Check the first six digits."),
