@@ -87,6 +87,7 @@ def _errors() -> dict[str, str]:
         "waybill_used": QCoreApplication.translate("Errors", "Waybill {waybill} is already used for another parcel. Scan the right waybill."),
         "consignment_range_used_up": QCoreApplication.translate("Errors", "The station's consignment numbers are used up. Ask county IT for a new range."),
         "no_price": QCoreApplication.translate("Errors", "There is no price for {courier} to {province}. Choose another courier or call county IT."),
+        "month_invalid": QCoreApplication.translate("Errors", "{month} is not a month. Type the year and month as 2026-11 (month 01 to 12)."),
         "weight_negative": QCoreApplication.translate("Errors", "{field} cannot be negative. Type the weight shown on the scale in kilograms, for example 2.35."),
         "weight_invalid": QCoreApplication.translate("Errors", "Type the weight in kilograms, for example 2.35."),
         "money_invalid": QCoreApplication.translate("Errors", "Type the amount in yuan, for example 12.80."),
