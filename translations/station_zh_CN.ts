@@ -95,10 +95,6 @@
         <translation>已登记 {account} 缴费 {amount}。</translation>
     </message>
     <message>
-        <source>Payment receipt</source>
-        <translation>缴费凭条</translation>
-    </message>
-    <message>
         <source>Select a payment in the list first.</source>
         <translation>请先在列表中选择一笔缴费。</translation>
     </message>
@@ -328,6 +324,18 @@
         <translation>关闭交接单并打印给司机</translation>
     </message>
     <message>
+        <source>Reprint hand-over list</source>
+        <translation>重打交接单</translation>
+    </message>
+    <message>
+        <source>{leg} (return trip)</source>
+        <translation>{leg}（回程）</translation>
+    </message>
+    <message>
+        <source>{when} run  {route} {mode}  {leg}</source>
+        <translation>{when} 班次  {route} {mode}  {leg}</translation>
+    </message>
+    <message>
         <source>No open hand-over list.</source>
         <translation>没有进行中的交接单。</translation>
     </message>
@@ -364,20 +372,16 @@
         <translation>交接完成：{n} 件随 {route} 发出。</translation>
     </message>
     <message>
-        <source>Missing (stays for the next run): {codes}</source>
-        <translation>未上车（等下一班）：{codes}</translation>
+        <source>No hand-over has been closed yet.</source>
+        <translation>还没有已完成的交接单。</translation>
     </message>
     <message>
-        <source>Hand-over list {route} {departs}</source>
-        <translation>交接单 {route} {departs}</translation>
+        <source>No A4 printer is set, so the list was not printed: set one under Printer, then press Reprint hand-over list.</source>
+        <translation>没有设置 A4 打印机，交接单未打印：请在“打印机”中设置，然后按“重打交接单”。</translation>
     </message>
     <message>
-        <source>Driver&apos;s signature:</source>
-        <translation>司机签字：</translation>
-    </message>
-    <message>
-        <source>Clerk&apos;s signature:</source>
-        <translation>经办人签字：</translation>
+        <source>Printing the hand-over list for the driver…</source>
+        <translation>正在打印交给司机的交接单…</translation>
     </message>
 </context>
 <context>
@@ -599,6 +603,14 @@
         <translation>标签未能打印。请检查打印机后重新打印。</translation>
     </message>
     <message>
+        <source>This computer has no printer for this paper. Under Printer, set a receipt or A4 printer, or save PDFs into a folder.</source>
+        <translation>这台电脑没有可打印这种纸张的打印机。请在“打印机”中设置小票或 A4 打印机，或选择保存 PDF 到文件夹。</translation>
+    </message>
+    <message>
+        <source>Nothing can be saved in {path}: the folder cannot be made or is read-only. Choose another folder with Browse…, then save.</source>
+        <translation>无法在 {path} 中保存文件：文件夹无法创建或是只读的。请用“浏览…”选择其他文件夹，然后保存。</translation>
+    </message>
+    <message>
         <source>The printer setting &quot;{field}&quot; is not valid. Check it and save again.</source>
         <translation>打印机设置“{field}”不正确，请检查后再保存。</translation>
     </message>
@@ -681,6 +693,14 @@
     <message>
         <source>There is no price for {courier} to {province}. Choose another courier or call county IT.</source>
         <translation>没有 {courier} 寄往 {province} 的价格，请换快递公司或联系县里的信息员。</translation>
+    </message>
+    <message>
+        <source>{month} is not a month. Type the year and month as 2026-11 (month 01 to 12).</source>
+        <translation>{month} 不是有效的月份。请按 2026-11 的格式输入年月（月份为 01 到 12）。</translation>
+    </message>
+    <message>
+        <source>{field} cannot be negative. Type the weight shown on the scale in kilograms, for example 2.35.</source>
+        <translation>{field}不能是负数。请输入秤上显示的公斤数，例如 2.35。</translation>
     </message>
     <message>
         <source>Type the weight in kilograms, for example 2.35.</source>
@@ -999,10 +1019,6 @@
         <source>Welcome, {name}.</source>
         <translation>{name}，您好。</translation>
     </message>
-    <message>
-        <source>Label not printed: {reason} The parcel is received; select it and press Reprint.</source>
-        <translation>标签未打印：{reason} 包裹已入库；可在列表中选中后点“重新打印”。</translation>
-    </message>
 </context>
 <context>
     <name>Manifest</name>
@@ -1263,6 +1279,14 @@
         <translation>打印机 / 队列</translation>
     </message>
     <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
         <source>Network address</source>
         <translation>网络地址</translation>
     </message>
@@ -1297,6 +1321,22 @@
     <message>
         <source>Shift down</source>
         <translation>向下偏移</translation>
+    </message>
+    <message>
+        <source>Receipt printer (80 mm)</source>
+        <translation>小票打印机（80 毫米）</translation>
+    </message>
+    <message>
+        <source>A4 printer</source>
+        <translation>A4 打印机</translation>
+    </message>
+    <message>
+        <source>Folder for the PDFs</source>
+        <translation>保存 PDF 的文件夹</translation>
+    </message>
+    <message>
+        <source>File for the print jobs</source>
+        <translation>保存打印指令的文件</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1351,6 +1391,101 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>The pickup sticker</source>
+        <translation>取件码贴纸</translation>
+    </message>
+    <message>
+        <source>The shelf labels</source>
+        <translation>货架标签</translation>
+    </message>
+    <message>
+        <source>The sending label</source>
+        <translation>寄件面单</translation>
+    </message>
+    <message>
+        <source>The box labels</source>
+        <translation>农产品箱贴</translation>
+    </message>
+    <message>
+        <source>The sheet of pickup codes</source>
+        <translation>取件码批量单</translation>
+    </message>
+    <message>
+        <source>The driver&apos;s hand-over list</source>
+        <translation>司机交接单</translation>
+    </message>
+    <message>
+        <source>The farmer&apos;s intake receipt</source>
+        <translation>农户收货单</translation>
+    </message>
+    <message>
+        <source>The farmer&apos;s settlement statement</source>
+        <translation>农户结算单</translation>
+    </message>
+    <message>
+        <source>The payment receipt</source>
+        <translation>缴费凭条</translation>
+    </message>
+    <message>
+        <source>The day-close report</source>
+        <translation>日结报表</translation>
+    </message>
+    <message>
+        <source>The report</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>The print job</source>
+        <translation>打印任务</translation>
+    </message>
+    <message>
+        <source>The parcel is received; select it on Parcels in and press Reprint sticker.</source>
+        <translation>包裹已入库；请在“到件入库”页选中它，按“重新打印”。</translation>
+    </message>
+    <message>
+        <source>Print them again from Stock.</source>
+        <translation>请在“库存”页重新打印。</translation>
+    </message>
+    <message>
+        <source>Print the sheet again from Stock.</source>
+        <translation>请在“库存”页重新打印这张单子。</translation>
+    </message>
+    <message>
+        <source>The parcel is accepted; write the waybill number on it or print the label again.</source>
+        <translation>包裹已收寄；请在包裹上手写运单号，或重新打印面单。</translation>
+    </message>
+    <message>
+        <source>The lot is taken in; write the box codes on the boxes or print the labels again.</source>
+        <translation>已收货；请在箱子上手写箱码，或重新打印箱贴。</translation>
+    </message>
+    <message>
+        <source>The hand-over is closed; press Reprint hand-over list on Hand-over when the printer works.</source>
+        <translation>交接已完成；打印机恢复后，请在“交接”页按“重打交接单”。</translation>
+    </message>
+    <message>
+        <source>The lot is taken in; give the farmer the lot number written down.</source>
+        <translation>已收货；请把批次号手写给农户。</translation>
+    </message>
+    <message>
+        <source>The settlement is recorded; show the farmer the figures on the screen.</source>
+        <translation>结算已记录；请让农户核对屏幕上的金额。</translation>
+    </message>
+    <message>
+        <source>The payment is logged; write the receipt by hand if the payer needs one.</source>
+        <translation>缴费已登记；缴费人需要凭条时请手写。</translation>
+    </message>
+    <message>
+        <source>The day is closed and the report is saved in the reports folder.</source>
+        <translation>已日结，报表已保存在 reports 文件夹中。</translation>
+    </message>
+    <message>
+        <source>{what} was not printed:</source>
+        <translation>{what}未打印：</translation>
+    </message>
+</context>
+<context>
     <name>ProducePage</name>
     <message>
         <source>Farmer&apos;s mobile number, then Enter</source>
@@ -1397,6 +1532,18 @@
         <translation>农户</translation>
     </message>
     <message>
+        <source>Net</source>
+        <translation>净重</translation>
+    </message>
+    <message>
+        <source>Boxes waiting / taken in</source>
+        <translation>待发箱数 / 收货箱数</translation>
+    </message>
+    <message>
+        <source>Taken in at</source>
+        <translation>收货时间</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
@@ -1411,6 +1558,18 @@
     <message>
         <source>Intake</source>
         <translation>收货</translation>
+    </message>
+    <message>
+        <source>Cash payout</source>
+        <translation>现金付款</translation>
+    </message>
+    <message>
+        <source>Pay {amount} in cash to {name} now? Count the money out in front of the farmer.</source>
+        <translation>现在用现金付给 {name} {amount} 吗？请当着农户的面点清现金。</translation>
+    </message>
+    <message>
+        <source>Payout not recorded.</source>
+        <translation>未登记付款。</translation>
     </message>
     <message>
         <source>Product</source>
@@ -1461,6 +1620,10 @@
         <translation>应扣费用（元）</translation>
     </message>
     <message>
+        <source>Lots taken in today</source>
+        <translation>今日收货批次</translation>
+    </message>
+    <message>
         <source>New farmer: type the name and village, then Add farmer.</source>
         <translation>新农户：请填写姓名和村，再点“添加农户”。</translation>
     </message>
@@ -1473,20 +1636,20 @@
         <translation>请先查找或添加农户。</translation>
     </message>
     <message>
+        <source>The gross weight</source>
+        <translation>毛重</translation>
+    </message>
+    <message>
+        <source>The tare</source>
+        <translation>皮重</translation>
+    </message>
+    <message>
+        <source>The deductions</source>
+        <translation>扣重</translation>
+    </message>
+    <message>
         <source>Lot {lot}: net {net}, {n} boxes.</source>
         <translation>批次 {lot}：净重 {net}，{n} 箱。</translation>
-    </message>
-    <message>
-        <source>Gross {gross} − tare {tare} − deductions {ded} = net {net}</source>
-        <translation>毛重 {gross} − 皮重 {tare} − 扣重 {ded} = 净重 {net}</translation>
-    </message>
-    <message>
-        <source>Price {price}/kg, {n} boxes</source>
-        <translation>单价 {price}/公斤，{n} 箱</translation>
-    </message>
-    <message>
-        <source>Produce receipt · {station}</source>
-        <translation>农产品收货单 · {station}</translation>
     </message>
     <message>
         <source>Sale recorded.</source>
@@ -1499,18 +1662,6 @@
     <message>
         <source>Sales {sales} − commission {commission} − fees {fees} = pay {payout}</source>
         <translation>销售 {sales} − 佣金 {commission} − 费用 {fees} = 应付 {payout}</translation>
-    </message>
-    <message>
-        <source>Produce settlement statement</source>
-        <translation>农产品代销结算单</translation>
-    </message>
-    <message>
-        <source>Farmer&apos;s signature:</source>
-        <translation>农户签字：</translation>
-    </message>
-    <message>
-        <source>Clerk&apos;s signature:</source>
-        <translation>经办人签字：</translation>
     </message>
     <message>
         <source>Payout recorded.</source>

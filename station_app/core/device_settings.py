@@ -37,6 +37,8 @@ class PrinterSettings:
     offset_y_mm: float = 0.0
     native_barcodes: bool = False
     auto_print: bool = True
+    receipt_queue: str = ""  # system printer for 80 mm receipts, '' for none
+    document_queue: str = ""  # system printer for A4 documents, '' for none
 
     @property
     def enabled(self) -> bool:
@@ -107,7 +109,24 @@ def save(data_dir: Path, values: dict[str, str]) -> None:
 
 
 def save_printer(data_dir: Path, printer: PrinterSettings) -> None:
-    _write(data_dir, "printer", {k: str(v) for k, v in asdict(printer.checked()).items()})
+    """Save settings that can print: a PDF folder or a job file must be writable now, not at the first label."""
+    printer.checked()
+    if printer.backend == "pdf_folder":
+        probe_folder(Path(printer.path))
+    elif printer.backend == "file":
+        probe_folder(Path(printer.path).parent)
+    _write(data_dir, "printer", {k: str(v) for k, v in asdict(printer).items()})
+
+
+def probe_folder(folder: Path) -> None:
+    """Make the folder if needed and write a file into it; refuse with the path when that is not possible."""
+    probe = folder / ".station-write-test"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise StationError("printer_folder_refused", type(exc).__name__, path=str(folder)) from exc
 
 
 def _write(data_dir: Path, section: str, values: dict[str, str]) -> None:

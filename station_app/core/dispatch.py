@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from . import journal, refdata, station
 from .clock import from_iso, to_iso, utc_now
@@ -18,11 +19,14 @@ _WEEKDAYS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 
 
 @dataclass(frozen=True)
 class Run:
+    """One departure as this station sees it: ``from_node → to_node`` is the way items handed over travel."""
+
     route_code: str
     mode: str
     from_node: str
     to_node: str
-    departs: datetime  # local time
+    departs: datetime  # local time, as the timetable gives it for the route's first stop
+    returning: bool = False  # the timetable's route ends here: outgoing items ride the way back
 
 
 def _runs_on(days: str, weekday: int) -> bool:
@@ -35,11 +39,18 @@ def _runs_on(days: str, weekday: int) -> bool:
 
 
 def next_runs(conn: sqlite3.Connection, now: datetime | None = None, horizon_days: int = 2) -> list[Run]:
-    """The coming departures, soonest first; the routes that name this station come first when any do."""
+    """The coming departures, soonest first; only the routes that name this station when any do.
+
+    The timetable lists routes from the centre out to the villages; a station at the end of a route hands
+    its outgoing items to the bus on the way back, so such a run is shown station → centre. A run whose
+    hand-over is already closed is not offered again.
+    """
     now = (now or utc_now()).astimezone()
     here = station.get(conn)
     routes = refdata.rows(conn, "bus_runs")
     mine = [r for r in routes if here and here.name in (str(r["from_node"]) + str(r["to_node"]))]
+    closed = {(r[0], r[1]) for r in conn.execute("SELECT route_code, departs_at FROM dispatches "
+                                                  "WHERE status = 'closed'")}
     runs = []
     for route in mine or routes:
         for offset in range(horizon_days + 1):
@@ -50,10 +61,30 @@ def next_runs(conn: sqlite3.Connection, now: datetime | None = None, horizon_day
                 hour, minute = (int(x) for x in hhmm.split(":"))
                 departs = now.replace(year=day.year, month=day.month, day=day.day, hour=hour, minute=minute,
                                       second=0, microsecond=0)
-                if departs > now:
-                    runs.append(Run(str(route["route_code"]), str(route["mode"]), str(route["from_node"]),
-                                    str(route["to_node"]), departs))
+                if departs <= now or (str(route["route_code"]), to_iso(departs)) in closed:
+                    continue
+                runs.append(Run(str(route["route_code"]), str(route["mode"]), *_leg(route, here), departs,
+                                _returning(route, here)))
     return sorted(runs, key=lambda r: r.departs)
+
+
+def _returning(route: dict[str, Any], here: station.Station | None) -> bool:
+    start, end = str(route["from_node"]), str(route["to_node"])
+    return here is not None and here.name in end and here.name not in start
+
+
+def _leg(route: dict[str, Any], here: station.Station | None) -> tuple[str, str]:
+    start, end = str(route["from_node"]), str(route["to_node"])
+    return (end, start) if _returning(route, here) else (start, end)
+
+
+def route_leg(conn: sqlite3.Connection, route_code: str) -> tuple[str, str, str] | None:
+    """(mode, from, to) of a route as this station's items travel on it, for the driver's list."""
+    here = station.get(conn)
+    for route in refdata.rows(conn, "bus_runs"):
+        if str(route["route_code"]) == route_code:
+            return (str(route["mode"]), *_leg(route, here))
+    return None
 
 
 @dataclass(frozen=True)
@@ -159,3 +190,14 @@ def close(conn: sqlite3.Connection, dispatch_id: str, *, clerk_id: str, accept_m
 
 def departs_local(m: Manifest) -> datetime:
     return from_iso(m.departs_at).astimezone()
+
+
+def last_closed(conn: sqlite3.Connection) -> Manifest | None:
+    """The hand-over closed most recently: its list can be printed again for the driver."""
+    row = conn.execute("SELECT id FROM dispatches WHERE status = 'closed' ORDER BY closed_at DESC LIMIT 1").fetchone()
+    return manifest(conn, row[0]) if row else None
+
+
+def closed_local(m: Manifest, conn: sqlite3.Connection) -> datetime:
+    row = conn.execute("SELECT closed_at FROM dispatches WHERE id = ?", (m.id,)).fetchone()
+    return from_iso(row[0]).astimezone() if row and row[0] else utc_now().astimezone()

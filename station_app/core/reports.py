@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from . import settings
 from .clock import from_iso, local_day, to_iso, utc_now
+from .errors import StationError
 
 
 @dataclass
@@ -37,6 +38,18 @@ class Report:
     @property
     def overdue_rate(self) -> float:
         return self.overdue / self.in_stock if self.in_stock else 0.0
+
+
+def parse_month(text: str) -> date:
+    """'2026-11' → the first day of that month; anything else (2026-13, 2026-1x, 26-11) is refused, never
+    rolled over into another month."""
+    parts = text.strip().replace("/", "-").split("-")
+    if len(parts) != 2 or not all(p.isdigit() for p in parts) or len(parts[0]) != 4 or not 1 <= len(parts[1]) <= 2:
+        raise StationError("month_invalid", text.strip()[:20], month=text.strip()[:20])
+    year, month = int(parts[0]), int(parts[1])
+    if not (2000 <= year <= 2100 and 1 <= month <= 12):
+        raise StationError("month_invalid", text.strip()[:20], month=text.strip()[:20])
+    return date(year, month, 1)
 
 
 def month_range(day: date) -> tuple[date, date]:

@@ -1,21 +1,47 @@
-"""Every label kind by name, with sample data, for the print test and for calibration."""
+"""Every label and document kind the app prints, by name, with its paper and sample data.
+
+The pages print through one path (ui/printing.py) that routes each kind by its paper; the print test,
+`station-app print-test` and the read-back tests go through this list, so a kind missing here is a kind
+nobody checked. Sample data is made up but shaped like the counter's.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
+from ..core.dayclose import DayTotals
+from ..core.reports import Report
 from . import pdf, printer_jobs
-from .elements import SIZES, Page, Size
-from .kinds import batch_sheet, box_label, document, pickup_sticker, sending_label, shelf_label
+from .elements import QR, SIZES, Code128, Page, Size
+from .kinds import (
+    batch_sheet,
+    bill_receipt,
+    box_label,
+    handover_list,
+    pickup_sticker,
+    produce_receipt,
+    reports,
+    sending_label,
+    settlement_statement,
+    shelf_label,
+)
+
+PAPERS = ("label", "receipt", "a4")  # a roll of labels (thermal), an 80 mm receipt roll, A4 sheets
 
 
 @dataclass(frozen=True)
 class Kind:
     name: str
     sample: Callable[[Size], list[Page]]
-    thermal: bool  # printable on a roll of labels (TSPL/ZPL); A4 sheets are not
+    paper: str  # one of PAPERS
+
+    @property
+    def thermal(self) -> bool:
+        """Printable on a roll of labels as TSPL/ZPL."""
+        return self.paper == "label"
 
 
 def sticker_page(data: pickup_sticker.PickupSticker, size: Size) -> Page:
@@ -26,33 +52,72 @@ def shelf_page(data: shelf_label.ShelfLabel, size: Size) -> Page:
     return Page(size, shelf_label.layout(data, size))
 
 
+def sending_page(data: sending_label.SendingLabel) -> Page:
+    return Page(SIZES["100x150"], sending_label.layout(data, SIZES["100x150"]))
+
+
+STATION = "龙雾村便民服务站"
 SAMPLE_SENDING = sending_label.SendingLabel(
     "S00100000001", "中通快递", "张* 138****5678", "李四 139****5678",
-    "广东省广州市天河区体育西路 1 号 体育中心 3 栋 502 室", "衣服", "2.30 kg", "¥20.00", "2026-11-23",
-    "龙雾村便民服务站")
-SAMPLE_BOX = box_label.BoxLabel("S001-26112300103", "巫山脆李", "特级", "3/5", "11-23", "龙雾村便民服务站",
+    "广东省广州市天河区体育西路 1 号 体育中心 3 栋 502 室", "衣服", "2.30 kg", "¥20.00", "2026-11-23", STATION)
+SAMPLE_BOX = box_label.BoxLabel("S001-26112300103", "巫山脆李", "特级", "3/5", "11-23", STATION,
                                 "lot=S001-261123001;product=巫山脆李;grade=特级;origin=龙雾村;station=龙雾村便民服务站;"
                                 "date=2026-11-23")
-SAMPLE_STICKER = pickup_sticker.PickupSticker("3-2-0147", "中通", "731234567890", "138****5678", "11-23",
-                                              "龙雾村便民服务站")
+SAMPLE_STICKER = pickup_sticker.PickupSticker("3-2-0147", "中通", "731234567890", "138****5678", "11-23", STATION)
+SAMPLE_HANDOVER = handover_list.HandoverList(
+    STATION, "0A1B2C3D4E5F", "SL-LW 客货邮融合", "龙雾村便民服务站 → 双龙镇共配中心", "11-23 15:30", "11-23 15:12",
+    [("S00100000001", "sending"), ("S00100000002", "sending"), ("S001-26112300101", "box"),
+     ("S001-26112300102", "box")], ["S001-26112300103", "YT7712345678901"])
+SAMPLE_PRODUCE_RECEIPT = produce_receipt.ProduceReceipt(
+    STATION, "S001-261123001", "刘大爷", "137****1111", "龙雾村", "巫山脆李", "特级", "52.300 kg", "2.300 kg",
+    "1.000 kg", "49.000 kg", "¥12.80", "¥627.20", [f"S001-2611230010{i}" for i in (1, 2, 3)], "2026-11-23 09:41")
+SAMPLE_STATEMENT = settlement_statement.Statement(
+    STATION, "ST2026112301", "2026-11-23 16:05", "刘大爷", "137****1111", "龙雾村",
+    [("S001-261123001", "巫山脆李", "特级", "30.000 kg", "¥383.33")], "¥383.33", "¥19.17", "¥0.00", "¥364.16",
+    "现金")
+SAMPLE_BILL = bill_receipt.BillReceipt(STATION, "0A1B2C3D4E", "电费", "0301234567", "王* 139****2222", "¥200.00",
+                                       "¥1.00", "¥201.00", "现金", "WX20261123001", "2026-11-23",
+                                       "2026-11-23 10:15")
+
+
+def sample_day() -> DayTotals:
+    return DayTotals("2026-11-23", parcels_received=86, parcels_picked_up=71, parcels_returned=2,
+                     parcels_in_stock=140, sendings=9, sending_fees_fen={"cash": 12000, "wechat": 5600},
+                     produce_net_g=49000, produce_boxes=3, produce_payouts_fen={"cash": 36416},
+                     bills_fen={"ELEC": 20000}, bills_by_channel_fen={"cash": 20100}, bill_commission_fen=100,
+                     cash_float_fen=50000, expected_cash_fen=45784)
+
+
+def sample_report() -> Report:
+    start = date(2026, 11, 1)
+    days = [start + timedelta(days=n) for n in range(30)]
+    return Report(start, days[-1], days, {d: 60 + (d.day * 7) % 40 for d in days},
+                  {d: 5 + (d.day * 3) % 12 for d in days}, {"ZTO": 900, "YTO": 640, "YUNDA": 420, "EMS": 210},
+                  {"ZTO": 120, "EMS": 40}, 45, {"sending": 318000, "produce": 9500, "bills": 3100},
+                  {"ZTO": 240000, "EMS": 78000}, 2170, 31, 140, 6)
+
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
-    Kind("pickup_sticker", lambda size: [sticker_page(SAMPLE_STICKER, size)], thermal=True),
-    Kind("shelf_label", lambda size: [shelf_page(shelf_label.ShelfLabel(3, 2, "龙雾村便民服务站"), size)],
-         thermal=True),
-    Kind("sending_label", lambda _size: [Page(SIZES["100x150"], sending_label.layout(SAMPLE_SENDING,
-                                                                                    SIZES["100x150"]))],
-         thermal=True),
-    Kind("box_label", lambda size: [Page(size, box_label.layout(SAMPLE_BOX, size))], thermal=True),
-    Kind("settlement_statement", lambda _size: document.pages(document.Document(
-        "农产品代销结算单 · 龙雾村便民服务站", "ST-20261123-001",
-        [("委托人：刘** 137****1111", True), ("S001-20261123-001 巫山脆李 特级 30.000 kg ¥383.33", False),
-         ("销售合计 ¥1,361.11  代销佣金 ¥74.86  费用 ¥15.00", False), ("应付 ¥1,271.25", True)],
-        ["委托人签字：", "经办人签字："])), thermal=False),
+    Kind("pickup_sticker", lambda size: [sticker_page(SAMPLE_STICKER, size)], "label"),
+    Kind("shelf_label", lambda size: [shelf_page(shelf_label.ShelfLabel(3, 2, STATION), size)], "label"),
+    Kind("sending_label", lambda _size: [sending_page(SAMPLE_SENDING)], "label"),
+    Kind("box_label", lambda size: [Page(size, box_label.layout(SAMPLE_BOX, size))], "label"),
     Kind("batch_sheet", lambda _size: batch_sheet.pages([
         pickup_sticker.PickupSticker(f"1-{1 + i // 10}-{i + 1:04d}", "韵达", f"43{i:011d}", f"****{1000 + i}",
-                                     "11-23", "龙雾村便民服务站") for i in range(30)]), thermal=False),
+                                     "11-23", STATION) for i in range(30)]), "a4"),
+    Kind("handover_list", lambda _size: handover_list.pages(SAMPLE_HANDOVER), "a4"),
+    Kind("produce_receipt", lambda _size: produce_receipt.roll_pages(SAMPLE_PRODUCE_RECEIPT), "receipt"),
+    Kind("produce_receipt_a4", lambda _size: produce_receipt.a4_pages(SAMPLE_PRODUCE_RECEIPT), "a4"),
+    Kind("settlement_statement", lambda _size: settlement_statement.pages(SAMPLE_STATEMENT), "a4"),
+    Kind("bill_receipt", lambda _size: bill_receipt.pages(SAMPLE_BILL), "receipt"),
+    Kind("day_close_report", lambda _size: reports.day_close(sample_day(), STATION, 45784, "", {}), "a4"),
+    Kind("period_report", lambda _size: reports.period(sample_report(), STATION, {}), "a4"),
 )}
+
+
+def symbols(pages: list[Page]) -> list[str]:
+    """Every barcode and QR text on the pages: what a decoder must read back."""
+    return [e.data for page in pages for e in page.elements if isinstance(e, Code128 | QR)]
 
 
 def write_print_test(out_dir: Path, size_name: str = "60x40", options: printer_jobs.JobOptions | None = None,

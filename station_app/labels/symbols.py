@@ -11,6 +11,11 @@ from qrcode.constants import ERROR_CORRECT_M
 QUIET_MODULES = 10  # Code 128 quiet zone each side
 
 
+def code128_encodable(data: str) -> bool:
+    """Code 128 carries printable ASCII only: a Chinese word must never reach the encoder."""
+    return bool(data) and all(" " <= ch <= "~" for ch in data)
+
+
 @lru_cache(maxsize=512)
 def code128_modules(data: str) -> str:
     """'1101…': one character per module, bars are '1'; python-barcode picks the shortest code sets."""

@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..core import bills, money
-from ..core.clock import local_text
+from ..core.clock import local_text, to_iso, utc_now
 from ..core.errors import StationError
 from ..core.privacy import mask_name, mask_phone
-from ..labels.kinds import receipt
+from ..labels.kinds import bill_receipt
 from .messages import error_text, fill_methods
-from .printing import PrintJob, PrintService
+from .printing import PrintJob, PrintService, can_print
 from .session import Session
 from .supervisor_dialog import SupervisorDialog
 from .widgets import Banner, Column, RowTable, ScanField, make_table, selected_rows
@@ -109,14 +109,14 @@ class BillsPage(QWidget):
             return
         self.banner.show_message("ok", self.tr("Logged {amount} for {account}.").format(
             amount=money.yuan(payment.amount_fen), account=payment.account))
-        if self.session.printer.enabled:
-            lines = [(self.types[payment.type_code].name, True), (f"{payment.account}", False),
-                     (f"{mask_name(payment.payer_name)} {mask_phone(payment.payer_phone)}", False),
-                     (money.yuan(payment.amount_fen) + f" + {money.yuan(payment.commission_fen)}", True),
-                     (f"{self.channel.currentText()} {payment.reference}", False), (payment.business_day, False)]
-            pages = receipt.pages(self.session.station.name, self.tr("Payment receipt"), payment.id[-10:].upper(),
-                                  lines)
-            self.printer.submit(self.session.printer, PrintJob(f"bill-{payment.id[-8:]}", pages))
+        if can_print(self.session.printer, "bill_receipt"):
+            pages = bill_receipt.pages(bill_receipt.BillReceipt(
+                self.session.station.name, payment.id[-10:].upper(), self.types[payment.type_code].name,
+                payment.account, f"{mask_name(payment.payer_name)} {mask_phone(payment.payer_phone)}".strip(),
+                money.yuan(payment.amount_fen), money.yuan(payment.commission_fen),
+                money.yuan(payment.amount_fen + payment.commission_fen), self.channel.currentText(),
+                payment.reference, payment.business_day, local_text(to_iso(utc_now()), "%Y-%m-%d %H:%M")))
+            self.printer.submit(self.session.printer, PrintJob(f"bill-{payment.id[-8:]}", pages, kind="bill_receipt"))
         for field in (self.amount, self.reference, self.account, self.payerName, self.payerPhone):
             field.clear()
         self.focus_scan()

@@ -22,7 +22,7 @@ from ..core.errors import StationError
 from ..labels import pdf
 from ..labels.kinds import reports as report_pages
 from .messages import error_text, money_methods
-from .printing import PrintJob, PrintService
+from .printing import PrintJob, PrintService, can_print
 from .session import Session
 from .supervisor_dialog import SupervisorDialog
 from .widgets import Banner, ScanField, heading
@@ -184,8 +184,8 @@ class DayClosePage(QWidget):
         report = data_dir / "reports" / f"day-{totals.day}.pdf"
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_bytes(pdf.render(pages))  # always saved, printed too where an A4 printer is set
-        if self.session.printer.backend in ("system", "pdf_folder"):
-            self.printer.submit(self.session.printer, PrintJob(f"day-{totals.day}", pages))
+        if can_print(self.session.printer, "day_close_report"):
+            self.printer.submit(self.session.printer, PrintJob(f"day-{totals.day}", pages, kind="day_close_report"))
         backups.take(self.session.conn, data_dir)
         if self.start_sync() is False:
             done = self.tr("Day {day} closed. Report saved to {path}; backup taken. Not synced: this computer is "

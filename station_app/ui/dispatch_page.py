@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPush
 
 from ..core import dispatch
 from ..core.errors import StationError
-from ..labels.kinds import document
+from ..labels.kinds import handover_list
 from .messages import error_text
-from .printing import PrintJob, PrintService
+from .printing import PrintJob, PrintService, can_print
 from .session import Session
 from .widgets import Banner, Column, RowTable, ScanField, make_table
 
@@ -32,6 +32,7 @@ class DispatchPage(QWidget):
                               lambda r: "#c8f0c8" if r[2] else "")
         self.dispatchTable = make_table("dispatchTable", self.model)
         self.closeButton = QPushButton(self.tr("Close and print for the driver"), objectName="closeDispatchButton")
+        self.reprintButton = QPushButton(self.tr("Reprint hand-over list"), objectName="reprintDispatchButton")
         box = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.runSelector, 1)
@@ -40,10 +41,14 @@ class DispatchPage(QWidget):
         box.addWidget(self.dispatchScanInput)
         box.addWidget(self.summary)
         box.addWidget(self.dispatchTable, 1)
-        box.addWidget(self.closeButton)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.closeButton, 1)
+        bottom.addWidget(self.reprintButton)
+        box.addLayout(bottom)
         self.openButton.clicked.connect(self.open)
         self.dispatchScanInput.returnPressed.connect(self._on_scan)
         self.closeButton.clicked.connect(lambda: self.close_manifest())  # not clicked(checked) as accept_missing
+        self.reprintButton.clicked.connect(self._reprint)
 
     def focus_scan(self) -> None:
         self.reload()
@@ -52,10 +57,16 @@ class DispatchPage(QWidget):
     def reload(self) -> None:
         self.runSelector.clear()
         for run in dispatch.next_runs(self.session.conn)[:12]:
-            self.runSelector.addItem(f"{run.departs:%m-%d %H:%M}  {run.route_code} {run.mode}  {run.from_node} → "
-                                     f"{run.to_node}", run)
+            self.runSelector.addItem(self._run_text(run), run)
         self.current = dispatch.open_manifest(self.session.conn)
         self._show()
+
+    def _run_text(self, run: dispatch.Run) -> str:
+        leg = f"{run.from_node} → {run.to_node}"
+        if run.returning:
+            leg = self.tr("{leg} (return trip)").format(leg=leg)
+        return self.tr("{when} run  {route} {mode}  {leg}").format(when=f"{run.departs:%m-%d %H:%M}",
+                                                                   route=run.route_code, mode=run.mode, leg=leg)
 
     def _show(self) -> None:
         m = self.current
@@ -113,16 +124,34 @@ class DispatchPage(QWidget):
         except StationError as err:
             self.banner.show_message("error", error_text(err))
             return
-        self.banner.show_message("ok", self.tr("Hand-over closed: {n} items left on {route}.").format(
-            n=len(closed.scanned), route=closed.route_code))
-        if self.session.printer.backend in ("system", "pdf_folder"):
-            lines = [(f"{code}  {kind}", False) for code, kind in closed.expected if code in closed.scanned]
-            lines += [(self.tr("Missing (stays for the next run): {codes}").format(
-                codes=", ".join(closed.missing) or "-"), True)]
-            doc = document.Document(self.tr("Hand-over list {route} {departs}").format(
-                route=closed.route_code, departs=dispatch.departs_local(closed).strftime("%m-%d %H:%M")),
-                closed.id[-12:].upper(), lines, [self.tr("Driver's signature:"), self.tr("Clerk's signature:")],
-                line_barcodes=True)
-            self.printer.submit(self.session.printer, PrintJob(f"handover-{closed.id[-8:]}", document.pages(doc)))
         self.current = None
-        self._show()
+        self.reload()
+        done = self.tr("Hand-over closed: {n} items left on {route}.").format(n=len(closed.scanned),
+                                                                             route=closed.route_code)
+        self.banner.show_message("ok", done + " " + self._print(closed))
+
+    def _reprint(self) -> None:
+        closed = dispatch.last_closed(self.session.conn)
+        if closed is None:
+            self.banner.show_message("warn", self.tr("No hand-over has been closed yet."))
+            return
+        self.banner.show_message("info", self._print(closed))
+
+    def _print(self, closed: dispatch.Manifest) -> str:
+        """Send the driver's list to the A4 printer (or the PDF folder); say what happened in a sentence."""
+        settings = self.session.printer
+        if not can_print(settings, "handover_list"):
+            return self.tr("No A4 printer is set, so the list was not printed: set one under Printer, then press "
+                           "Reprint hand-over list.")
+        found = dispatch.route_leg(self.session.conn, closed.route_code)
+        leg = f"{found[1]} → {found[2]}" if found else ""
+        route = f"{closed.route_code} {found[0]}" if found else closed.route_code
+        scanned = set(closed.scanned)
+        data = handover_list.HandoverList(
+            self.session.station.name, closed.id[-12:].upper(), route, leg,
+            dispatch.departs_local(closed).strftime("%m-%d %H:%M"),
+            dispatch.closed_local(closed, self.session.conn).strftime("%m-%d %H:%M"),
+            [(code, kind) for code, kind in closed.expected if code in scanned], closed.missing)
+        self.printer.submit(settings, PrintJob(f"handover-{closed.id[-8:]}", handover_list.pages(data),
+                                               kind="handover_list"))
+        return self.tr("Printing the hand-over list for the driver…")

@@ -23,7 +23,6 @@ from .bills_page import BillsPage
 from .dayclose_page import DayClosePage
 from .dispatch_page import DispatchPage
 from .login_page import LoginPage
-from .messages import error_text
 from .pickup_page import PickupPage
 from .printer_dialog import PrinterDialog
 from .printing import PrintService
@@ -175,10 +174,9 @@ class MainWindow(QMainWindow):
         if time.monotonic() - self.last_activity >= limit:
             self.lock(idle=True)
 
-    def _print_failed(self, _job: str, err: StationError) -> None:
-        """The parcel is received either way; say what is wrong with the printer and how to reprint."""
-        self._printer_message = self.tr("Label not printed: {reason} The parcel is received; "
-                                        "select it and press Reprint.").format(reason=error_text(err))
+    def _print_failed(self, job: str, err: StationError) -> None:
+        """What did not print, why, what is done anyway and how to get the paper again: in the kind's words."""
+        self._printer_message = self.printService.failure_text(job, err)
         self.banner.show_message("error", self._printer_message)
 
     def _printed(self, _job: str, _where: str) -> None:

@@ -1,4 +1,6 @@
-"""打印机设置: back-end and printer, label size, dpi, darkness, offset calibration, test print."""
+"""打印机设置: back-end and printer, label size, dpi, darkness, offset calibration, receipt and A4 printers,
+test print. Only the fields the chosen method needs are shown; the dialog keeps one size whatever is shown,
+so it does not jump between openings, and the message area has room for a whole sentence."""
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ import shutil
 import subprocess
 from dataclasses import replace
 
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,11 +16,15 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -57,10 +64,12 @@ class PrinterDialog(QDialog):
                            ("pdf_folder", self.tr("Save PDF into a folder")), ("file", self.tr("Raw job to a file"))):
             self.backend.addItem(text, code)
         self.queue = QComboBox(objectName="printerQueue", editable=True)
-        self.queue.addItems(queue_names())
+        queues = queue_names()
+        self.queue.addItems(queues)
         self.host = QLineEdit(current.host, objectName="printerHost")
         self.port = QSpinBox(objectName="printerPort", minimum=1, maximum=65535, value=current.port)
         self.path = QLineEdit(current.path, objectName="printerPath")
+        self.browseButton = QPushButton(self.tr("Browse…"), objectName="printerBrowseButton")
         self.language = QComboBox(objectName="printerLanguage")
         self.language.addItem("TSPL (TSC, Xprinter …)", "tspl")
         self.language.addItem("ZPL (Zebra …)", "zpl")
@@ -79,9 +88,19 @@ class PrinterDialog(QDialog):
         self.native.setChecked(current.native_barcodes)
         self.autoPrint = QCheckBox(self.tr("Print a pickup sticker for every parcel received"), objectName="autoPrint")
         self.autoPrint.setChecked(current.auto_print)
+        self.receiptQueue = QComboBox(objectName="receiptQueue", editable=True)
+        self.documentQueue = QComboBox(objectName="documentQueue", editable=True)
+        for combo, chosen in ((self.receiptQueue, current.receipt_queue), (self.documentQueue, current.document_queue)):
+            combo.addItem("")
+            combo.addItems(queues)
+            combo.setCurrentText(chosen)
+            combo.lineEdit().setPlaceholderText(self.tr("none"))
         self.testButton = QPushButton(self.tr("Test print"), objectName="testPrintButton")
         self.message = QLabel("", objectName="printerMessage")
         self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 5)  # a long sentence fits
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         for combo, value in ((self.backend, current.backend), (self.language, current.language),
                              (self.size, current.size), (self.dpi, current.dpi)):
             combo.setCurrentIndex(max(0, combo.findData(value)))
@@ -94,23 +113,80 @@ class PrinterDialog(QDialog):
         self.service.failed.connect(self._failed)
         self.test_job = ""
 
-        form = QFormLayout(self)
-        form.addRow(self.tr("Printer type"), self.backend)
-        form.addRow(self.tr("Printer / queue"), self.queue)
-        form.addRow(self.tr("Network address"), self.host)
-        form.addRow(self.tr("Port"), self.port)
-        form.addRow(self.tr("Folder or file"), self.path)
-        form.addRow(self.tr("Printer language"), self.language)
-        form.addRow(self.tr("Label size"), self.size)
-        form.addRow(self.tr("Resolution"), self.dpi)
-        form.addRow(self.tr("Darkness (0-15)"), self.darkness)
-        form.addRow(self.tr("Shift right"), self.offsetX)
-        form.addRow(self.tr("Shift down"), self.offsetY)
-        form.addRow(self.native)
-        form.addRow(self.autoPrint)
-        form.addRow(self.testButton)
-        form.addRow(self.message)
-        form.addRow(buttons)
+        self.browseButton.clicked.connect(self.browse)
+        self.backend.currentIndexChanged.connect(lambda _i: self._show_fields())
+
+        self.form = QFormLayout()
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(self.browseButton)
+        self.rows: dict[str, QWidget | QHBoxLayout] = {}
+        for key, label, field in (
+                ("queue", self.tr("Printer / queue"), self.queue), ("host", self.tr("Network address"), self.host),
+                ("port", self.tr("Port"), self.port), ("path", self.tr("Folder or file"), path_row),
+                ("language", self.tr("Printer language"), self.language), ("size", self.tr("Label size"), self.size),
+                ("dpi", self.tr("Resolution"), self.dpi), ("darkness", self.tr("Darkness (0-15)"), self.darkness),
+                ("offsetX", self.tr("Shift right"), self.offsetX), ("offsetY", self.tr("Shift down"), self.offsetY),
+                ("native", "", self.native), ("autoPrint", "", self.autoPrint),
+                ("receipt", self.tr("Receipt printer (80 mm)"), self.receiptQueue),
+                ("document", self.tr("A4 printer"), self.documentQueue)):
+            if label:
+                self.form.addRow(label, field)
+            else:
+                self.form.addRow(field)
+            self.rows[key] = field
+        self.form.insertRow(0, self.tr("Printer type"), self.backend)
+        column = QVBoxLayout(self)
+        column.addLayout(self.form)
+        column.addWidget(self.testButton)
+        column.addWidget(self.message)
+        column.addStretch(1)
+        column.addWidget(buttons)
+        self._fix_size()
+        self._show_fields()
+
+    # The fields each method needs; everything else is hidden.
+    FIELDS = {
+        "none": ("receipt", "document"),
+        "system": ("queue", "size", "dpi", "offsetX", "offsetY", "autoPrint", "receipt", "document"),
+        "raw_queue": ("queue", "language", "size", "dpi", "darkness", "offsetX", "offsetY", "native", "autoPrint",
+                      "receipt", "document"),
+        "network": ("host", "port", "language", "size", "dpi", "darkness", "offsetX", "offsetY", "native",
+                    "autoPrint", "receipt", "document"),
+        "file": ("path", "language", "size", "dpi", "darkness", "offsetX", "offsetY", "native", "autoPrint",
+                 "receipt", "document"),
+        "pdf_folder": ("path", "size", "dpi", "offsetX", "offsetY", "autoPrint"),
+    }
+
+    def _fix_size(self) -> None:
+        """One size for every method: the size with every field shown, so opening it never jumps."""
+        for key in self.rows:
+            self.form.setRowVisible(self.rows[key], True)  # type: ignore[arg-type]
+        self.message.setText("")
+        hint = self.sizeHint()
+        self.setFixedSize(max(hint.width(), 560), hint.height())
+
+    def _show_fields(self) -> None:
+        needed = self.FIELDS.get(self.backend.currentData(), ())
+        for key, field in self.rows.items():
+            self.form.setRowVisible(field, key in needed)  # type: ignore[arg-type]
+        self.testButton.setVisible(self.backend.currentData() != "none")
+        self.message.setText("")
+
+    def browse(self) -> None:
+        """Choose the folder for PDFs (or the file for raw jobs) in a file dialog instead of typing a path."""
+        dialog = QFileDialog(self, self.tr("Folder for the PDFs") if self.backend.currentData() == "pdf_folder"
+                             else self.tr("File for the print jobs"), self.path.text())
+        dialog.setObjectName("printerPathDialog")
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+        if self.backend.currentData() == "pdf_folder":
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+        else:
+            dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        if dialog.exec() and dialog.selectedFiles():
+            self.path.setText(dialog.selectedFiles()[0])
 
     def settings(self) -> PrinterSettings:
         return replace(PrinterSettings(), backend=self.backend.currentData(), queue=self.queue.currentText().strip(),
@@ -118,34 +194,40 @@ class PrinterDialog(QDialog):
                        language=self.language.currentData(), size=self.size.currentData(), dpi=self.dpi.currentData(),
                        darkness=self.darkness.value(), offset_x_mm=self.offsetX.value(),
                        offset_y_mm=self.offsetY.value(), native_barcodes=self.native.isChecked(),
-                       auto_print=self.autoPrint.isChecked())
+                       auto_print=self.autoPrint.isChecked(), receipt_queue=self.receiptQueue.currentText().strip(),
+                       document_queue=self.documentQueue.currentText().strip())
 
     def save(self) -> bool:
         try:
             device_settings.save_printer(self.session.data_dir, self.settings())
         except StationError as err:
-            self.message.setText(error_text(err))
+            self._say("error", error_text(err))
             return False
         self.session.printer = device_settings.load_printer(self.session.data_dir)
-        self.message.setText(self.tr("Saved."))
+        self._say("ok", self.tr("Saved."))
         return True
+
+    def _say(self, kind: str, text: str) -> None:
+        self.message.setProperty("kind", kind)
+        self.message.setStyleSheet("color:#b00020;" if kind == "error" else "")
+        self.message.setText(text)
 
     def test_print(self) -> None:
         settings = self.settings()
         try:
             settings.checked()
         except StationError as err:
-            self.message.setText(error_text(err))
+            self._say("error", error_text(err))
             return
         pages = catalog.KINDS["pickup_sticker"].sample(SIZES[settings.size])
         self.test_job = self.service.submit(settings, PrintJob("test-print", pages))
-        self.message.setText(self.tr("Printing a test label…"))
+        self._say("info", self.tr("Printing a test label…"))
 
     def _printed(self, job_id: str, where: str) -> None:
         if job_id == self.test_job:
-            self.message.setText(self.tr("Test label sent to {where}. Check that the barcode is sharp and the "
+            self._say("ok", self.tr("Test label sent to {where}. Check that the barcode is sharp and the "
                                          "text sits inside the label; adjust the shift if not.").format(where=where))
 
     def _failed(self, job_id: str, err: StationError) -> None:
         if job_id == self.test_job:
-            self.message.setText(error_text(err))
+            self._say("error", error_text(err))

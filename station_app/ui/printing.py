@@ -1,6 +1,11 @@
-"""Printing labels: the back-ends, and a one-job-at-a-time worker so the scan field never waits.
+"""Printing every label and document: one path, the back-ends, and a one-job-at-a-time worker so the scan
+field never waits.
 
-Back-ends: a system printer through Qt (the label painted at the printer's resolution), raw TSPL/ZPL to a
+Every job names its kind (labels/catalog.py); the kind's paper decides where it goes (:func:`target`): labels
+to the label printer, 80 mm receipts to the receipt printer, A4 documents to the A4 printer, everything into
+the folder when the station saves PDFs. A failure is told in words that fit the kind (:func:`failure_text`).
+
+Back-ends: a system printer through Qt (the page painted at the printer's resolution), raw TSPL/ZPL to a
 CUPS or Windows queue, raw to a network printer on port 9100, raw to a file, or PDFs saved into a folder.
 """
 
@@ -11,18 +16,19 @@ import shutil
 import socket
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QObject, QRunnable, QSizeF, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRunnable, QSizeF, QThreadPool, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from ..core.device_settings import PrinterSettings
 from ..core.errors import StationError
 from ..core.ids import uuid7
-from ..labels import pdf, printer_jobs, raster
+from ..labels import catalog, pdf, printer_jobs, raster
 from ..labels.elements import Page
+from .messages import error_text
 
 log = logging.getLogger(__name__)
 MM_PER_INCH = 25.4
@@ -33,6 +39,81 @@ class PrintJob:
     name: str  # used for PDF file names and the print queue's job title
     pages: list[Page]
     id: str = ""
+    kind: str = "pickup_sticker"  # a name in labels.catalog.KINDS: decides the paper and the failure words
+
+    def __post_init__(self) -> None:
+        if self.kind not in catalog.KINDS:
+            raise ValueError(f"unknown print kind {self.kind!r}: add it to labels/catalog.py")
+
+
+def target(settings: PrinterSettings, kind: str) -> PrinterSettings | None:
+    """Where a kind prints with these settings, or None when this PC has nothing for its paper.
+
+    A PDF folder takes every kind. Labels go to the label printer. Receipts go to the receipt printer, A4 to
+    the A4 printer; without one, a system printer takes them (Qt sizes the page), a raw label printer never.
+    """
+    paper = catalog.KINDS[kind].paper
+    if settings.backend == "pdf_folder" or (paper == "label" and settings.enabled):
+        return settings
+    queue = {"receipt": settings.receipt_queue, "a4": settings.document_queue}.get(paper, "")
+    if queue:
+        return replace(settings, backend="system", queue=queue, offset_x_mm=0.0, offset_y_mm=0.0)
+    if paper != "label" and settings.backend == "system":
+        return settings
+    return None
+
+
+def can_print(settings: PrinterSettings, kind: str) -> bool:
+    return target(settings, kind) is not None
+
+
+def _what(kind: str) -> str:
+    return {
+        "pickup_sticker": QCoreApplication.translate("Printing", "The pickup sticker"),
+        "shelf_label": QCoreApplication.translate("Printing", "The shelf labels"),
+        "sending_label": QCoreApplication.translate("Printing", "The sending label"),
+        "box_label": QCoreApplication.translate("Printing", "The box labels"),
+        "batch_sheet": QCoreApplication.translate("Printing", "The sheet of pickup codes"),
+        "handover_list": QCoreApplication.translate("Printing", "The driver's hand-over list"),
+        "produce_receipt": QCoreApplication.translate("Printing", "The farmer's intake receipt"),
+        "produce_receipt_a4": QCoreApplication.translate("Printing", "The farmer's intake receipt"),
+        "settlement_statement": QCoreApplication.translate("Printing", "The farmer's settlement statement"),
+        "bill_receipt": QCoreApplication.translate("Printing", "The payment receipt"),
+        "day_close_report": QCoreApplication.translate("Printing", "The day-close report"),
+        "period_report": QCoreApplication.translate("Printing", "The report"),
+    }.get(kind, QCoreApplication.translate("Printing", "The print job"))
+
+
+def _after(kind: str) -> str:
+    """What stays done although the paper did not come out, and how to get it again."""
+    return {
+        "pickup_sticker": QCoreApplication.translate(
+            "Printing", "The parcel is received; select it on Parcels in and press Reprint sticker."),
+        "shelf_label": QCoreApplication.translate("Printing", "Print them again from Stock."),
+        "batch_sheet": QCoreApplication.translate("Printing", "Print the sheet again from Stock."),
+        "sending_label": QCoreApplication.translate(
+            "Printing", "The parcel is accepted; write the waybill number on it or print the label again."),
+        "box_label": QCoreApplication.translate(
+            "Printing", "The lot is taken in; write the box codes on the boxes or print the labels again."),
+        "handover_list": QCoreApplication.translate(
+            "Printing", "The hand-over is closed; press Reprint hand-over list on Hand-over when the printer works."),
+        "produce_receipt": QCoreApplication.translate(
+            "Printing", "The lot is taken in; give the farmer the lot number written down."),
+        "produce_receipt_a4": QCoreApplication.translate(
+            "Printing", "The lot is taken in; give the farmer the lot number written down."),
+        "settlement_statement": QCoreApplication.translate(
+            "Printing", "The settlement is recorded; show the farmer the figures on the screen."),
+        "bill_receipt": QCoreApplication.translate(
+            "Printing", "The payment is logged; write the receipt by hand if the payer needs one."),
+        "day_close_report": QCoreApplication.translate(
+            "Printing", "The day is closed and the report is saved in the reports folder."),
+    }.get(kind, "")
+
+
+def failure_text(kind: str, err: StationError) -> str:
+    """The red line for a job that did not print: what, why (the printer's problem), what is already done."""
+    return " ".join(part for part in (QCoreApplication.translate("Printing", "{what} was not printed:").format(
+        what=_what(kind)), error_text(err), _after(kind)) if part)
 
 
 def raw_job(settings: PrinterSettings, pages: list[Page]) -> bytes:
@@ -42,21 +123,25 @@ def raw_job(settings: PrinterSettings, pages: list[Page]) -> bytes:
 
 def print_now(settings: PrinterSettings, job: PrintJob) -> str:
     """Print in the calling (worker) thread; returns where it went. Raises StationError with a reason."""
+    routed = target(settings, job.kind)
+    if routed is None:
+        raise StationError("printer_not_for_kind", job.kind, kind=job.kind)
+    settings = routed
     backend = settings.backend
     if backend == "none":
         raise StationError("printer_not_set")
     if backend == "pdf_folder":
         folder = Path(settings.path)
-        target = folder / f"{job.name}.pdf"
+        out = folder / f"{job.name}.pdf"
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_suffix(".pdf.tmp")
+            tmp = out.with_suffix(".pdf.tmp")
             tmp.write_bytes(pdf.render(job.pages, dpi=settings.dpi,
                                        offset_mm=(settings.offset_x_mm, settings.offset_y_mm)))
-            tmp.replace(target)
+            tmp.replace(out)
         except OSError as exc:
             raise StationError("printer_folder_unwritable", str(exc), path=str(folder)) from exc
-        return str(target)
+        return str(out)
     if backend == "system":
         return _print_system(settings, job)
     data = raw_job(settings, job.pages)
@@ -165,10 +250,16 @@ class PrintService(QObject):
         self.signals.printed.connect(self.printed)
         self.signals.failed.connect(self.failed)
 
+        self.kinds: dict[str, str] = {}  # job id → kind, for the words of a failure
+
     def submit(self, settings: PrinterSettings, job: PrintJob) -> str:
         job_id = job.id or uuid7()
-        self.pool.start(_Task(settings, PrintJob(job.name, job.pages, job_id), self.signals))
+        self.kinds[job_id] = job.kind
+        self.pool.start(_Task(settings, replace(job, id=job_id), self.signals))
         return job_id
+
+    def failure_text(self, job_id: str, err: StationError) -> str:
+        return failure_text(self.kinds.get(job_id, ""), err)
 
     def wait(self, msecs: int = 30_000) -> bool:
         return self.pool.waitForDone(msecs)

@@ -10,22 +10,24 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
-from ..core import money, produce
-from ..core.clock import local_text, to_iso, utc_now
+from ..core import money, produce, produce_today
+from ..core.clock import local_day, local_text, to_iso, utc_now
 from ..core.errors import StationError
 from ..core.privacy import mask_name, mask_phone
 from ..labels.elements import SIZES, Page
-from ..labels.kinds import box_label, document
-from .messages import error_text, fill_methods
-from .printing import PrintJob, PrintService
+from ..labels.kinds import box_label, produce_receipt, settlement_statement
+from .messages import error_text, fill_methods, money_methods
+from .printing import PrintJob, PrintService, can_print
 from .scale_button import ScaleButton
 from .session import Session
-from .widgets import Banner, ScanField
+from .widgets import Banner, Column, RowTable, ScanField, make_table
 
 
 class ProducePage(QWidget):
@@ -65,6 +67,15 @@ class ProducePage(QWidget):
         self.statement = QLabel("", objectName="statementLabel")
         self.statement.setWordWrap(True)
         self.last_settlement = ""
+        self.last_payout_fen = 0
+        self.todayModel = RowTable([
+            Column(self.tr("Lot"), lambda r: r.lot_no),
+            Column(self.tr("Farmer"), lambda r: f"{mask_name(r.farmer)} {mask_phone(r.phone)}"),
+            Column(self.tr("Product"), lambda r: f"{r.product} {r.grade}"),
+            Column(self.tr("Net"), lambda r: money.kg(r.net_g)),
+            Column(self.tr("Boxes waiting / taken in"), lambda r: f"{r.boxes_in_station} / {r.boxes}"),
+            Column(self.tr("Taken in at"), lambda r: local_text(r.created_at, "%H:%M"))])
+        self.todayLots = make_table("todayLotsTable", self.todayModel)
         self._layout()
 
         self.consignorLookup.returnPressed.connect(self.lookup)
@@ -114,12 +125,28 @@ class ProducePage(QWidget):
         settle.addWidget(self.payButton)
         f3.addRow(settle)
         f3.addRow(self.statement)
-        row = QHBoxLayout(self)
+        page = QVBoxLayout(self)
+        row = QHBoxLayout()
         for box in (who, intake, money_box):
             row.addWidget(box)
+        page.addLayout(row)
+        page.addWidget(QLabel(self.tr("Lots taken in today")))
+        page.addWidget(self.todayLots, 1)
 
     def focus_scan(self) -> None:
+        self.reload()
         self.consignorLookup.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def reload(self) -> None:
+        self.todayModel.set_rows(produce_today.lots_on(self.session.conn, local_day(utc_now())))
+
+    def _weight(self, field: QLineEdit, name: str, default: str = "") -> int:
+        """Grams from a weight field; a negative weight is named, not lumped with a typing error."""
+        text = field.text().strip() or default
+        if text[:1] in ("-", "−", "－"):
+            money.parse_kg(text[1:])  # a typing error stays a typing error
+            raise StationError("weight_negative", text, field=name)
+        return money.parse_kg(text)
 
     def _fail(self, err: StationError) -> None:
         self.banner.show_message("error", error_text(err))
@@ -158,11 +185,12 @@ class ProducePage(QWidget):
             self.banner.show_message("warn", self.tr("Find or add the farmer first."))
             return
         try:
+            gross = self._weight(self.gross, self.tr("The gross weight"))
+            tare = self._weight(self.tare, self.tr("The tare"), "0")
+            deduction = self._weight(self.deduction, self.tr("The deductions"), "0")
             lot = produce.take_in(self.session.conn, produce.Intake(
-                self.consignor["id"], self.product.currentData() or "", self.grade.currentText(),
-                money.parse_kg(self.gross.text()), money.parse_kg(self.tare.text() or "0"),
-                money.parse_kg(self.deduction.text() or "0"), money.parse_yuan(self.price.text()),
-                self.boxes.value()), clerk_id=self.session.clerk_id)
+                self.consignor["id"], self.product.currentData() or "", self.grade.currentText(), gross, tare,
+                deduction, money.parse_yuan(self.price.text()), self.boxes.value()), clerk_id=self.session.clerk_id)
         except StationError as err:
             self._fail(err)
             return
@@ -174,28 +202,30 @@ class ProducePage(QWidget):
             pages = [Page(size, box_label.layout(box_label.BoxLabel(
                 code, lot.product.name, lot.grade, f"{i}/{len(lot.boxes)}", day, self.session.station.name, lot.trace),
                 size)) for i, code in enumerate(lot.boxes, start=1)]
-            self.printer.submit(self.session.printer, PrintJob(lot.lot_no, pages))
-        if self.session.printer.backend in ("system", "pdf_folder"):
-            self._print_receipt(lot)
+            self.printer.submit(self.session.printer, PrintJob(lot.lot_no, pages, kind="box_label"))
+        self._print_receipt(lot)
         self.saleLot.setText(lot.lot_no)
         for field in (self.gross, self.price):
             field.clear()
+        self.reload()
 
     def _print_receipt(self, lot: produce.Lot) -> None:
-        """收货单 for the farmer: what was weighed and taken, to compare with the statement later."""
+        """收货单 for the farmer: on the 80 mm receipt printer when there is one, else on A4."""
+        settings = self.session.printer
+        roll = bool(settings.receipt_queue) or settings.backend == "pdf_folder"
+        kind = "produce_receipt" if roll else "produce_receipt_a4"
+        if not can_print(settings, kind):
+            return
         row = self.session.conn.execute("SELECT * FROM lots WHERE id = ?", (lot.id,)).fetchone()
         assert self.consignor is not None
-        lines = [(f"{mask_name(self.consignor['name'])} {mask_phone(self.consignor['phone'])} "
-                  f"{self.consignor['village']}", True),
-                 (f"{lot.product.name} {lot.grade}", True),
-                 (self.tr("Gross {gross} − tare {tare} − deductions {ded} = net {net}").format(
-                     gross=money.kg(row["gross_g"]), tare=money.kg(row["tare_g"]), ded=money.kg(row["deduction_g"]),
-                     net=money.kg(row["net_g"])), False),
-                 (self.tr("Price {price}/kg, {n} boxes").format(price=money.yuan(row["price_fen_per_kg"]),
-                                                                n=row["boxes"]), False)]
-        doc = document.Document(self.tr("Produce receipt · {station}").format(station=self.session.station.name),
-                                lot.lot_no, lines, [self.tr("Farmer's signature:"), self.tr("Clerk's signature:")])
-        self.printer.submit(self.session.printer, PrintJob(f"receipt-{lot.lot_no}", document.pages(doc)))
+        data = produce_receipt.ProduceReceipt(
+            self.session.station.name, lot.lot_no, self.consignor["name"], mask_phone(self.consignor["phone"]),
+            self.consignor["village"], lot.product.name, lot.grade, money.kg(row["gross_g"]), money.kg(row["tare_g"]),
+            money.kg(row["deduction_g"]), money.kg(row["net_g"]), money.yuan(row["price_fen_per_kg"]),
+            money.yuan((row["net_g"] * row["price_fen_per_kg"] + 500) // 1000), list(lot.boxes),
+            local_text(row["created_at"]))
+        pages = produce_receipt.roll_pages(data) if roll else produce_receipt.a4_pages(data)
+        self.printer.submit(settings, PrintJob(f"receipt-{lot.lot_no}", pages, kind=kind))
 
     def record_sale(self) -> None:
         try:
@@ -226,25 +256,36 @@ class ProducePage(QWidget):
         except StationError as err:
             self._fail(err)
             return
-        self.last_settlement = result.id
+        self.last_settlement, self.last_payout_fen = result.id, result.payout_fen
         summary = self.tr("Sales {sales} − commission {commission} − fees {fees} = pay {payout}").format(
             sales=money.yuan(result.sales_fen), commission=money.yuan(result.commission_fen),
             fees=money.yuan(result.fees_fen), payout=money.yuan(result.payout_fen))
         self.statement.setText(summary)
         self.banner.show_message("ok", summary)
-        if self.session.printer.backend in ("system", "pdf_folder"):
-            lines = [(f"{mask_name(self.consignor['name'])} {mask_phone(self.consignor['phone'])}", True)]
-            lines += [(f"{lot} {name} {grade} {money.kg(g)} {money.yuan(f)}", False)
-                      for lot, name, grade, g, f in result.lines]
-            lines += [(summary, True)]
-            doc = document.Document(self.tr("Produce settlement statement"), result.id[-12:].upper(), lines,
-                                    [self.tr("Farmer's signature:"), self.tr("Clerk's signature:")])
-            self.printer.submit(self.session.printer, PrintJob(f"statement-{result.id[-8:]}", document.pages(doc)))
+        if can_print(self.session.printer, "settlement_statement"):
+            method = self.consignor["payout"]
+            data = settlement_statement.Statement(
+                self.session.station.name, result.id[-12:].upper(), local_text(to_iso(utc_now())),
+                self.consignor["name"], mask_phone(self.consignor["phone"]), self.consignor["village"],
+                [(lot, name, grade, money.kg(g), money.yuan(f)) for lot, name, grade, g, f in result.lines],
+                money.yuan(result.sales_fen), money.yuan(result.commission_fen), money.yuan(result.fees_fen),
+                money.yuan(result.payout_fen), money_methods().get(method, method))
+            self.printer.submit(self.session.printer, PrintJob(f"statement-{result.id[-8:]}",
+                                                               settlement_statement.pages(data),
+                                                               kind="settlement_statement"))
 
     def pay(self) -> None:
+        method = self.payout.currentData() if self.consignor is None else self.consignor["payout"]
+        if method == "cash" and self.last_settlement and QMessageBox.question(
+                self, self.tr("Cash payout"), self.tr(
+                    "Pay {amount} in cash to {name} now? Count the money out in front of the farmer.").format(
+                    amount=money.yuan(self.last_payout_fen),
+                    name=self.consignor["name"] if self.consignor is not None else "")
+                ) != QMessageBox.StandardButton.Yes:
+            self.banner.show_message("info", self.tr("Payout not recorded."))
+            return
         try:
-            produce.record_payout(self.session.conn, self.last_settlement, self.payout.currentData() if
-                                  self.consignor is None else self.consignor["payout"], clerk_id=self.session.clerk_id)
+            produce.record_payout(self.session.conn, self.last_settlement, method, clerk_id=self.session.clerk_id)
         except StationError as err:
             self._fail(err)
             return

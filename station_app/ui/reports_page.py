@@ -8,10 +8,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -34,8 +34,10 @@ class ReportsPage(QWidget):
         self.session, self.banner = session, banner
         self.release_database = release_database  # stops sync and closes the connection before a restore
         self.report: reports.Report | None = None
-        self.month = QDateEdit(objectName="reportMonth", displayFormat="yyyy-MM", calendarPopup=True)
-        self.month.setDate(date.today())
+        self.month = QLineEdit(f"{date.today():%Y-%m}", objectName="reportMonth", maxLength=7)
+        self.month.setPlaceholderText("2026-11")
+        self.month.setFixedWidth(self.month.fontMetrics().horizontalAdvance("2026-11") + 24)
+        self.shown_month = date.today().replace(day=1)
         self.picture = QLabel(objectName="reportPicture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.scroll = QScrollArea(objectName="reportScroll")
@@ -55,7 +57,7 @@ class ReportsPage(QWidget):
         box = QVBoxLayout(self)
         box.addLayout(top)
         box.addWidget(self.scroll, 1)
-        self.month.dateChanged.connect(lambda _d: self.reload())
+        self.month.returnPressed.connect(self._month_typed)
         self.pdfButton.clicked.connect(lambda: self._save("pdf"))
         self.xlsxButton.clicked.connect(lambda: self._save("xlsx"))
         self.csvButton.clicked.connect(lambda: self._save("csv"))
@@ -65,8 +67,19 @@ class ReportsPage(QWidget):
     def focus_scan(self) -> None:
         self.reload()
 
+    def _month_typed(self) -> None:
+        """A month that does not exist is refused with a sentence; the report shown stays as it was."""
+        try:
+            chosen = reports.parse_month(self.month.text())
+        except StationError as err:
+            self.banner.show_message("error", error_text(err))
+            return
+        self.shown_month = chosen
+        self.month.setText(f"{chosen:%Y-%m}")
+        self.reload()
+
     def reload(self) -> None:
-        start, end = reports.month_range(self.month.date().toPython())
+        start, end = reports.month_range(self.shown_month)
         self.report = reports.build(self.session.conn, start, min(end, date.today()) if start <= date.today()
                                     else end)
         page = report_pages.period(self.report, self.session.station.name, self.session.courier_names)[0]

@@ -270,7 +270,7 @@ class SendPage(QWidget):
             f"{parcel.province}{parcel.city}{parcel.county}{parcel.address}", parcel.item, weight_text(parcel.weight_g),
             money.yuan(done.quote.fee_fen), local_text(to_iso(utc_now()), "%Y-%m-%d"), self.session.station.name)
         size = SIZES["100x150"]
-        job = PrintJob(done.waybill, [Page(size, sending_label.layout(label, size))])
+        job = PrintJob(done.waybill, [Page(size, sending_label.layout(label, size))], kind="sending_label")
         self.printer.submit(self.session.printer, job)
 
     def reset(self) -> None:

@@ -23,7 +23,7 @@ from ..labels.kinds import batch_sheet
 from ..labels.kinds.pickup_sticker import for_parcel
 from ..labels.kinds.shelf_label import ShelfLabel
 from .messages import error_text
-from .printing import PrintJob, PrintService
+from .printing import PrintJob, PrintService, can_print
 from .search_panel import SearchPanel
 from .session import Session, parcel_colour, parcel_columns
 from .widgets import Banner, Column, RowTable, ScanField, heading, make_table, selected_rows
@@ -181,7 +181,7 @@ class StockPage(QWidget):
         """A4 sheets of pickup codes for the parcels listed (or selected), for stations without a label roll."""
         settings = self.session.printer
         chosen = selected_rows(self.stockTable) or self.model.rows
-        if settings.backend not in ("system", "pdf_folder"):
+        if not can_print(settings, "batch_sheet"):
             self.banner.show_message("warn", self.tr("An A4 sheet needs a system printer or a PDF folder; set one "
                                                      "under Printer."))
         elif not chosen:
@@ -189,7 +189,8 @@ class StockPage(QWidget):
         else:
             stickers = [for_parcel(p, self.session.courier_name(p.courier), self.session.station.name)
                         for p in chosen]
-            self.printer.submit(settings, PrintJob(f"codes-{len(stickers)}", batch_sheet.pages(stickers)))
+            self.printer.submit(settings, PrintJob(f"codes-{len(stickers)}", batch_sheet.pages(stickers),
+                                                   kind="batch_sheet"))
             self.banner.show_message("info", self.tr("Printing a sheet of {n} pickup codes…").format(n=len(chosen)))
         self.focus_scan()
 
@@ -201,7 +202,7 @@ class StockPage(QWidget):
             size = SIZES[settings.size]
             pages = [shelf_page(ShelfLabel(s.shelf, layer, self.session.station.name), size)
                      for s in shelving.shelves(self.session.conn) for layer in range(1, s.layers + 1)]
-            self.printer.submit(settings, PrintJob("shelf-labels", pages))
+            self.printer.submit(settings, PrintJob("shelf-labels", pages, kind="shelf_label"))
             self.banner.show_message("info", self.tr("Printing {n} shelf labels…").format(n=len(pages)))
         self.focus_scan()
 

@@ -61,3 +61,19 @@ def test_gui_without_a_display_explains_instead_of_crashing(tmp_path: Path):
                             capture_output=True, text=True, encoding="utf-8", timeout=60)
     if sys.platform.startswith("linux"):
         assert result.returncode == 2 and "DISPLAY" in result.stderr
+
+
+def test_print_test_writes_every_kind_the_app_prints_named_by_kind(tmp_path: Path):
+    from station_app.labels import catalog
+
+    out = tmp_path / "out"
+    done = run("print-test", "--data-dir", str(tmp_path / "d"), "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    names = {p.name for p in out.iterdir()}
+    expected = {f"{k.name}.pdf" for k in catalog.KINDS.values()}
+    expected |= {f"{k.name}.{ext}" for k in catalog.KINDS.values() if k.thermal for ext in ("tspl", "zpl")}
+    assert names == expected
+    assert {"handover_list.pdf", "bill_receipt.pdf", "produce_receipt.pdf", "settlement_statement.pdf",
+            "day_close_report.pdf", "period_report.pdf", "pickup_sticker.tspl"} <= names
+    assert "bill_receipt.tspl" not in names  # an 80 mm receipt is not a job for a label printer
+    assert all(str(out / name) in done.stdout for name in names)

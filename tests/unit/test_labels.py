@@ -102,10 +102,8 @@ def test_pdf_embeds_a_truetype_cjk_font():
 
 def test_print_test_writes_every_kind_named_by_kind(tmp_path):
     names = sorted(p.name for p in catalog.write_print_test(tmp_path / "out"))
-    assert names == ["batch_sheet.pdf", "box_label.pdf", "box_label.tspl", "box_label.zpl", "pickup_sticker.pdf",
-                     "pickup_sticker.tspl", "pickup_sticker.zpl", "sending_label.pdf", "sending_label.tspl",
-                     "sending_label.zpl", "settlement_statement.pdf", "shelf_label.pdf", "shelf_label.tspl",
-                     "shelf_label.zpl"]
+    assert names == sorted([f"{k}.pdf" for k in catalog.KINDS] + [
+        f"{k}.{ext}" for k in ("box_label", "pickup_sticker", "sending_label", "shelf_label") for ext in ("tspl", "zpl")])
     assert (tmp_path / "out" / "pickup_sticker.tspl").read_bytes().startswith(b"SIZE 60 mm,40 mm")
 
 
@@ -133,19 +131,42 @@ def test_outbound_labels_read_back_barcode_and_qr(dpi):
     assert found["QRCode"].startswith("lot=S001-261123001;product=巫山脆李;grade=特级;origin=龙雾村")
 
 
-def test_statement_is_an_a4_document_with_its_number():
+def test_statement_is_an_a4_document_with_its_number_date_and_the_farmers_own_name():
     (page,) = catalog.KINDS["settlement_statement"].sample(SIZES["A4"])
     data = pdf.render([page])
-    assert decoded(pdf_images(data, 200)[0]) == [("Code128", "ST-20261123-001")]
+    assert decoded(pdf_images(data, 200)[0]) == [("Code128", "ST2026112301")]
     text = pymupdf.open(stream=data, filetype="pdf")[0].get_text()
-    assert "应付 ¥1,271.25" in text and "委托人签字" in text
+    assert "应付 ¥364.16" in text and "委托人签字" in text
+    assert "刘大爷" in text and "2026-11-23" in text and "137****1111" in text
 
 
-def test_hand_over_list_has_a_readable_barcode_per_item():
+def test_a_document_line_never_feeds_chinese_to_the_barcode_encoder():
     from station_app.labels.kinds import document
 
+    with pytest.raises(ValueError):
+        document.Row("未上车（等下一班）：S001", barcode="未上车（等下一班）：S001")
     codes = [f"S0010000000{i}" for i in range(1, 4)] + ["S001-26112300101"]
-    doc = document.Document("交接单 SL-LW 11-23 15:30", "HANDOVER01", [(f"{c}  box", False) for c in codes],
-                            ["司机签字：", "经办人签字："], line_barcodes=True)
+    doc = document.Document("交接单 SL-LW 11-23 15:30", "HANDOVER01",
+                            [document.Row(f"{c}  box", barcode=c) for c in codes] + [document.Row("未上车：无", True)],
+                            ["司机签字：", "经办人签字："])
     found = sorted(text for _, text in decoded(pdf_images(pdf.render(document.pages(doc)), 300)[0]))
     assert found == sorted(["HANDOVER01", *codes])
+
+
+def test_bill_receipt_labels_every_field():
+    pages = catalog.KINDS["bill_receipt"].sample(SIZES["60x40"])
+    text = pymupdf.open(stream=pdf.render(pages), filetype="pdf")[0].get_text()
+    for label in ("缴费类型：", "户号/号码：", "缴费金额：", "手续费：", "合计收取：", "缴费渠道：", "渠道流水号："):
+        assert label in text
+    assert pages[0].size.width_mm == 80
+
+
+def test_chart_value_labels_are_readable_on_the_screen():
+    """At the 110 dpi the reports page draws at, a value above a bar is at least ~12 px high (it was ~6)."""
+    from station_app.labels.elements import Text
+    from station_app.labels.geometry import place_text
+
+    (page,) = catalog.KINDS["period_report"].sample(SIZES["A4"])
+    values = [e for e in page.elements if isinstance(e, Text) and e.text.isdigit() and e.h < 3.9]
+    assert len(values) >= 30
+    assert min(place_text(e).em_mm * 110 / 25.4 for e in values) >= 12

@@ -111,3 +111,20 @@ def test_next_runs_follow_the_timetable(conn, boss):
     assert runs[0].departs > monday_8 and runs == sorted(runs, key=lambda r: r.departs)
     sunday = dispatch.next_runs(conn, monday_8 - timedelta(days=1, hours=8))
     assert not any(r.route_code == "QJ-LQ" and r.departs.weekday() == 6 for r in sunday)  # mon-sat only
+
+
+def test_outgoing_runs_travel_from_the_station_and_a_closed_run_is_not_offered_again(conn, boss, farmer):
+    monday_8 = datetime(2026, 11, 23, 8, 0).astimezone()
+    first = dispatch.next_runs(conn, monday_8)[0]
+    # the timetable's SL-LW runs 双龙镇共配中心 → 龙雾村便民服务站: this station's items ride the way back
+    assert (first.route_code, first.from_node, first.to_node, first.returning) == (
+        "SL-LW", "龙雾村便民服务站", "双龙镇共配中心", True)
+    assert dispatch.route_leg(conn, "SL-LW") == ("客货邮融合", "龙雾村便民服务站", "双龙镇共配中心")
+    lot = produce.take_in(conn, intake(farmer, boxes=1), clerk_id=boss.id)
+    m = dispatch.open_dispatch(conn, first.route_code, first.departs, clerk_id=boss.id)
+    dispatch.scan(conn, m.id, lot.boxes[0], clerk_id=boss.id)
+    dispatch.close(conn, m.id, clerk_id=boss.id)
+    after = dispatch.next_runs(conn, monday_8)
+    assert (first.route_code, first.departs) not in [(r.route_code, r.departs) for r in after]
+    assert after[0].departs > first.departs
+    assert dispatch.last_closed(conn).id == m.id

@@ -60,3 +60,16 @@ def test_xlsx_opens_with_openpyxl_and_holds_the_same_rows_as_csv(conn, boss, tmp
     assert couriers_sheet["ZTO"][3:] == (2, 4000)
     text = (tmp_path / "r.xlsx").read_bytes()
     assert b"13812345678" not in text  # nothing personal in the report
+
+
+def test_a_month_that_does_not_exist_is_refused_not_rolled_over():
+    import pytest
+
+    from station_app.core.errors import StationError
+
+    assert reports.parse_month("2026-11") == date(2026, 11, 1)
+    assert reports.parse_month(" 2026-1 ") == date(2026, 1, 1)
+    for bad in ("2026-13", "2026-00", "2026-1x", "26-11", "", "2026-11-05"):
+        with pytest.raises(StationError) as err:
+            reports.parse_month(bad)
+        assert err.value.code == "month_invalid"
