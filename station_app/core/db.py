@@ -8,6 +8,7 @@ commit together or not at all.
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,8 +57,24 @@ def open_db(data_dir: Path, *, migrate: bool = True) -> sqlite3.Connection:
         if migrate:
             apply_migrations(conn, path)
     except sqlite3.DatabaseError as exc:
+        if disk_nearly_full(data_dir):  # SQLite says "disk I/O error" when the -shm cannot grow
+            raise StationError("disk_full", str(exc), path=str(data_dir)) from exc
         raise StationError("db_unreadable", str(exc), path=str(path)) from exc
     return conn
+
+
+FULL_BELOW = 1024 * 1024  # bytes free under which an I/O error is taken for a full disk
+
+
+def disk_nearly_full(path: Path) -> bool:
+    """Whether the disk holding ``path`` (or its nearest existing parent) has almost no space left."""
+    path = Path(path)
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    try:
+        return shutil.disk_usage(path).free < FULL_BELOW
+    except OSError:
+        return False
 
 
 @contextmanager

@@ -49,7 +49,7 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence: a sentence, the details in the log
-        if _disk_full(exc):
+        if _disk_full(exc) or (isinstance(exc, (OSError, sqlite3.Error)) and db.disk_nearly_full(data_dir)):
             return _say_disk_full(data_dir)
         where = _log_unexpected(data_dir, exc)
         text = QCoreApplication.translate(
@@ -112,7 +112,7 @@ def _guarded(args: argparse.Namespace, data_dir: Path) -> int:
         print(sync_error_text(err), file=sys.stderr)
         return 1
     except StationError as err:
-        if _disk_full(err):  # a backup, export or restore that ran out of space says so plainly
+        if err.code == "disk_full" or _disk_full(err):  # a backup, export, restore that ran out of space
             return _say_disk_full(data_dir)
         if err.code == "no_station":
             text = QCoreApplication.translate(

@@ -123,6 +123,7 @@ def _errors() -> dict[str, str]:
         "backup_failed": QCoreApplication.translate("Errors", "The backup could not be written to {path}. Check the drive and try again."),
         "backup_unreadable": QCoreApplication.translate("Errors", "{path} is not a sound station backup. Nothing was restored; try another copy."),
         "export_failed": QCoreApplication.translate("Errors", "The file {path} could not be written. Check the disk and the folder, then try again."),
+        "disk_full": QCoreApplication.translate("Errors", "The disk holding {path} is full. Nothing was changed. Free some space on it, then try again."),
         "folder_in_use": QCoreApplication.translate("Errors", "The station app or a sync is using the data folder {path}. Close the app (and wait for the sync to finish), then try again. Nothing was changed."),
         "backup_not_station": QCoreApplication.translate("Errors", "{path} is not a backup of a station made by this app. Nothing was restored; choose the right file."),
         "backup_too_new": QCoreApplication.translate("Errors", "{path} was made by a newer version of the app. Nothing was restored; install the latest version first."),
