@@ -163,6 +163,8 @@ def restore(backup: Path, data_dir: Path, *, other_station: bool = False) -> Res
             incoming = connect(tmp)
             try:
                 forget_secrets(incoming)  # an old backup may still hold a token: never take one from a file
+                if not incoming.execute("SELECT 1 FROM sqlite_master WHERE name = 'sync_state'").fetchone():
+                    credentials = {}  # a copy from before sync existed: the PC enrols again after migrating
                 for key, value in credentials.items():
                     incoming.execute("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)", (key, value))
             finally:

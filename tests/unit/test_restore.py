@@ -139,7 +139,11 @@ def test_restore_is_refused_while_a_sync_holds_the_folder(here, usb_copy):
     assert cli("restore", str(usb_copy), "--data-dir", str(here)).returncode == 0
 
 
-def test_the_running_app_holds_the_folder(here, usb_copy, tmp_path):
+def test_the_running_app_holds_the_folder(tmp_path):
+    here = tmp_path / "counter"
+    make_station(here, "S001")  # not enrolled: the app tries no sync while it runs here
+    usb_copy = tmp_path / "usb.db"
+    assert cli("backup", "--data-dir", str(here), "--out", str(usb_copy)).returncode == 0
     env = {"QT_QPA_PLATFORM": "offscreen"}
     app = subprocess.Popen([sys.executable, "-m", "station_app", "--data-dir", str(here)], cwd=ROOT,
                            env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
