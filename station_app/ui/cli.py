@@ -113,7 +113,7 @@ def _guarded(args: argparse.Namespace, data_dir: Path) -> int:
         return 1
     except StationError as err:
         if err.code == "disk_full" or _disk_full(err):  # a backup, export, restore that ran out of space
-            return _say_disk_full(data_dir)
+            return _say_disk_full(Path(err.params.get("path") or data_dir))
         if err.code == "no_station":
             text = QCoreApplication.translate(
                 "Cli", "No station in {path}. Create one first with: station-app init --data-dir …")

@@ -288,3 +288,20 @@ def test_a_full_disk_is_said_plainly(small_mount, tmp_path):
     assert conn.execute("SELECT count(*) FROM manifest").fetchone()[0] == 0  # nothing half-imported
     assert db.quick_check(conn) == []
     conn.close()
+
+
+def test_a_backup_onto_a_full_drive_says_the_drive_is_full(here, small_mount):
+    filler = small_mount / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while True:
+            os.write(fd, b"\0" * 4096)
+    except OSError as exc:
+        assert exc.errno == errno.ENOSPC
+    finally:
+        os.close(fd)
+    full = cli("backup", "--data-dir", str(here), "--out", str(small_mount / "usb.db"))
+    assert full.returncode == 1
+    assert_no_traceback(full)
+    assert "磁盘已满" in full.stderr and str(small_mount) in full.stderr  # the drive, not the data folder
+    assert not list(small_mount.glob("usb.db*"))  # no half file left on the drive
