@@ -62,6 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--out", required=True, help="the file to write, e.g. on a USB drive")
     restore = sub.add_parser("restore", parents=[common], help="put a backup in place (the app must be closed)")
     restore.add_argument("file")
+    restore.add_argument("--other-station", action="store_true",
+                         help="the backup is of another station and this PC is to become it (enrol again after)")
 
     sub.add_parser("check", parents=[common], help="check the database file is sound")
     sub.add_parser("gui", parents=[common], help="open the counter app (the default)")

@@ -126,6 +126,14 @@
         <translation>已导入 {count} 条到件信息。</translation>
     </message>
     <message>
+        <source>Something unexpected happened ({kind}); this was not done. Tell county IT and send them {log}.</source>
+        <translation>发生了意外错误（{kind}），此操作没有完成。请告诉县里的技术人员，并把 {log} 发给他们。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so this was not done. Free some space on the disk of {path} (or use another drive), then try again.</source>
+        <translation>磁盘已满，此操作没有完成。请在 {path} 所在的磁盘上腾出空间（或换一个磁盘），然后再试。</translation>
+    </message>
+    <message>
         <source>Exported {count} parcels to {path}.</source>
         <translation>已导出 {count} 个包裹到 {path}。</translation>
     </message>
@@ -156,6 +164,10 @@
     <message>
         <source>The database is sound.</source>
         <translation>数据库完好。</translation>
+    </message>
+    <message>
+        <source>Restored {file} (station {code}). Backups do not carry the county key, so this PC must join the county again: ask county IT for an enrolment code, then run station-app enroll.</source>
+        <translation>已恢复 {file}（站点 {code}）。备份不包含县里的同步密钥，所以这台电脑需要重新加入县平台：请向县里的技术人员要一个注册码，然后运行 station-app enroll。</translation>
     </message>
 </context>
 <context>
@@ -875,6 +887,30 @@
         <translation>无法写入文件 {path}。请检查磁盘和文件夹后重试。</translation>
     </message>
     <message>
+        <source>The disk holding {path} is full. Nothing was changed. Free some space on it, then try again.</source>
+        <translation>{path} 所在的磁盘已满。没有做任何更改。请腾出一些空间后再试。</translation>
+    </message>
+    <message>
+        <source>The station app or a sync is using the data folder {path}. Close the app (and wait for the sync to finish), then try again. Nothing was changed.</source>
+        <translation>便民服务站程序或同步正在使用数据文件夹 {path}。请先关闭程序（并等同步结束），然后再试。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} is not a backup of a station made by this app. Nothing was restored; choose the right file.</source>
+        <translation>{path} 不是本程序做的站点备份。没有恢复任何数据；请选择正确的文件。</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer version of the app. Nothing was restored; install the latest version first.</source>
+        <translation>{path} 是新版本程序做的。没有恢复任何数据；请先安装最新版本。</translation>
+    </message>
+    <message>
+        <source>This backup is of station {backup}, but this PC is station {here}. Nothing was restored. Only if this PC is to become {backup}, county IT restores it with: station-app restore FILE --other-station</source>
+        <translation>这个备份是站点 {backup} 的，而这台电脑是站点 {here}。没有恢复任何数据。只有当这台电脑要改作 {backup} 时，才由县里的技术人员用以下命令恢复：station-app restore 文件 --other-station</translation>
+    </message>
+    <message>
+        <source>The backup could not be put in place ({path}). The station&apos;s data is unchanged; check the disk and try again.</source>
+        <translation>备份没能放到位（{path}）。站点数据没有改变；请检查磁盘后再试。</translation>
+    </message>
+    <message>
         <source>The request was refused ({code}). Nothing was changed.</source>
         <translation>操作被拒绝（{code}），未做任何改动。</translation>
     </message>
@@ -1057,6 +1093,18 @@
     <message>
         <source>the file has no rows</source>
         <translation>文件没有数据行</translation>
+    </message>
+    <message>
+        <source>this line is in another text encoding (UTF-8 or GBK) than the lines before it; save the whole file again as one CSV (UTF-8)</source>
+        <translation>这一行的文字编码（UTF-8 或 GBK）与前面的行不同；请把整个文件重新另存为一个 CSV（UTF-8）文件</translation>
+    </message>
+    <message>
+        <source>a field is far too long; check the file is a manifest</source>
+        <translation>有一个字段太长；请确认这是运单清单文件</translation>
+    </message>
+    <message>
+        <source>not readable as CSV</source>
+        <translation>无法按 CSV 读取</translation>
     </message>
     <message>
         <source>line {number}: {problem} ({value})</source>
@@ -1899,6 +1947,10 @@
     <message>
         <source>Replace the station&apos;s data with this backup? Today&apos;s work after the backup is lost here (the county still has what was synced). The app closes afterwards.</source>
         <translation>用这份备份替换本站数据？备份之后的工作在本机将丢失（已同步到县平台的仍在）。恢复后软件将关闭。</translation>
+    </message>
+    <message>
+        <source>The app closes now; start it again.</source>
+        <translation>程序现在关闭；请重新打开。</translation>
     </message>
     <message>
         <source>Restored. Start the app again; the next sync checks the data with the county.</source>

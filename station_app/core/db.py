@@ -8,6 +8,7 @@ commit together or not at all.
 from __future__ import annotations
 
 import re
+import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,8 +57,24 @@ def open_db(data_dir: Path, *, migrate: bool = True) -> sqlite3.Connection:
         if migrate:
             apply_migrations(conn, path)
     except sqlite3.DatabaseError as exc:
+        if disk_nearly_full(data_dir):  # SQLite says "disk I/O error" when the -shm cannot grow
+            raise StationError("disk_full", str(exc), path=str(data_dir)) from exc
         raise StationError("db_unreadable", str(exc), path=str(path)) from exc
     return conn
+
+
+FULL_BELOW = 1024 * 1024  # bytes free under which an I/O error is taken for a full disk
+
+
+def disk_nearly_full(path: Path) -> bool:
+    """Whether the disk holding ``path`` (or its nearest existing parent) has almost no space left."""
+    path = Path(path)
+    while not path.exists() and path != path.parent:
+        path = path.parent
+    try:
+        return shutil.disk_usage(path).free < FULL_BELOW
+    except OSError:
+        return False
 
 
 @contextmanager
@@ -103,16 +120,48 @@ def apply_migrations(conn: sqlite3.Connection, path: Path,
 
 
 def backup_copy(conn: sqlite3.Connection, folder: Path, label: str) -> Path:
-    """A consistent copy of the live database via SQLite's online backup API."""
+    """A consistent copy of the live database into ``folder`` (see :func:`copy_to`)."""
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     target = folder / f"station-{label}-{stamp}.db"
-    dest = sqlite3.connect(target)
+    copy_to(conn, target)
+    return target
+
+
+# The county credential: a copy that may leave this PC (a USB drive) must not carry it in plain text.
+SECRET_STATE_KEYS = ("token",)
+
+
+def copy_to(conn: sqlite3.Connection, target: Path) -> None:
+    """SQLite's online backup API into ``target``: one self-contained file without the county token.
+
+    Rollback-journal mode, so the copy is a single file that can be read from read-only media; the token
+    is deleted with ``secure_delete`` and no journal, so its bytes are overwritten in place, never copied.
+    """
+    dest = sqlite3.connect(target, isolation_level=None)
     try:
         conn.backup(dest)
+        dest.execute("PRAGMA journal_mode=DELETE")  # persistent: the file is no longer in WAL mode
+        dest.execute("PRAGMA journal_mode=OFF")  # this connection only: no journal holds the token's old page
+        forget_secrets(dest)
     finally:
         dest.close()
-    return target
+
+
+def forget_secrets(conn: sqlite3.Connection) -> None:
+    """Delete the county token from a copy, overwriting its bytes (the caller owns the file alone)."""
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_state'").fetchone():
+        conn.execute("PRAGMA secure_delete=ON")
+        marks = ",".join("?" * len(SECRET_STATE_KEYS))
+        conn.execute(f"DELETE FROM sync_state WHERE key IN ({marks})", SECRET_STATE_KEYS)
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """Read a file that must not change, even by a -wal/-shm beside it (a backup, maybe on read-only media)."""
+    uri = Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    return conn
 
 
 def quick_check(conn: sqlite3.Connection) -> list[str]:

@@ -17,6 +17,17 @@ PARCEL_COLUMNS = ("waybill", "courier", "status", "pickup_code", "received_at", 
                   "phone")
 
 
+# A text cell starting with one of these is run as a formula by Excel and WPS ("CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> object:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def write_csv_atomic(path: Path, header: tuple[str, ...], rows: Iterable[Sequence[object]]) -> int:
     """Write to a temporary file beside the target, fsync, then rename: a crash leaves the old file or the new."""
     path = Path(path)
@@ -28,9 +39,9 @@ def write_csv_atomic(path: Path, header: tuple[str, ...], rows: Iterable[Sequenc
             # utf-8-sig: Excel on a Chinese Windows opens it with the right characters.
             with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as out:
                 writer = csv.writer(out)
-                writer.writerow(header)
+                writer.writerow([safe_cell(h) for h in header])
                 for row in rows:
-                    writer.writerow(row)
+                    writer.writerow([safe_cell(v) for v in row])
                     count += 1
                 out.flush()
                 os.fsync(out.fileno())

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import StationError
-from .export import write_csv_atomic
+from .export import safe_cell, write_csv_atomic
 from .reports import Report
 
 
@@ -36,9 +36,9 @@ def write_xlsx(path: Path, sheets: dict[str, tuple[tuple[str, ...], list[Sequenc
     book.remove(book.active)
     for name, (header, rows) in sheets.items():
         sheet = book.create_sheet(name)
-        sheet.append(list(header))
+        sheet.append([safe_cell(h) for h in header])
         for row in rows:
-            sheet.append(list(row))
+            sheet.append([safe_cell(v) for v in row])
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(suffix=".xlsx", dir=path.parent)

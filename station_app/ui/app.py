@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import paths
-from ..core import db, device_settings, station
+from ..core import db, device_settings, folder_lock, station
 from ..core.errors import StationError
 from . import fonts, i18n
 from .messages import error_text
@@ -89,6 +89,7 @@ def run(args: argparse.Namespace) -> int:
     app = create_app(data_dir, args.lang)
     install_excepthook()
     try:
+        folder_lock.hold_app(data_dir)  # while the app runs, a restore cannot replace the database under it
         conn = db.open_db(data_dir)
     except StationError as err:
         QMessageBox.critical(None, QCoreApplication.translate("App", "Cannot open the station"), error_text(err))

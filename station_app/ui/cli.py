@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import logging
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -11,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from sync import client as sync_client
 
 from .. import paths
-from ..core import backups, clerks, db, device_settings, export, manifest, station
+from ..core import backups, clerks, db, device_settings, export, folder_lock, manifest, station
 from ..core.errors import ManifestError, StationError
 from ..labels import catalog, printer_jobs
 from . import i18n
@@ -33,11 +36,79 @@ def _open(data_dir: Path):
     return conn
 
 
+# Commands that change the database hold app.lock while they run, so a restore cannot swap the file under them.
+WRITERS = ("init", "import-manifest", "add-clerk", "enroll")
+LOCK_WAIT = 3.0  # seconds to wait for another command; the GUI holds the lock for as long as it runs
+
+log = logging.getLogger("station_app.cli")
+
+
 def run_command(args: argparse.Namespace) -> int:
+    """Run one admin command; whatever happens, a sentence and an exit code, never a traceback."""
     data_dir = paths.data_dir(args.data_dir)
     app = QCoreApplication.instance() or QCoreApplication([])
-    i18n.install(app, args.lang or device_settings.load(data_dir)["language"])
     try:
+        i18n.install(app, args.lang or device_settings.load(data_dir)["language"])
+    except Exception:  # an unreadable station.ini: the command still speaks Chinese
+        i18n.install(app, args.lang or "zh_CN")
+    try:
+        return _guarded(args, data_dir)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: a sentence, the details in the log
+        if _disk_full(exc) or (isinstance(exc, (OSError, sqlite3.Error)) and db.disk_nearly_full(data_dir)):
+            return _say_disk_full(data_dir)
+        where = _log_unexpected(data_dir, exc)
+        text = QCoreApplication.translate(
+            "Cli", "Something unexpected happened ({kind}); this was not done. Tell county IT and send them {log}.")
+        print(text.format(kind=type(exc).__name__, log=where or data_dir / "logs"), file=sys.stderr)
+        return 1
+
+
+def _say_disk_full(data_dir: Path) -> int:
+    text = QCoreApplication.translate(
+        "Cli", "The disk is full, so this was not done. Free some space on the disk of {path} (or use another "
+        "drive), then try again.")
+    print(text.format(path=data_dir), file=sys.stderr)
+    return 1
+
+
+def _disk_full(exc: BaseException | None) -> bool:
+    """Anywhere in the chain of causes: no space left (OSError) or SQLite's SQLITE_FULL."""
+    seen = 0
+    while exc is not None and seen < 10:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return True
+        if isinstance(exc, sqlite3.Error) and (getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+                                                or "disk is full" in str(exc)):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+def _log_unexpected(data_dir: Path, exc: BaseException) -> Path | None:
+    """The traceback goes to logs/cli.log in the data folder (if it can be written), never to the screen."""
+    try:
+        folder = data_dir / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(folder / "cli.log", encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    try:
+        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+    finally:
+        log.removeHandler(handler)
+        handler.close()
+    return folder / "cli.log"
+
+
+def _guarded(args: argparse.Namespace, data_dir: Path) -> int:
+    try:
+        if args.command in WRITERS:
+            with folder_lock.app_held(data_dir, wait=LOCK_WAIT):
+                return _dispatch(args, data_dir)
         return _dispatch(args, data_dir)
     except ManifestError as err:
         print(error_text(err), file=sys.stderr)
@@ -48,6 +119,8 @@ def run_command(args: argparse.Namespace) -> int:
         print(sync_error_text(err), file=sys.stderr)
         return 1
     except StationError as err:
+        if err.code == "disk_full" or _disk_full(err):  # a backup, export, restore that ran out of space
+            return _say_disk_full(Path(err.params.get("path") or data_dir))
         if err.code == "no_station":
             text = QCoreApplication.translate(
                 "Cli", "No station in {path}. Create one first with: station-app init --data-dir …")
@@ -71,10 +144,7 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     if args.command == "print-test":  # needs no station: county IT calibrates printers before set-up
         return _print_test(data_dir, Path(args.out))
     if args.command == "restore":  # works on a closed database, and on a PC whose database is lost
-        backups.restore(Path(args.file), data_dir)
-        print(QCoreApplication.translate("Cli", "Restored {file}. The next sync will check it with the county.").format(
-            file=args.file))
-        return 0
+        return _restore(Path(args.file), data_dir, other_station=args.other_station)
     conn = _open(data_dir)
     try:
         if args.command == "import-manifest":
@@ -139,6 +209,18 @@ def sync_attention_lines(conn, report: sync_client.SyncReport) -> list[str]:  # 
     if report.seq_suspicious:
         lines.append(sync_code_text("seq_suspicious"))
     return lines
+
+
+def _restore(path: Path, data_dir: Path, *, other_station: bool) -> int:
+    done = backups.restore(path, data_dir, other_station=other_station)
+    if done.enrolled:
+        text = QCoreApplication.translate("Cli", "Restored {file}. The next sync will check it with the county.")
+    else:
+        text = QCoreApplication.translate(
+            "Cli", "Restored {file} (station {code}). Backups do not carry the county key, so this PC must join "
+            "the county again: ask county IT for an enrolment code, then run station-app enroll.")
+    print(text.format(file=path, code=done.info.station_code))
+    return 0
 
 
 def _print_test(data_dir: Path, out: Path) -> int:

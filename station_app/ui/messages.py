@@ -135,6 +135,12 @@ def _errors() -> dict[str, str]:
         "backup_failed": QCoreApplication.translate("Errors", "The backup could not be written to {path}. Check the drive and try again."),
         "backup_unreadable": QCoreApplication.translate("Errors", "{path} is not a sound station backup. Nothing was restored; try another copy."),
         "export_failed": QCoreApplication.translate("Errors", "The file {path} could not be written. Check the disk and the folder, then try again."),
+        "disk_full": QCoreApplication.translate("Errors", "The disk holding {path} is full. Nothing was changed. Free some space on it, then try again."),
+        "folder_in_use": QCoreApplication.translate("Errors", "The station app or a sync is using the data folder {path}. Close the app (and wait for the sync to finish), then try again. Nothing was changed."),
+        "backup_not_station": QCoreApplication.translate("Errors", "{path} is not a backup of a station made by this app. Nothing was restored; choose the right file."),
+        "backup_too_new": QCoreApplication.translate("Errors", "{path} was made by a newer version of the app. Nothing was restored; install the latest version first."),
+        "backup_other_station": QCoreApplication.translate("Errors", "This backup is of station {backup}, but this PC is station {here}. Nothing was restored. Only if this PC is to become {backup}, county IT restores it with: station-app restore FILE --other-station"),
+        "restore_failed": QCoreApplication.translate("Errors", "The backup could not be put in place ({path}). The station's data is unchanged; check the disk and try again."),
     }
 
 
@@ -149,6 +155,9 @@ def _line_problems() -> dict[str, str]:
         "bad_phone": QCoreApplication.translate("Manifest", "not a mobile number"),
         "too_many_rows": QCoreApplication.translate("Manifest", "too many rows; split the file"),
         "empty": QCoreApplication.translate("Manifest", "the file has no rows"),
+        "mixed_encoding": QCoreApplication.translate("Manifest", "this line is in another text encoding (UTF-8 or GBK) than the lines before it; save the whole file again as one CSV (UTF-8)"),
+        "field_too_long": QCoreApplication.translate("Manifest", "a field is far too long; check the file is a manifest"),
+        "bad_csv": QCoreApplication.translate("Manifest", "not readable as CSV"),
     }
 
 

@@ -137,7 +137,7 @@ class ReportsPage(QWidget):
         from PySide6.QtWidgets import QApplication, QMessageBox
 
         try:
-            backups.check_copy(path)
+            backups.check_copy(path, here=self.session.station.code)  # another station's: the CLI, on purpose
         except StationError as err:
             self.banner.show_message("error", error_text(err))
             return False
@@ -146,7 +146,13 @@ class ReportsPage(QWidget):
                 "county still has what was synced). The app closes afterwards.")) != QMessageBox.StandardButton.Yes:
             return False
         self.release_database()
-        backups.restore(path, self.session.data_dir)
+        try:
+            backups.restore(path, self.session.data_dir)
+        except StationError as err:  # the connection is closed already: say so, and close
+            QMessageBox.warning(self, self.tr("Restore from backup"), error_text(err) + "\n" + self.tr(
+                "The app closes now; start it again."))
+            QApplication.quit()
+            return False
         done = self.tr("Restored. Start the app again; the next sync checks the data with the county.")
         QMessageBox.information(self, self.tr("Restore from backup"), done)
         QApplication.quit()

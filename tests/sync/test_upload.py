@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -15,7 +14,7 @@ from datetime import timedelta
 import httpx
 import pytest
 
-from station_app.core import db, journal, parcels
+from station_app.core import backups, db, journal, parcels
 from station_app.core.clock import utc_now
 from sync import client as sync_client
 from sync import protocol
@@ -154,9 +153,7 @@ def test_restored_from_an_older_backup_is_detected_nothing_lost_or_doubled(serve
     sync_client.Syncer(enrolled).sync()
     before = ledger(server)
     enrolled.close()
-    for suffix in ("", "-wal", "-shm"):
-        (data_dir / f"station.db{suffix}").unlink(missing_ok=True)
-    shutil.copy(backup, data_dir / "station.db")
+    backups.restore(backup, data_dir)  # a backup holds no county key: the restore keeps this PC's
     restored = db.open_db(data_dir)
     parcels.receive(restored, "YT0000000000777", clerk_id=boss.id, phone="13812345678")
     report = sync_client.Syncer(restored).sync()
