@@ -149,6 +149,18 @@ def _call(client: httpx.Client, method: str, path: str, *, token: str = "", body
     return answer
 
 
+def _file_identity(conn: sqlite3.Connection) -> tuple[int, int] | None:
+    """Which file on disk the connection's database path names now (device, inode)."""
+    for _seq, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main" and file:
+            try:
+                info = Path(file).stat()
+            except OSError:
+                return None
+            return info.st_dev, info.st_ino
+    return None
+
+
 class Syncer:
     """One station's sync over one HTTP client; used by the GUI worker and by `station-app sync`."""
 
@@ -159,6 +171,7 @@ class Syncer:
             raise SyncError("not_enrolled")
         self.station_code = state(conn, "station")
         self.http = http or make_http(self.server, state(conn, "ca_file"))
+        self.db_file = _file_identity(conn)
 
     def close(self) -> None:
         self.http.close()
@@ -179,6 +192,10 @@ class Syncer:
         (the other sync records its own outcome, so this one records nothing)."""
         try:
             with lock.held(lock.data_dir_of(self.conn), wait_s):
+                if _file_identity(self.conn) != self.db_file:
+                    # a restore swapped station.db while this sync waited: writing now would go to the old,
+                    # unlinked file and be lost; the person runs the sync again on the restored database
+                    raise SyncError("database_replaced")
                 return self._sync()
         except lock.SyncBusy as exc:
             raise SyncError("sync_busy") from exc

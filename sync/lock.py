@@ -13,7 +13,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-LOCK_FILENAME = "sync.lock"
+from station_app.core.folder_lock import SYNC_LOCK as LOCK_FILENAME  # the one a restore checks
 
 
 class SyncBusy(Exception):

@@ -2596,6 +2596,10 @@
         <translation>另一个同步正在进行，稍后会自动重试。</translation>
     </message>
     <message>
+        <source>The station database was restored from a backup while this sync waited; nothing was sent. Run the sync again.</source>
+        <translation>同步等待期间，站点数据库已从备份恢复；这次没有上传任何内容。请重新同步一次。</translation>
+    </message>
+    <message>
         <source>Some items from the county could not be entered; see the county messages. The county has been told.</source>
         <translation>县里发来的部分内容无法入账，请查看县平台消息；已告知县里。</translation>
     </message>

@@ -240,6 +240,7 @@ def _sync_errors() -> dict[str, str]:
         "ref_corrupt": QCoreApplication.translate("Sync", "County reference data arrived damaged; the old data stays in use. It will try again."),
         "no_station": QCoreApplication.translate("Sync", "Set up the station first."),
         "sync_busy": QCoreApplication.translate("Sync", "Another sync of this station is running; this one will try again shortly."),
+        "database_replaced": QCoreApplication.translate("Sync", "The station database was restored from a backup while this sync waited; nothing was sent. Run the sync again."),
         "feed_refused": QCoreApplication.translate("Sync", "Some items from the county could not be entered; see the county messages. The county has been told."),
         "op_too_large": QCoreApplication.translate("Sync", "Some records are too large to upload and were set aside. Call county IT."),
         "seq_suspicious": QCoreApplication.translate("Sync", "The county reported more records from this PC than it ever sent; nothing was changed. Call county IT."),

@@ -305,3 +305,21 @@ def test_a_backup_onto_a_full_drive_says_the_drive_is_full(here, small_mount):
     assert_no_traceback(full)
     assert "磁盘已满" in full.stderr and str(small_mount) in full.stderr  # the drive, not the data folder
     assert not list(small_mount.glob("usb.db*"))  # no half file left on the drive
+
+
+def test_a_sync_that_waited_through_a_restore_writes_nothing_to_the_old_file(here, usb_copy):
+    from sync import client as sync_client
+    from sync import lock
+
+    conn = db.open_db(here)
+    syncer = sync_client.Syncer(conn)  # opened before the restore, as `station-app sync` would be
+    try:
+        assert cli("restore", str(usb_copy), "--data-dir", str(here)).returncode == 0
+        with pytest.raises(sync_client.SyncError) as err:
+            syncer.sync()
+        assert err.value.code == "database_replaced"
+        with lock.held(here):  # and it let go of the folder's sync lock
+            pass
+    finally:
+        syncer.close()
+        conn.close()
