@@ -611,6 +611,10 @@
         <translation>这台电脑上没有名为 {queue} 的打印机，请在“打印机”中重新选择。</translation>
     </message>
     <message>
+        <source>Something went wrong in the background; it is written in the log. Try again, and call county IT if it happens again.</source>
+        <translation>后台处理出错，已记入日志。请再试一次；再次出现请联系县里技术人员。</translation>
+    </message>
+    <message>
         <source>The label could not be printed. Check the printer, then reprint.</source>
         <translation>标签未能打印。请检查打印机后重新打印。</translation>
     </message>
@@ -992,42 +996,6 @@
         <translation>村级便民服务站 — {name}</translation>
     </message>
     <message>
-        <source>Parcels in  F2</source>
-        <translation>到件入库  F2</translation>
-    </message>
-    <message>
-        <source>Pickup  F3</source>
-        <translation>取件出库  F3</translation>
-    </message>
-    <message>
-        <source>Stock  F4</source>
-        <translation>库存  F4</translation>
-    </message>
-    <message>
-        <source>Send  F5</source>
-        <translation>寄件  F5</translation>
-    </message>
-    <message>
-        <source>Produce  F6</source>
-        <translation>农产品  F6</translation>
-    </message>
-    <message>
-        <source>Hand-over  F7</source>
-        <translation>交接  F7</translation>
-    </message>
-    <message>
-        <source>Bills  F8</source>
-        <translation>缴费  F8</translation>
-    </message>
-    <message>
-        <source>Day close  F9</source>
-        <translation>日结  F9</translation>
-    </message>
-    <message>
-        <source>Reports  F10</source>
-        <translation>报表  F10</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -1132,6 +1100,45 @@
     <message>
         <source>On account</source>
         <translation>月结</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Bills</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <source>Day close</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>Hand-over</source>
+        <translation>交接</translation>
+    </message>
+    <message>
+        <source>Pickup</source>
+        <translation>取件出库</translation>
+    </message>
+    <message>
+        <source>Produce</source>
+        <translation>农产品</translation>
+    </message>
+    <message>
+        <source>Parcels in</source>
+        <translation>到件入库</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>寄件</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>库存</translation>
     </message>
 </context>
 <context>

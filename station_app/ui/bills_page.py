@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..core import bills, money
@@ -11,18 +11,23 @@ from ..core.errors import StationError
 from ..core.privacy import mask_name, mask_phone
 from ..labels.kinds import bill_receipt
 from .messages import error_text, fill_methods
-from .printing import PrintJob, PrintService, can_print
-from .session import Session
+from .page import Page, PageHost
+from .printing import PrintJob, can_print
 from .supervisor_dialog import SupervisorDialog
-from .widgets import Banner, Column, RowTable, ScanField, make_table, selected_rows
+from .widgets import Column, RowTable, ScanField, make_table, selected_rows
 
 
-class BillsPage(QWidget):
-    def __init__(self, session: Session, banner: Banner, printer: PrintService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class BillsPage(Page):
+    key, order = "F8", 80
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Pages", "Bills")
+
+    def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
         self.setObjectName("billsPage")
-        self.session, self.banner, self.printer = session, banner, printer
-        self.types = {t.code: t for t in bills.types(session.conn)}
+        self.types = {t.code: t for t in bills.types(self.session.conn)}
         self.payerLookup = ScanField("payerLookup", self.tr("Account number or phone of a repeat payer, then Enter"))
         self.billType = QComboBox(objectName="billType")
         for t in self.types.values():
@@ -76,7 +81,6 @@ class BillsPage(QWidget):
         self.commission.setText(money.yuan(kind.commission_fen).lstrip("¥") if kind else "0")
 
     def focus_scan(self) -> None:
-        self.reload()
         self.payerLookup.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reload(self) -> None:
@@ -119,6 +123,7 @@ class BillsPage(QWidget):
             self.printer.submit(self.session.printer, PrintJob(f"bill-{payment.id[-8:]}", pages, kind="bill_receipt"))
         for field in (self.amount, self.reference, self.account, self.payerName, self.payerPhone):
             field.clear()
+        self.reload()
         self.focus_scan()
 
     def void(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -22,19 +22,23 @@ from ..core.errors import StationError
 from ..labels import pdf
 from ..labels.kinds import reports as report_pages
 from .messages import error_text, money_methods
-from .printing import PrintJob, PrintService, can_print
-from .session import Session
+from .page import Page, PageHost
+from .printing import PrintJob, can_print
 from .supervisor_dialog import SupervisorDialog
-from .widgets import Banner, ScanField, heading
+from .widgets import ScanField, heading
 
 
-class DayClosePage(QWidget):
-    def __init__(self, session: Session, banner: Banner, printer: PrintService, start_sync,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class DayClosePage(Page):
+    key, order = "F9", 90
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Pages", "Day close")
+
+    def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
         self.setObjectName("dayClosePage")
-        self.session, self.banner, self.printer, self.start_sync = session, banner, printer, start_sync
-        self.day = dayclose.business_day(session.conn)
+        self.day = dayclose.business_day(self.session.conn)
         self.totals: dayclose.DayTotals | None = None
         self.title = heading("")
         self.figures = QLabel("", objectName="dayFigures")
@@ -91,7 +95,6 @@ class DayClosePage(QWidget):
         box.addLayout(body, 1)
 
     def focus_scan(self) -> None:
-        self.reload()
         self.counted.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ----- names: codes never reach the screen or the report ------------------------------------------------
@@ -187,7 +190,7 @@ class DayClosePage(QWidget):
         if can_print(self.session.printer, "day_close_report"):
             self.printer.submit(self.session.printer, PrintJob(f"day-{totals.day}", pages, kind="day_close_report"))
         backups.take(self.session.conn, data_dir)
-        if self.start_sync() is False:
+        if self.host.start_sync() is False:
             done = self.tr("Day {day} closed. Report saved to {path}; backup taken. Not synced: this computer is "
                            "not connected to the county server.")
         else:

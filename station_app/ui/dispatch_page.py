@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ..core import dispatch
 from ..core.errors import StationError
 from ..labels.kinds import handover_list
 from .messages import error_text
-from .printing import PrintJob, PrintService, can_print
-from .session import Session
-from .widgets import Banner, Column, RowTable, ScanField, make_table
+from .page import Page, PageHost
+from .printing import PrintJob, can_print
+from .widgets import Column, RowTable, ScanField, make_table
 
 
-class DispatchPage(QWidget):
-    def __init__(self, session: Session, banner: Banner, printer: PrintService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class DispatchPage(Page):
+    key, order = "F7", 70
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Pages", "Hand-over")
+
+    def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
         self.setObjectName("dispatchPage")
-        self.session, self.banner, self.printer = session, banner, printer
         self.current: dispatch.Manifest | None = None
         self.runSelector = QComboBox(objectName="runSelector")
         self.openButton = QPushButton(self.tr("Make the hand-over list"), objectName="openDispatchButton")
@@ -51,7 +56,6 @@ class DispatchPage(QWidget):
         self.reprintButton.clicked.connect(self._reprint)
 
     def focus_scan(self) -> None:
-        self.reload()
         self.dispatchScanInput.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reload(self) -> None:

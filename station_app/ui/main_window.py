@@ -1,4 +1,6 @@
-"""The main window: login (and idle lock) in front of the three counter pages, F2/F3/F4 to switch."""
+"""The main window: login (and idle lock) in front of the counter pages, each with its F-key.
+
+The tabs come from the page registry (ui/page.py): every page module declares its own title, F-key and order."""
 
 from __future__ import annotations
 
@@ -18,21 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import settings
+from ..core.clerks import Clerk
 from ..core.errors import StationError
-from .bills_page import BillsPage
-from .dayclose_page import DayClosePage
-from .dispatch_page import DispatchPage
 from .login_page import LoginPage
-from .pickup_page import PickupPage
+from .page import Page, registered_pages
 from .printer_dialog import PrinterDialog
 from .printing import PrintService
-from .produce_page import ProducePage
-from .receive_page import ReceivePage
-from .reports_page import ReportsPage
-from .send_page import SendPage
 from .session import Session
 from .settings_dialog import SettingsDialog
-from .stock_page import StockPage
 from .sync_panel import SyncPanel
 from .widgets import Banner
 
@@ -51,30 +46,20 @@ class MainWindow(QMainWindow):
         self.printService.printed.connect(self._printed)
         self.printService.failed.connect(self._print_failed)
         self.loginPage = LoginPage(session)
-        self.receivePage = ReceivePage(session, self.banner, self.printService)
-        self.pickupPage = PickupPage(session, self.banner)
-        self.stockPage = StockPage(session, self.banner, self.printService)
-        self.sendPage = SendPage(session, self.banner, self.printService)
-        self.producePage = ProducePage(session, self.banner, self.printService)
-        self.dispatchPage = DispatchPage(session, self.banner, self.printService)
-        self.billsPage = BillsPage(session, self.banner, self.printService)
-        self.dayClosePage = DayClosePage(session, self.banner, self.printService, lambda: self.syncPanel.sync_now())
-        self.reportsPage = ReportsPage(session, self.banner, self._release_database)
+        self.syncPanel = SyncPanel(session.data_dir, session.conn)
         self.tabs = QTabWidget(objectName="pageTabs")
-        self.tabs.addTab(self.receivePage, self.tr("Parcels in  F2"))
-        self.tabs.addTab(self.pickupPage, self.tr("Pickup  F3"))
-        self.tabs.addTab(self.stockPage, self.tr("Stock  F4"))
-        self.tabs.addTab(self.sendPage, self.tr("Send  F5"))
-        self.tabs.addTab(self.producePage, self.tr("Produce  F6"))
-        self.tabs.addTab(self.dispatchPage, self.tr("Hand-over  F7"))
-        self.tabs.addTab(self.billsPage, self.tr("Bills  F8"))
-        self.tabs.addTab(self.dayClosePage, self.tr("Day close  F9"))
-        self.tabs.addTab(self.reportsPage, self.tr("Reports  F10"))
+        self.pages: list[Page] = []
+        for kind in registered_pages():
+            page = kind(self)
+            self.pages.append(page)
+            setattr(self, page.objectName(), page)  # window.receivePage … by the page's objectName
+            self.tabs.addTab(page, f"{kind.title()}  {kind.key}")
+            shortcut = QShortcut(QKeySequence(kind.key), self)
+            shortcut.activated.connect(lambda page=page: self.show_page(page))
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setExpanding(False)
         self.who = QLabel("", objectName="clerkLabel")
-        self.syncPanel = SyncPanel(session.data_dir, session.conn)
         self.syncPanel.notice.connect(self.banner.show_message)
         self.settingsButton = QPushButton(self.tr("Settings"), objectName="settingsButton")
         self.printerButton = QPushButton(self.tr("Printer"), objectName="printerButton")
@@ -106,11 +91,6 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(counter)
         self.setCentralWidget(self.stack)
 
-        for key, page in (("F2", self.receivePage), ("F3", self.pickupPage), ("F4", self.stockPage),
-                          ("F5", self.sendPage), ("F6", self.producePage), ("F7", self.dispatchPage),
-                          ("F8", self.billsPage), ("F9", self.dayClosePage), ("F10", self.reportsPage)):
-            shortcut = QShortcut(QKeySequence(key), self)
-            shortcut.activated.connect(lambda page=page: self.show_page(page))
         self.tabs.currentChanged.connect(self._page_changed)
         self.loginPage.logged_in.connect(self._on_login)
         self.lockButton.clicked.connect(lambda: self.lock(idle=False))
@@ -126,9 +106,13 @@ class MainWindow(QMainWindow):
 
     # ----- pages ------------------------------------------------------------------------------------------
     def show_page(self, page: QWidget) -> None:
-        if self.stack.currentIndex() == 1:
-            self.tabs.setCurrentWidget(page)
+        """Bring a page to the front (its F-key); it refreshes once, whether or not it was in front already."""
+        if self.stack.currentIndex() != 1:
+            return
+        if self.tabs.currentWidget() is page:
             self._page_shown()
+        else:
+            self.tabs.setCurrentWidget(page)  # currentChanged → _page_changed → _page_shown
 
     def _page_changed(self, _index: int) -> None:
         """Another page: what the last one said no longer applies there."""
@@ -138,23 +122,28 @@ class MainWindow(QMainWindow):
 
     def _page_shown(self) -> None:
         page = self.tabs.currentWidget()
-        if page is self.stockPage:
-            self.stockPage.reload()
-        page.focus_scan()
+        if isinstance(page, Page) and self.stack.currentIndex() == 1:
+            page.shown()
+
+    def start_sync(self) -> bool:
+        """Start a sync now (the day close asks for one); False when not joined to a county server."""
+        return self.syncPanel.sync_now()
 
     # ----- login, lock ------------------------------------------------------------------------------------
-    def _on_login(self, clerk) -> None:
+    def _on_login(self, clerk: Clerk) -> None:
         self.session.clerk = clerk
         role = self.tr("supervisor") if clerk.is_supervisor else self.tr("clerk")
         self.who.setText(self.tr("Clerk: {name} ({role})").format(name=clerk.name, role=role))
         self.settingsButton.setVisible(clerk.is_supervisor)
         self.stack.setCurrentIndex(1)
         self.last_activity = time.monotonic()
-        if not self.locked_idle:
-            self.tabs.setCurrentWidget(self.receivePage)
+        changed = not self.locked_idle and self.tabs.currentIndex() != 0
+        if changed:
+            self.tabs.setCurrentIndex(0)  # the first page, shown (once) through currentChanged
         self.locked_idle = False
         self.banner.show_message("info", self.tr("Welcome, {name}.").format(name=clerk.name))
-        self._page_shown()
+        if not changed:
+            self._page_shown()
 
     def lock(self, *, idle: bool) -> None:
         """Back to the PIN screen; after an idle lock the same page comes back."""
@@ -185,7 +174,7 @@ class MainWindow(QMainWindow):
             self.banner.clear_message()
         self._printer_message = ""
 
-    def _release_database(self) -> None:
+    def release_database(self) -> None:
         """Before a restore: nothing may hold the database open."""
         self.idle_timer.stop()
         self.syncPanel.shutdown()
@@ -198,7 +187,8 @@ class MainWindow(QMainWindow):
     def _open_settings(self) -> None:
         dialog = SettingsDialog(self.session, self)
         dialog.exec()
-        self.receivePage.reload()
+        for page in self.pages:
+            page.settings_changed()
         self._page_shown()
 
 

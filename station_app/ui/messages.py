@@ -66,6 +66,7 @@ def _errors() -> dict[str, str]:
         "printer_raw_unsupported": QCoreApplication.translate("Errors", "This computer cannot send raw jobs to a queue. Choose the system printer or a network printer."),
         "printer_queue_refused": QCoreApplication.translate("Errors", "The printer {queue} refused the label. Check that it is on, has labels and is not paused, then reprint."),
         "printer_queue_unknown": QCoreApplication.translate("Errors", "There is no printer called {queue} on this computer. Choose it again under Printer."),
+        "background_failed": QCoreApplication.translate("Errors", "Something went wrong in the background; it is written in the log. Try again, and call county IT if it happens again."),
         "printer_failed": QCoreApplication.translate("Errors", "The label could not be printed. Check the printer, then reprint."),
         "printer_not_for_kind": QCoreApplication.translate("Errors", "This computer has no printer for this paper. Under Printer, set a receipt or A4 printer, or save PDFs into a folder."),
         "printer_folder_refused": QCoreApplication.translate("Errors", "Nothing can be saved in {path}: the folder cannot be made or is read-only. Choose another folder with Browse…, then save."),

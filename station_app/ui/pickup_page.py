@@ -3,7 +3,7 @@ handed over, confirm who took them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,16 +23,21 @@ from ..core.errors import StationError
 from ..core.parcels import Parcel
 from ..core.privacy import mask_name, mask_phone
 from .messages import error_text
-from .session import Session, parcel_columns
-from .widgets import Banner, Column, RowTable, ScanField, make_table
+from .page import Page, PageHost
+from .session import parcel_columns
+from .widgets import Column, RowTable, ScanField, make_table
 
 
-class PickupPage(QWidget):
-    def __init__(self, session: Session, banner: Banner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class PickupPage(Page):
+    key, order = "F3", 30
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Pages", "Pickup")
+
+    def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
         self.setObjectName("pickupPage")
-        self.session = session
-        self.banner = banner
         self.parcels: list[Parcel] = []  # the chosen person's parcels on the shelf
         self.choices: list[pickup.Person] = []  # non-empty while the clerk must pick the person
         self.scanned: set[str] = set()
@@ -49,7 +54,7 @@ class PickupPage(QWidget):
         self.recipientChooser.setStyleSheet("QListWidget { font-size:24px; } QListWidget::item { padding:6px; }"
                                             "QListWidget::item:selected { background:#1565c0; color:white; }")
         columns = [Column(self.tr("Handed"), lambda p: "✔" if p.id in self.scanned else "")]
-        self.model = RowTable(columns + parcel_columns(session),
+        self.model = RowTable(columns + parcel_columns(self.session),
                               lambda p: "#c8f0c8" if p.id in self.scanned else "")
         self.pickupTable = make_table("pickupTable", self.model)
         self.selfRadio = QRadioButton(self.tr("Recipient"), objectName="handoverSelf")

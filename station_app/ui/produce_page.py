@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,22 +21,28 @@ from ..core import money, produce, produce_today
 from ..core.clock import local_day, local_text, to_iso, utc_now
 from ..core.errors import StationError
 from ..core.privacy import mask_name, mask_phone
-from ..labels.elements import SIZES, Page
+from ..labels.elements import SIZES
+from ..labels.elements import Page as PrintedPage
 from ..labels.kinds import box_label, produce_receipt, settlement_statement
 from .messages import error_text, fill_methods, money_methods
-from .printing import PrintJob, PrintService, can_print
+from .page import Page, PageHost
+from .printing import PrintJob, can_print
 from .scale_button import ScaleButton
-from .session import Session
-from .widgets import Banner, Column, RowTable, ScanField, make_table
+from .widgets import Column, RowTable, ScanField, make_table
 
 
-class ProducePage(QWidget):
-    def __init__(self, session: Session, banner: Banner, printer: PrintService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class ProducePage(Page):
+    key, order = "F6", 60
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Pages", "Produce")
+
+    def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
         self.setObjectName("producePage")
-        self.session, self.banner, self.printer = session, banner, printer
         self.consignor = None
-        self.products = produce.products(session.conn)
+        self.products = produce.products(self.session.conn)
 
         self.consignorLookup = ScanField("consignorLookup", self.tr("Farmer's mobile number, then Enter"))
         self.consignorName = QLineEdit(objectName="consignorName")
@@ -50,7 +56,7 @@ class ProducePage(QWidget):
             self.product.addItem(p.name, p.code)
         self.grade = QComboBox(objectName="gradeSelector")
         self.gross = QLineEdit(objectName="grossKg", placeholderText="kg")
-        self.scaleButton = ScaleButton(session, self.gross, banner)
+        self.scaleButton = ScaleButton(self.session, self.gross, self.banner)
         self.tare = QLineEdit("0", objectName="tareKg")
         self.deduction = QLineEdit("0", objectName="deductionKg")
         self.price = QLineEdit(objectName="pricePerKg", placeholderText=self.tr("yuan per kg"))
@@ -134,7 +140,6 @@ class ProducePage(QWidget):
         page.addWidget(self.todayLots, 1)
 
     def focus_scan(self) -> None:
-        self.reload()
         self.consignorLookup.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reload(self) -> None:
@@ -199,7 +204,7 @@ class ProducePage(QWidget):
         if self.session.printer.enabled:
             size = SIZES[self.session.printer.size]
             day = local_text(to_iso(utc_now()), "%m-%d")
-            pages = [Page(size, box_label.layout(box_label.BoxLabel(
+            pages = [PrintedPage(size, box_label.layout(box_label.BoxLabel(
                 code, lot.product.name, lot.grade, f"{i}/{len(lot.boxes)}", day, self.session.station.name, lot.trace),
                 size)) for i, code in enumerate(lot.boxes, start=1)]
             self.printer.submit(self.session.printer, PrintJob(lot.lot_no, pages, kind="box_label"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import deque
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,23 +26,26 @@ from ..labels.catalog import sticker_page
 from ..labels.elements import SIZES
 from ..labels.kinds.pickup_sticker import for_parcel
 from .messages import error_text, manifest_lines
-from .printing import PrintJob, PrintService
-from .session import Session, parcel_colour, parcel_columns
-from .widgets import Banner, RowTable, ScanField, make_table, selected_rows
+from .page import Page, PageHost
+from .printing import PrintJob
+from .session import parcel_colour, parcel_columns
+from .widgets import RowTable, ScanField, make_table, selected_rows
 
 # In the phone field, a scanner burst that is clearly a waybill (letters, or too long for a phone) is
 # treated as a scan: scanners type wherever the focus is, and a scan must never be lost.
 _LOOKS_LIKE_WAYBILL = re.compile(r"^(?=.*[A-Za-z]|\d{12,})[A-Za-z0-9_-]{6,40}$")
 
 
-class ReceivePage(QWidget):
-    def __init__(self, session: Session, banner: Banner, printer: PrintService,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class ReceivePage(Page):
+    key, order = "F2", 20
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Pages", "Parcels in")
+
+    def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
         self.setObjectName("receivePage")
-        self.session = session
-        self.banner = banner
-        self.printer = printer
         self.awaiting: deque[parcels.Parcel] = deque()  # shelved parcels still waiting for a phone
 
         self.scanInput = ScanField("scanInput", self.tr("Scan the waybill barcode"))
@@ -56,7 +59,7 @@ class ReceivePage(QWidget):
         self.lastDetail = QLabel("", objectName="lastDetail")
         self.lastDetail.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt = QLabel("", objectName="recipientPrompt")
-        self.model = RowTable(parcel_columns(session), parcel_colour)
+        self.model = RowTable(parcel_columns(self.session), parcel_colour)
         self.receivedTable = make_table("receivedTable", self.model)
         self.importButton = QPushButton(self.tr("Import manifest…"), objectName="importManifestButton")
         self.courierButton = QPushButton(self.tr("Change courier…"), objectName="changeCourierButton")
@@ -143,6 +146,13 @@ class ReceivePage(QWidget):
         self.lastPickupCode.setText(parcel.pickup_code)
         detail = f"{self.session.courier_name(parcel.courier)}  {parcel.waybill}  {parcel.masked_phone}".strip()
         self.lastDetail.setText(f"{detail}  ·  {note}" if note else detail)
+
+    def shown(self) -> None:
+        """Coming back keeps the bag's courier and shelf chosen: only the slot follows (no reload)."""
+        self.focus_scan()
+
+    def settings_changed(self) -> None:
+        self.reload()  # shelves or couriers may have changed
 
     def focus_scan(self) -> None:
         self._show_current_slot()  # another page (an undone hand-over) may have moved it

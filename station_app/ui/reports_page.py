@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -23,16 +23,19 @@ from ..core.errors import StationError
 from ..labels import pdf, raster
 from ..labels.kinds import reports as report_pages
 from .messages import error_text
-from .session import Session
-from .widgets import Banner
+from .page import Page, PageHost
 
 
-class ReportsPage(QWidget):
-    def __init__(self, session: Session, banner: Banner, release_database, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class ReportsPage(Page):
+    key, order = "F10", 100
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Pages", "Reports")
+
+    def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
         self.setObjectName("reportsPage")
-        self.session, self.banner = session, banner
-        self.release_database = release_database  # stops sync and closes the connection before a restore
         self.report: reports.Report | None = None
         self.month = QLineEdit(f"{date.today():%Y-%m}", objectName="reportMonth", maxLength=7)
         self.month.setPlaceholderText("2026-11")
@@ -63,9 +66,6 @@ class ReportsPage(QWidget):
         self.csvButton.clicked.connect(lambda: self._save("csv"))
         self.usbButton.clicked.connect(self._backup_usb)
         self.restoreButton.clicked.connect(self._restore)
-
-    def focus_scan(self) -> None:
-        self.reload()
 
     def _month_typed(self) -> None:
         """A month that does not exist is refused with a sentence; the report shown stays as it was."""
@@ -145,7 +145,7 @@ class ReportsPage(QWidget):
                 "Replace the station's data with this backup? Today's work after the backup is lost here (the "
                 "county still has what was synced). The app closes afterwards.")) != QMessageBox.StandardButton.Yes:
             return False
-        self.release_database()
+        self.host.release_database()
         try:
             backups.restore(path, self.session.data_dir)
         except StationError as err:  # the connection is closed already: say so, and close

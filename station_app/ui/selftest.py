@@ -33,7 +33,7 @@ def run() -> int:
         family = application.font().family()
         checks.append(("CJK font", family is not None and bool(paths.cjk_fonts()), family))
         checks.append(("Chinese interface", i18n.install(application, "zh_CN")
-                       and application.translate("MainWindow", "Pickup  F3") == "取件出库  F3", ""))
+                       and application.translate("Pages", "Pickup") == "取件出库", ""))
         conn = db.open_db(data_dir)
         checks.append(("database", db.schema_version(conn) == db.latest_version(), str(data_dir)))
         station.init_station(conn, "SELFTEST", "自检站", "自检", "1234")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,21 +21,27 @@ from ..core import couriers, fees, money, prohibited, refdata, sending
 from ..core.clock import local_text, to_iso, utc_now
 from ..core.errors import StationError
 from ..core.privacy import mask_name, mask_phone, normalize_mobile
-from ..labels.elements import SIZES, Page
+from ..labels.elements import SIZES
+from ..labels.elements import Page as PrintedPage
 from ..labels.kinds import sending_label
 from .messages import error_text, fill_methods, weight_text
-from .printing import PrintJob, PrintService
+from .page import Page, PageHost
+from .printing import PrintJob
 from .scale_button import ScaleButton
-from .session import Session
 from .supervisor_dialog import SupervisorDialog
-from .widgets import Banner, ScanField
+from .widgets import ScanField
 
 
-class SendPage(QWidget):
-    def __init__(self, session: Session, banner: Banner, printer: PrintService, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class SendPage(Page):
+    key, order = "F5", 50
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Pages", "Send")
+
+    def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
         self.setObjectName("sendPage")
-        self.session, self.banner, self.printer = session, banner, printer
         self.sender: sending.Sender | None = None
 
         self.senderLookup = ScanField("senderLookup", self.tr("Sender's phone or ID number, then Enter"))
@@ -59,7 +65,7 @@ class SendPage(QWidget):
         self.recipientName = QLineEdit(objectName="recipientName")
         self.recipientPhone = QLineEdit(objectName="recipientPhone")
         self.province = QComboBox(objectName="province")
-        self.province.addItems(fees.destinations(session.conn))
+        self.province.addItems(fees.destinations(self.session.conn))
         self.city = QLineEdit(objectName="city", placeholderText=self.tr("city"))
         self.county = QLineEdit(objectName="county", placeholderText=self.tr("county / district"))
         self.address = QLineEdit(objectName="address", placeholderText=self.tr("street, number, room"))
@@ -68,11 +74,11 @@ class SendPage(QWidget):
         self.itemFinding.setWordWrap(True)
         self.inspected = QCheckBox(self.tr("I opened and inspected the item (收寄验视)"), objectName="inspectedCheck")
         self.courier = QComboBox(objectName="sendCourier")
-        names = couriers.names(session.conn)
-        for code in dict.fromkeys(str(r["courier"]) for r in refdata.rows(session.conn, "price_table")):
+        names = couriers.names(self.session.conn)
+        for code in dict.fromkeys(str(r["courier"]) for r in refdata.rows(self.session.conn, "price_table")):
             self.courier.addItem(names.get(code, code), code)
         self.weight = QLineEdit(objectName="weightKg", placeholderText=self.tr("kg, e.g. 2.35"))
-        self.scaleButton = ScaleButton(session, self.weight, banner)
+        self.scaleButton = ScaleButton(self.session, self.weight, self.banner)
         self.dims = [QSpinBox(objectName=f"dim{i}", minimum=0, maximum=300, suffix=self.tr(" cm")) for i in range(3)]
         self.payment = QComboBox(objectName="payment")
         fill_methods(self.payment, sending.PAYMENTS)
@@ -270,7 +276,7 @@ class SendPage(QWidget):
             f"{parcel.province}{parcel.city}{parcel.county}{parcel.address}", parcel.item, weight_text(parcel.weight_g),
             money.yuan(done.quote.fee_fen), local_text(to_iso(utc_now()), "%Y-%m-%d"), self.session.station.name)
         size = SIZES["100x150"]
-        job = PrintJob(done.waybill, [Page(size, sending_label.layout(label, size))], kind="sending_label")
+        job = PrintJob(done.waybill, [PrintedPage(size, sending_label.layout(label, size))], kind="sending_label")
         self.printer.submit(self.session.printer, job)
 
     def reset(self) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -23,22 +23,25 @@ from ..labels.kinds import batch_sheet
 from ..labels.kinds.pickup_sticker import for_parcel
 from ..labels.kinds.shelf_label import ShelfLabel
 from .messages import error_text
-from .printing import PrintJob, PrintService, can_print
+from .page import Page, PageHost
+from .printing import PrintJob, can_print
 from .search_panel import SearchPanel
-from .session import Session, parcel_colour, parcel_columns
-from .widgets import Banner, Column, RowTable, ScanField, heading, make_table, selected_rows
+from .session import parcel_colour, parcel_columns
+from .widgets import Column, RowTable, ScanField, heading, make_table, selected_rows
 
 TIER_COLOURS = {"remind": "#fff3c4", "return": "#ffd0d0"}
 
 
-class StockPage(QWidget):
-    def __init__(self, session: Session, banner: Banner, printer: PrintService,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+class StockPage(Page):
+    key, order = "F4", 40
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("Pages", "Stock")
+
+    def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
+        super().__init__(host, parent)
         self.setObjectName("stockPage")
-        self.session = session
-        self.banner = banner
-        self.printer = printer
         self.tiers: dict[str, str] = {}
 
         self.viewSelector = QComboBox(objectName="stockViewSelector")
@@ -47,7 +50,7 @@ class StockPage(QWidget):
         self.viewSelector.addItem(self.tr("Overdue: due for return"), "return")
         self.shelfFilter = QComboBox(objectName="stockShelfFilter")
         tier_words = {"remind": self.tr("remind"), "return": self.tr("return")}
-        columns = parcel_columns(session)
+        columns = parcel_columns(self.session)
         columns.insert(1, Column(self.tr("Overdue"), lambda p: tier_words.get(self.tiers.get(p.id, ""), "")))
         self.model = RowTable(columns, lambda p: TIER_COLOURS.get(self.tiers.get(p.id, "")) or parcel_colour(p))
         self.stockTable = make_table("stockTable", self.model)
@@ -61,7 +64,7 @@ class StockPage(QWidget):
         for code, text in ((("overdue"), self.tr("Overdue")), ("refused", self.tr("Refused by recipient")),
                            ("damaged", self.tr("Damaged")), ("wrong_station", self.tr("Wrong station"))):
             self.returnReason.addItem(text, code)
-        self.search = SearchPanel(session, banner)
+        self.search = SearchPanel(self.session, self.banner)
         self._layout()
 
         self.viewSelector.activated.connect(lambda _i: self.reload())

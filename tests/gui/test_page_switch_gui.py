@@ -1,0 +1,39 @@
+"""The F-keys bring each registered page to the front, and the page reads the database once per switch."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+
+def _stock_queries(conn, press) -> int:
+    """How many times the stock list was read while ``press`` ran."""
+    seen: list[str] = []
+    conn.set_trace_callback(seen.append)
+    try:
+        press()
+        QApplication.processEvents()
+    finally:
+        conn.set_trace_callback(None)
+    return sum(1 for sql in seen if "ORDER BY shelf, layer, pickup_code" in sql)
+
+
+def test_an_f_key_reloads_its_page_once(counter, conn, qtbot):
+    tabs = counter.findChild(type(counter.tabs), "pageTabs")
+    qtbot.keyClick(QApplication.focusWidget() or counter, Qt.Key.Key_F3)
+    assert tabs.currentWidget().objectName() == "pickupPage"
+    assert _stock_queries(conn, lambda: qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F4)) == 1
+    assert tabs.currentWidget().objectName() == "stockPage"
+    # pressed again on the page in front: refreshed once more, still once
+    assert _stock_queries(conn, lambda: qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F4)) == 1
+
+
+def test_every_f_key_brings_its_page(counter, qtbot):
+    tabs = counter.findChild(type(counter.tabs), "pageTabs")
+    expected = {"F2": "receivePage", "F3": "pickupPage", "F4": "stockPage", "F5": "sendPage", "F6": "producePage",
+                "F7": "dispatchPage", "F8": "billsPage", "F9": "dayClosePage", "F10": "reportsPage"}
+    for key, name in expected.items():
+        qtbot.keyClick(QApplication.focusWidget() or counter, getattr(Qt.Key, f"Key_{key}"))
+        assert tabs.currentWidget().objectName() == name
+        assert tabs.tabText(tabs.currentIndex()).endswith(f"  {key}")
+    assert tabs.count() == len(expected)
