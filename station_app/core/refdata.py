@@ -10,12 +10,23 @@ from typing import Any
 from .. import paths
 
 
+class BuiltinDataMissing(RuntimeError):
+    """The reference data shipped with the app is not where it should be: a broken install, not a clerk's doing.
+
+    Never answered with an empty list: an empty prohibited list or price table would let the counter go on
+    quietly wrong."""
+
+
 def builtin(kind: str) -> list[dict[str, str]]:
     path = paths.resource("reference", f"{kind}.csv")
-    if not path.is_file():
-        return []
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            found = [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+    except OSError as exc:
+        raise BuiltinDataMissing(f"built-in reference data {kind!r} missing: {path}") from exc
+    if not found:
+        raise BuiltinDataMissing(f"built-in reference data {kind!r} is empty: {path}")
+    return found
 
 
 def rows(conn: sqlite3.Connection, kind: str) -> list[dict[str, Any]]:
