@@ -92,6 +92,22 @@ def continue_after(conn: sqlite3.Connection, seq: int) -> bool:
     return True
 
 
+def mark_acked(conn: sqlite3.Connection, op_id: str) -> None:
+    """The county has the op (applied or a duplicate). Inside the caller's transaction."""
+    conn.execute("UPDATE journal SET sync_state = 'acked' WHERE op_id = ?", (op_id,))
+
+
+def mark_rejected(conn: sqlite3.Connection, op_id: str, code: str, at: str) -> None:
+    """The county refused the op: out of the upload queue, onto the attention list with its code."""
+    conn.execute("UPDATE journal SET sync_state = 'rejected' WHERE op_id = ?", (op_id,))
+    conn.execute("INSERT OR REPLACE INTO sync_rejections (op_id, code, at) VALUES (?,?,?)", (op_id, code, at))
+
+
+def mark_pending(conn: sqlite3.Connection, op_ids: list[str]) -> None:
+    """Ops the county turned out to lack (reconcile): upload them again."""
+    conn.executemany("UPDATE journal SET sync_state = 'pending' WHERE op_id = ?", [(i,) for i in op_ids])
+
+
 def set_aside(conn: sqlite3.Connection, op_id: str, reason: str, size: int, at: str) -> None:
     """An op that can never be uploaded (one alone is over the county's limit): out of the upload queue, with
     the reason, so the ops behind it go on. Inside the caller's transaction."""
