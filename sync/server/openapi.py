@@ -98,7 +98,7 @@ def _bodies(op_refs: list[dict[str, str]]) -> dict[str, dict[str, Any]]:
                                       "device_id": {"type": "string"}}},
         "/v1/ops": {"type": "object", "required": ["ops"],
                     "properties": {"ops": {"type": "array", "maxItems": protocol.MAX_BATCH_OPS,
-                                           "items": {"oneOf": op_refs}},
+                                           "items": {"anyOf": op_refs}},
                                    "station": {"type": "string"}, "protocol": {"type": "integer"}}},
         "/v1/reconcile": {"type": "object", "required": ["day", "digest"],
                           "properties": {"day": {"type": "string", "format": "date"},
