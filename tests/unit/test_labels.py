@@ -103,7 +103,8 @@ def test_pdf_embeds_a_truetype_cjk_font():
 def test_print_test_writes_every_kind_named_by_kind(tmp_path):
     names = sorted(p.name for p in catalog.write_print_test(tmp_path / "out"))
     assert names == sorted([f"{k}.pdf" for k in catalog.KINDS] + [
-        f"{k}.{ext}" for k in ("box_label", "pickup_sticker", "sending_label", "shelf_label") for ext in ("tspl", "zpl")])
+        f"{k}.{ext}" for k in ("box_label", "pickup_sticker", "sending_label", "shelf_label")
+        for ext in ("tspl", "zpl")])
     assert (tmp_path / "out" / "pickup_sticker.tspl").read_bytes().startswith(b"SIZE 60 mm,40 mm")
 
 
