@@ -1544,6 +1544,10 @@
         <translation>添加农户</translation>
     </message>
     <message>
+        <source>kg</source>
+        <translation>公斤</translation>
+    </message>
+    <message>
         <source>yuan per kg</source>
         <translation>元/公斤</translation>
     </message>
