@@ -287,9 +287,9 @@ OPS: dict[str, OpType] = {}
 
 def declare(op_type: str, /, *, sends_text: bool = False, adds: tuple[Adds, ...] = (), key: str | None = None,
             cancels: str | None = None, day_field: str | None = None, not_counted: str = "",
-            **fields: Field) -> OpType:
-    if op_type in OPS:
-        raise ValueError(f"op type {op_type} declared twice")
+            **fields: Any) -> OpType:  # Any: mypy cannot tell unpacked field dicts from the options above
+    if op_type in OPS or not all(isinstance(f, Field) for f in fields.values()):
+        raise ValueError(f"op type {op_type} declared twice, or a field that is not a Field")
     # a payload key that is a Python keyword ('from') is declared with a trailing underscore
     declared = OpType(op_type, {k.rstrip("_"): v for k, v in fields.items()}, sends_text, adds, key, cancels,
                       day_field, not_counted)
@@ -357,15 +357,17 @@ SETUP = "the station's own set-up: no business figure"
 
 NAME, SHORT, LONG, NOTE = Text(64), Text(100), Text(300), Text(500, multiline=True)
 FINDINGS = ListOf(Text(200), max_items=100)
-SMS = {"notification_id": Id(optional=True), "sms_body": Text(500, optional=True)}
-RECIPIENT = {"recipient_name": NAME, "recipient_phone": Phone(), "phone_tail": Text(4, TAIL)}
+# typed Any: unpacked into declare(), whose other keywords mypy would otherwise match them against
+SMS: dict[str, Any] = {"notification_id": Id(optional=True), "sms_body": Text(500, optional=True)}
+RECIPIENT: dict[str, Any] = {"recipient_name": NAME, "recipient_phone": Phone(), "phone_tail": Text(4, TAIL)}
+RECIPIENT_OPTIONAL: dict[str, Any] = {k: Text(v.max_len, v.pattern, optional=True) for k, v in RECIPIENT.items()}
 SHELF, LAYER = Int(1, 999), Int(1, 999)
 
 # parcels in and out
 declare("parcel.received", sends_text=True, parcel_id=Id(), waybill=Text(64, WAYBILL), courier=Code(),
         pickup_code=Text(16, PICKUP_CODE), shelf=SHELF, layer=LAYER, from_manifest=Bool(), damaged=Bool(),
-        damage_note=NOTE, **{k: Text(v.max_len, v.pattern, optional=True) for k, v in RECIPIENT.items()},
-        **SMS, adds=(Adds(PARCELS_RECEIVED), Adds(PARCELS_RECEIVED_BY_COURIER, by="courier")))
+        damage_note=NOTE, **RECIPIENT_OPTIONAL, **SMS,
+        adds=(Adds(PARCELS_RECEIVED), Adds(PARCELS_RECEIVED_BY_COURIER, by="courier")))
 declare("parcel.recipient_set", sends_text=True, parcel_id=Id(), **RECIPIENT, **SMS,
         not_counted="who a parcel is for: the county's parcel list follows it, no figure moves")
 declare("parcel.flagged_damaged", parcel_id=Id(), note=NOTE, adds=(Adds(PARCELS_DAMAGED),))
@@ -432,7 +434,8 @@ declare("bill.paid", payment_id=Id(), type_code=Code(), account=Text(64), payer_
         amount_fen=Fen(hi=100_000_000), channel=Code(), reference=Text(100), commission_fen=Fen(hi=10_000_000),
         business_day=Day(), key="payment_id", day_field="business_day",
         adds=(Adds(BILLS_PAID), Adds(BILLS, "amount_fen", by="type_code"),
-              Adds(BILLS_BY_CHANNEL, "amount_fen", by="channel"), Adds(BILLS_BY_CHANNEL, "commission_fen", by="channel"),
+              Adds(BILLS_BY_CHANNEL, "amount_fen", by="channel"),
+              Adds(BILLS_BY_CHANNEL, "commission_fen", by="channel"),
               Adds(BILL_COMMISSION, "commission_fen"), Adds(EARNINGS, "commission_fen", key="bills"),
               Adds(CASH_IN, "amount_fen", when=("channel", "cash")),
               Adds(CASH_IN, "commission_fen", when=("channel", "cash"))))
@@ -514,7 +517,7 @@ def contributions(op_type: str, payload: Mapping[str, Any],
             source = lookup(a.of, key, payload[key]) if lookup is not None and key else None
             if source is None:  # the op it refers to is not known here: nothing to add
                 continue
-        value = 1 if a.amount is None else source[a.amount]
+        value = 1 if a.amount is None or source is None else source[a.amount]
         amount = len(value) if isinstance(value, list) else int(value)
         yield a.figure, a.key if a.key is not None else (str(payload[a.by]) if a.by else None), a.sign * amount
 

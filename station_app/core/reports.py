@@ -71,7 +71,8 @@ def build(conn: sqlite3.Connection, start: date, end: date, now: datetime | None
     report = Report(start, end, [start + timedelta(days=n) for n in range((end - start).days + 1)])
     lo = to_iso(datetime.combine(start, datetime.min.time()).astimezone())
     hi = to_iso(datetime.combine(end + timedelta(days=1), datetime.min.time()).astimezone())
-    whole, by_day, find = ops.Figures(), defaultdict(ops.Figures), journal.lookup(conn)
+    whole, find = ops.Figures(), journal.lookup(conn)
+    by_day: defaultdict[date, ops.Figures] = defaultdict(ops.Figures)
     for row in conn.execute(f"SELECT type, payload, created_at FROM journal WHERE created_at >= ? AND created_at < ?"
                             f" AND type IN ({','.join('?' * len(TYPES))})", (lo, hi, *TYPES)):
         op = [(row["type"], json.loads(row["payload"]))]
