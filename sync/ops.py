@@ -283,6 +283,7 @@ class OpType:
 
 
 OPS: dict[str, OpType] = {}
+CANCELLED_BY: dict[str, str] = {}  # op type → the correction that takes it back (bill.paid → bill.voided)
 
 
 def declare(op_type: str, /, *, sends_text: bool = False, adds: tuple[Adds, ...] = (), key: str | None = None,
@@ -295,6 +296,8 @@ def declare(op_type: str, /, *, sends_text: bool = False, adds: tuple[Adds, ...]
                       day_field, not_counted)
     _check_declaration(declared)
     OPS[op_type] = declared
+    if cancels is not None:
+        CANCELLED_BY[cancels] = op_type
     return declared
 
 
@@ -501,8 +504,6 @@ def check_op(op: Any) -> dict[str, Any]:
 # ----- reading the figures (day close, reports and the county's rollups all go through here) -------------------
 # (op type, key field, key value) → the payload of that op about the same thing, or None
 Lookup = Callable[[str, str, Any], Mapping[str, Any] | None]
-
-CANCELLED_BY: dict[str, str] = {op.cancels: op.name for op in OPS.values() if op.cancels}
 
 
 def contributions(op_type: str, payload: Mapping[str, Any],
