@@ -1,8 +1,13 @@
-"""Every op type the station writes, declared once with its payload schema.
+"""Every op type the station writes, declared once with its payload schema and what it means for the figures.
 
-Core writes these payloads, the county server refuses any op that does not match its declaration (the ledger is
-permanent: one NaN fee or 2^63 weight would break every later report), and readers can trust what passed.
-Plain Python on purpose: both ends import it, and it imports nothing of station_app.
+Core writes these payloads (journal.append checks them), the county server refuses any op that does not match its
+declaration (the ledger is permanent: one NaN fee or 2^63 weight would break every later report), and readers can
+trust what passed. Plain Python on purpose: both ends import it, and it imports nothing of station_app.
+
+Each declaration also says which named figures the op adds to (``adds``: a payload field, with sign, keyed by
+channel, courier …), which earlier op it takes back (``cancels``: a void), the day it counts for, or why it counts
+for nothing (``not_counted``). The day close, the reports and the county's rollups all sum through ``tally`` /
+``contributions``, so a new business line declares its ops here once and every figure picks them up.
 
 A payload must have every declared field (optional ones may be absent) and nothing else. Money is integer fen
 and weight integer grams within sane bounds; a bool is never accepted as an int; floats (NaN, inf) never;
