@@ -151,6 +151,6 @@ def test_the_weight_comes_from_the_simulated_scale(counter, data_dir, qtbot):
         page = counter.sendPage
         page.scaleButton.click()
         qtbot.waitUntil(lambda: page.weight.text() == "2.300", timeout=10_000)
-        assert page.scaleButton.isEnabled() and "2.300" in counter.banner.text()
+        assert page.scaleButton.isEnabled() and "2.3 公斤" in counter.banner.text()
     finally:
         sim.stop()
