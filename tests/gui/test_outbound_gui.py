@@ -130,7 +130,13 @@ def test_produce_intake_prints_box_labels_then_hand_over_with_a_missing_box(coun
     page.saleButton.click()
     page.settleButton.click()
     assert "¥383.33" in page.statement.text() and "¥19.17" in page.statement.text()  # 5 % commission
-    page.payButton.click()
+    from .test_print_pages_gui import answer_when_asked
+
+    asked: list[str] = []
+    timer = answer_when_asked(QMessageBox.StandardButton.Yes, asked)
+    page.payButton.click()  # a cash payout is confirmed first
+    timer.stop()
+    assert asked and "现金" in asked[0]
     assert counter.banner.kind == "ok"
 
 
@@ -145,6 +151,6 @@ def test_the_weight_comes_from_the_simulated_scale(counter, data_dir, qtbot):
         page = counter.sendPage
         page.scaleButton.click()
         qtbot.waitUntil(lambda: page.weight.text() == "2.300", timeout=10_000)
-        assert page.scaleButton.isEnabled() and "2.300" in counter.banner.text()
+        assert page.scaleButton.isEnabled() and "2.3 公斤" in counter.banner.text()
     finally:
         sim.stop()

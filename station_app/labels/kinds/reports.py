@@ -54,7 +54,8 @@ def period(report: Report, station: str, names: dict[str, str]) -> list[Page]:
     width = SIZES["A4"].width_mm - 2 * MARGIN
     days = report.days[-31:]
     elements = _head(f"业务报表 · {station}", f"{report.start} 至 {report.end}")
-    elements += charts.bars("每日件量（黑：下行到件，灰：上行寄件+农产品箱）", [f"{d.day}" for d in days],
+    elements += charts.bars("每日件量（黑柱、上排数字：下行到件；灰柱、下排数字：上行寄件+农产品箱）",
+                            [f"{d.day}" for d in days],
                             [report.down_by_day[d] for d in days], MARGIN, 38, width, 70,
                             second=[report.up_by_day[d] for d in days])
     couriers = list(report.down_by_courier)[:10]
