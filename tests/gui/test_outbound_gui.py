@@ -136,7 +136,8 @@ def test_produce_intake_prints_box_labels_then_hand_over_with_a_missing_box(coun
 
 def test_the_weight_comes_from_the_simulated_scale(counter, data_dir, qtbot):
     from station_app.core import device_settings
-    from tests.unit.test_scale import SimulatedScale
+
+    from ..devices import SimulatedScale
 
     sim = SimulatedScale(["US,GS,+  1.100kg", "US,GS,+  2.290kg", "ST,GS,+  2.300kg"])
     try:

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, settings
 from sync.server import openapi
 from sync.server.app import create_app
 
-from .test_hostile_http import TunedServer
+from .support import TunedServer
 
 EXAMPLES = 200  # per endpoint and mode: ~1,800 requests in all, ~20 s here (budget: 60 s on a loaded machine)
 
