@@ -50,7 +50,7 @@ def find(root: QWidget, name: str, cls: type = QWidget):
     return found[0]
 
 
-def page(window: QWidget, name: str) -> QWidget:
+def the_page(window: QWidget, name: str) -> QWidget:
     return find(window, name)
 
 
@@ -159,18 +159,27 @@ class Modals:
     and a step that fails closes its dialog, so a wrong turn fails the test instead of hanging it.
     """
 
+    PATIENCE_MS = 15_000
+
     def __init__(self, *steps: Callable[[QWidget], None]) -> None:
         self.steps, self.seen, self.texts, self.unexpected = list(steps), None, [], []
         self.errors: list[str] = []
+        self.stuck = 0
         self.timer = QTimer(interval=10)
         self.timer.timeout.connect(self._poll)
         self.timer.start()
 
     def _poll(self) -> None:
         widget = QApplication.activeModalWidget()
+        if widget is not None and widget is self.seen and widget.isVisible():
+            self.stuck += 1
+            if self.stuck * self.timer.interval() > self.PATIENCE_MS:  # the step did not close it: fail, not hang
+                self.errors.append(f"{widget.objectName() or type(widget).__name__} stayed open after its step")
+                widget.reject()
+            return
         if widget is None or widget is self.seen or not widget.isVisible():
             return
-        self.seen = widget
+        self.seen, self.stuck = widget, 0
         if isinstance(widget, QMessageBox):
             self.texts.append(widget.text())
         if not self.steps:
@@ -207,9 +216,7 @@ def pick_file(path: Path | str) -> Callable[[QWidget], None]:
     """Qt's own file dialog: the name typed into its field, then its accept button."""
     def step(dialog: QWidget) -> None:
         assert isinstance(dialog, QFileDialog), type(dialog).__name__
-        field = dialog.findChild(QLineEdit, "fileNameEdit")
-        field.setFocus()
-        fill(field, str(path))
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(path))  # Qt's field; typing pops its completer
         QTest.mouseClick(button_of(dialog, QDialogButtonBox.ButtonRole.AcceptRole), Qt.MouseButton.LeftButton)
     return step
 
@@ -221,8 +228,7 @@ def pick_folder(path: Path | str) -> Callable[[QWidget], None]:
     def step(dialog: QWidget) -> None:
         assert isinstance(dialog, QFileDialog), type(dialog).__name__
         dialog.setDirectory(str(path.parent))
-        field = dialog.findChild(QLineEdit, "fileNameEdit")
-        fill(field, path.name)
+        dialog.findChild(QLineEdit, "fileNameEdit").setText(path.name)
         QTest.mouseClick(button_of(dialog, QDialogButtonBox.ButtonRole.AcceptRole), Qt.MouseButton.LeftButton)
     return step
 
