@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, 
 from station_app.core.device_settings import PrinterSettings
 
 from .scanner import typed
-from .test_printing_gui import free_port
+from .support import free_port
 
 F_KEYS = [Qt.Key.Key_F2, Qt.Key.Key_F3, Qt.Key.Key_F4, Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F7,
           Qt.Key.Key_F8, Qt.Key.Key_F9, Qt.Key.Key_F10]

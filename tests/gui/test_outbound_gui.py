@@ -9,7 +9,7 @@ from station_app.core import idcheck, journal
 from station_app.core.device_settings import PrinterSettings
 
 from .scanner import fill, typed
-from .test_printing_gui import decode_pdf
+from .support import decode_pdf
 
 ID = idcheck.with_check_digit("50023719850615123")
 

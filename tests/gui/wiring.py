@@ -101,3 +101,30 @@ def unwired(root: QWidget, *, enter: set[str], held: dict[str, str]) -> list[str
         if not any(counts.values()):
             bad.append(f"{name} ({kind_of(widget)} not connected)")
     return bad
+
+
+def place_of(widget: QWidget) -> str:
+    """Where the clerk finds it: the page or dialog it sits in, else the window's header (or the window)."""
+    node: QWidget | None = widget
+    while node is not None:
+        name = node.objectName()
+        if name.endswith(("Page", "Dialog", "Wizard")):
+            return name
+        node = node.parentWidget()
+    return "mainWindow"
+
+
+def rows_for(root: QWidget) -> list[tuple[str, str, str]]:
+    """(place, objectName, kind) for every named widget under root, in tree order, each once."""
+    return [(place_of(w), w.objectName(), kind_of(w)) for w in named(root)]
+
+
+def markdown(rows: list[tuple[str, str, str]]) -> str:
+    places: dict[str, list[str]] = {}
+    for place, name, what in rows:
+        entry = f"`{name}` ({what})"
+        if entry not in places.setdefault(place, []):
+            places[place].append(entry)
+    lines = ["| Where | objectNames |", "|---|---|"]
+    lines += [f"| `{place}` | {', '.join(entries)} |" for place, entries in places.items()]
+    return "\n".join(lines)
