@@ -9,7 +9,7 @@ from station_app.core import idcheck, journal
 from station_app.core.device_settings import PrinterSettings
 
 from .scanner import fill, typed
-from .support import decode_pdf
+from .support import Modals, answer, decode_pdf
 
 ID = idcheck.with_check_digit("50023719850615123")
 
@@ -130,7 +130,9 @@ def test_produce_intake_prints_box_labels_then_hand_over_with_a_missing_box(coun
     page.saleButton.click()
     page.settleButton.click()
     assert "¥383.33" in page.statement.text() and "¥19.17" in page.statement.text()  # 5 % commission
+    answers = Modals(answer(QMessageBox.StandardButton.Yes))  # 现金 ¥… to 刘大爷: paid?
     page.payButton.click()
+    assert answers.done() and "刘大爷" in answers.texts[0]
     assert counter.banner.kind == "ok"
 
 
