@@ -62,6 +62,7 @@ class StockPage(QWidget):
                            ("damaged", self.tr("Damaged")), ("wrong_station", self.tr("Wrong station"))):
             self.returnReason.addItem(text, code)
         self.search = SearchPanel(session, banner)
+        self.search.setObjectName("searchPanel")
         self._layout()
 
         self.viewSelector.activated.connect(lambda _i: self.reload())

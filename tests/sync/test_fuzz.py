@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, settings
 from sync.server import openapi
 from sync.server.app import create_app
 
-from .test_hostile_http import TunedServer
+from .support import TunedServer
 
 # per endpoint and mode. On top, schemathesis' coverage phase tries the bounds of every field of every declared
 # op type (the payload schemas come from sync/ops.py): ~4,300 requests to /v1/ops. ~6,000 requests in all,
