@@ -27,10 +27,10 @@ class BillReceipt:
 
 def pages(d: BillReceipt, lang: str = DEFAULT) -> list[Page]:
     Field = receipt.Field
-    fields = [Field(tr(lang, "Bill type:"), d.bill_type, bold=True), Field(tr(lang, "Account/number:"), d.account),
+    fields = [Field(tr(lang, "Bill type:"), d.bill_type, bold=True), Field(tr(lang, "Account:"), d.account),
               Field(tr(lang, "Paid by:"), d.payer or "-"), Field(tr(lang, "Amount:"), d.amount, bold=True),
               Field(tr(lang, "Commission:"), d.commission), Field(tr(lang, "Total taken:"), d.total, bold=True),
-              Field(tr(lang, "Channel:"), d.channel), Field(tr(lang, "Channel ref.:"), d.reference or "-"),
+              Field(tr(lang, "Channel:"), d.channel), Field(tr(lang, "Reference:"), d.reference or "-"),
               Field(tr(lang, "Business day:"), d.business_day), Field(tr(lang, "Time:"), d.paid_at)]
     return receipt.pages(d.station, tr(lang, "Bill receipt"), d.number, fields,
                          [tr(lang, "Check the account and the amount, and keep this receipt.")])
