@@ -50,7 +50,9 @@ def install(venv: Path, wheel: Path) -> None:
     if done.returncode != 0:  # first run on this machine, or a new dependency: fetch its wheels once
         fetched = pip(*python, "download", "-d", str(WHEELHOUSE), str(wheel))
         assert fetched.returncode == 0, fetched.stderr[-3000:]
-        done = pip(*python, *offline)
+        # a wheel pip found in a configured find-links folder is not always copied into the wheelhouse:
+        # install with the index this once (later runs are offline again)
+        done = pip(*python, *(arg for arg in offline if arg != "--no-index"))
     assert done.returncode == 0, done.stderr[-3000:]
 
 
