@@ -62,7 +62,8 @@ def rows() -> list[tuple[str, str, str]]:
         conn, clerk = _station(base, server, "S10K")
         with db.transaction(conn):
             for i in range(10_000):
-                journal.append(conn, "parcel.reminded", {"parcel_id": f"p{i}", "notification_id": f"n{i}"},
+                # a well-formed op (journal.append checks it; the county used to reject the old half payload)
+                journal.append(conn, "parcel.flagged_damaged", {"parcel_id": f"p{i}", "note": str(i)},
                                clerk_id=clerk.id, entity_id=f"p{i}")
         start = time.perf_counter()
         client.Syncer(conn).push(client.SyncReport())

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from . import __version__
+from .core import settings
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     test = sub.add_parser("print-test", parents=[common],
                           help="write every label kind as PDF, TSPL and ZPL files, for calibration")
     test.add_argument("--out", required=True, help="folder for the files")
+    test.add_argument("--document-language", choices=settings.DOCUMENT_LANGUAGES,
+                      help="language of the printed words (default: the station's setting, else zh_CN)")
 
     enroll = sub.add_parser("enroll", parents=[common], help="join the county server with a one-time code")
     enroll.add_argument("--server", required=True, help="e.g. https://county.example:8750")

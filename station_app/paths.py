@@ -22,10 +22,15 @@ def data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
 
 
 def app_root() -> Path:
-    """The folder holding resources/ and translations/: the bundle when frozen, else the source tree."""
+    """The folder holding resources/ and translations/.
+
+    Frozen: the bundle. Installed from the wheel: the package itself (setup.py maps both folders into
+    station_app). From source or an editable install: the repo's top, where the team keeps them.
+    """
     if getattr(sys, "frozen", False):
         return Path(getattr(sys, "_MEIPASS", Path(sys.executable).parent))
-    return Path(__file__).resolve().parent.parent
+    package = Path(__file__).resolve().parent
+    return package if (package / "resources").is_dir() else package.parent
 
 
 def resource(*parts: str) -> Path:

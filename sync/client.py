@@ -15,10 +15,20 @@ from typing import Any
 
 import httpx
 
-from station_app.core import county_feed, couriers, db, journal, produce, station
+from station_app.core import (
+    county_feed,
+    county_messages,
+    couriers,
+    db,
+    journal,
+    manifest,
+    notifications,
+    produce,
+    refdata,
+    station,
+)
 from station_app.core.clock import to_iso, utc_now
 from station_app.core.errors import StationError
-from station_app.core.privacy import is_mobile
 
 from . import lock, protocol
 from .state import (  # noqa: F401 (re-exported: callers use client.state, client.rejections …)
@@ -293,11 +303,9 @@ class Syncer:
         with db.transaction(self.conn):
             for op_id, status, code in results:
                 if status == "rejected":
-                    self.conn.execute("UPDATE journal SET sync_state = 'rejected' WHERE op_id = ?", (op_id,))
-                    self.conn.execute("INSERT OR REPLACE INTO sync_rejections (op_id, code, at) VALUES (?,?,?)",
-                                      (op_id, code, now))
+                    journal.mark_rejected(self.conn, op_id, code, now)
                 else:
-                    self.conn.execute("UPDATE journal SET sync_state = 'acked' WHERE op_id = ?", (op_id,))
+                    journal.mark_acked(self.conn, op_id)
                 setattr(report, status, getattr(report, status) + 1)
             self._adopt_high(high, now, report)
 
@@ -349,7 +357,7 @@ class Syncer:
         kind, body = item.get("kind"), item.get("body")
         with db.transaction(self.conn):
             cursor = int(state(self.conn, "feed_cursor", "0"))
-            if seq <= cursor or self.conn.execute("SELECT 1 FROM feed_items WHERE seq = ?", (seq,)).fetchone():
+            if seq <= cursor or county_feed.dealt_with(self.conn, seq):
                 return "skipped"
             self.conn.execute("SAVEPOINT feed_item")
             try:
@@ -361,8 +369,7 @@ class Syncer:
                 self._refuse(seq, str(kind)[:40], body, err)
                 outcome = "refused"
             else:
-                self.conn.execute("INSERT INTO feed_items (seq, kind, outcome, at) VALUES (?,?,'applied',?)",
-                                  (seq, kind, to_iso(utc_now())))
+                county_feed.record_applied(self.conn, seq, str(kind))
                 outcome = "applied"
             self.conn.execute("RELEASE feed_item")
             set_state(self.conn, "feed_cursor", str(seq))
@@ -370,24 +377,16 @@ class Syncer:
 
     def _apply(self, seq: int, kind: str, body: dict[str, Any]) -> None:
         if kind == "manifest":
-            phone = str(body.get("recipient_phone", "")).replace(" ", "")
-            self.conn.execute(
-                "INSERT OR REPLACE INTO manifest (waybill_key, waybill, courier, recipient_name, recipient_phone,"
-                " phone_tail, source, imported_at) VALUES (?,?,?,?,?,?,'county',?)",
-                (str(body["waybill"]).upper(), body["waybill"], self._courier(body.get("courier", "")),
-                 body.get("recipient_name", ""), phone if is_mobile(phone) else "", phone[-4:],
-                 to_iso(utc_now())))
+            manifest.expect_from_county(self.conn, str(body["waybill"]), str(body.get("courier") or ""),
+                                        str(body.get("recipient_name") or ""), str(body.get("recipient_phone") or ""))
         elif kind == "sale_result":  # the county sold part or all of a lot in the city
             produce.record_sale_in(self.conn, _text(body, "lot_no"), _whole(body, "sold_g"),
                                    _whole(body, "sales_fen"), source="county", clerk_id=None, feed_seq=seq)
         elif kind == "notification_status":
-            self.conn.execute(
-                "UPDATE notifications SET state = ?, updated_at = ? WHERE id = ? AND state = 'queued'",
-                (body.get("state", "sent"), to_iso(utc_now()), body.get("notification_id")))
+            notifications.county_status(self.conn, str(body.get("notification_id")), str(body.get("state", "sent")),
+                                        utc_now())
         else:  # instructions and announcements wait for the clerk
-            self.conn.execute("INSERT OR REPLACE INTO county_messages (seq, kind, body, received_at) "
-                              "VALUES (?,?,?,?)", (seq, kind, json.dumps(body, ensure_ascii=False),
-                                                   to_iso(utc_now())))
+            county_messages.receive(self.conn, seq, kind, body)
 
     def _refuse(self, seq: int, kind: str, body: Any, err: Exception) -> None:
         """Inside the item's transaction: the refusal, a message for the counter, and an op for the county."""
@@ -395,9 +394,6 @@ class Syncer:
         params = {k: v for k, v in (err.params if isinstance(err, StationError) else {}).items()
                   if isinstance(v, str | int)}
         county_feed.record_refusal(self.conn, seq, kind, code, str(err)[:300], params, body)
-
-    def _courier(self, text: str) -> str | None:
-        return couriers.resolve(self.conn, text) if text else None
 
     # ----- reference data ------------------------------------------------------------------------------------
     def pull_reference(self, report: SyncReport) -> None:
@@ -409,8 +405,8 @@ class Syncer:
             kind, version, digest = ref.get("kind"), ref.get("version"), ref.get("sha256")
             if kind not in protocol.REF_KINDS or not isinstance(version, int) or not isinstance(digest, str):
                 raise SyncError("server_nonsense", "ref entry")
-            held = self.conn.execute("SELECT version FROM reference WHERE kind = ?", (kind,)).fetchone()
-            if held and held[0] >= version:
+            held = refdata.held_version(self.conn, kind)
+            if held is not None and held >= version:
                 continue
             data = self.call("GET", f"/v1/ref/{kind}/{version}", raw=True)
             if hashlib.sha256(data).hexdigest() != digest:
@@ -424,14 +420,9 @@ class Syncer:
         except (ValueError, KeyError, TypeError) as exc:
             raise SyncError("ref_corrupt", kind) from exc
         with db.transaction(self.conn):
-            self.conn.execute("INSERT OR REPLACE INTO reference (kind, version, sha256, body, applied_at) "
-                              "VALUES (?,?,?,?,?)", (kind, version, digest, data.decode(), to_iso(utc_now())))
+            refdata.store(self.conn, kind, version, digest, data.decode())
             if kind == "couriers":
-                self.conn.execute("DELETE FROM couriers")
-                self.conn.executemany(
-                    "INSERT INTO couriers (code, name, patterns, sort) VALUES (?,?,?,?)",
-                    [(r["code"], r["name"], json.dumps([p for p in r["patterns"].split("|") if p]), i)
-                     for i, r in enumerate(rows)])
+                couriers.replace_all(self.conn, rows)
 
     def check_release(self) -> None:
         """Remember the newest version the county offers; the counter shows it, the clerk decides."""
@@ -463,10 +454,7 @@ class Syncer:
                 raise SyncError("server_nonsense", "reconcile")
             missing = set(ids) - set(theirs)
             with db.transaction(self.conn):
-                self.conn.executemany("UPDATE journal SET sync_state = 'pending' WHERE op_id = ?",
-                                      [(i,) for i in missing])
+                journal.mark_pending(self.conn, sorted(missing))
             resent += len(missing)
         report.resent += resent
         return resent > 0
-
-

@@ -1,8 +1,13 @@
-"""Every op type the station writes, declared once with its payload schema.
+"""Every op type the station writes, declared once with its payload schema and what it means for the figures.
 
-Core writes these payloads, the county server refuses any op that does not match its declaration (the ledger is
-permanent: one NaN fee or 2^63 weight would break every later report), and readers can trust what passed.
-Plain Python on purpose: both ends import it, and it imports nothing of station_app.
+Core writes these payloads (journal.append checks them), the county server refuses any op that does not match its
+declaration (the ledger is permanent: one NaN fee or 2^63 weight would break every later report), and readers can
+trust what passed. Plain Python on purpose: both ends import it, and it imports nothing of station_app.
+
+Each declaration also says which named figures the op adds to (``adds``: a payload field, with sign, keyed by
+channel, courier …), which earlier op it takes back (``cancels``: a void), the day it counts for, or why it counts
+for nothing (``not_counted``). The day close, the reports and the county's rollups all sum through ``tally`` /
+``contributions``, so a new business line declares its ops here once and every figure picks them up.
 
 A payload must have every declared field (optional ones may be absent) and nothing else. Money is integer fen
 and weight integer grams within sane bounds; a bool is never accepted as an int; floats (NaN, inf) never;
@@ -13,7 +18,7 @@ multi-line.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -231,105 +236,236 @@ class Record(Field):
         check_fields(self.fields, value, where)
 
 
-# ----- op types ------------------------------------------------------------------------------------------------
+# ----- figures: what an op means for the day close, the reports and the county -------------------------------
+@dataclass(frozen=True)
+class Figure:
+    """A named figure that ops add to: a count, fen or grams; flat, or keyed (by channel, courier, line …)."""
+
+    name: str
+    unit: str  # count · fen · g
+    keyed: bool = False
+
+
+FIGURES: dict[str, Figure] = {}
+
+
+def figure(name: str, unit: str, *, keyed: bool = False) -> str:
+    if name in FIGURES or unit not in ("count", "fen", "g"):
+        raise ValueError(f"figure {name} declared twice or with unit {unit}")
+    FIGURES[name] = Figure(name, unit, keyed)
+    return name
+
+
+@dataclass(frozen=True)
+class Adds:
+    """One figure an op moves: ``sign`` × the payload's ``amount`` field (an integer; a list counts its items;
+    no field counts the op), under the key in the payload's ``by`` field or the fixed ``key`` for a keyed figure;
+    only ``when`` payload[field] == value; ``of`` reads the amount from that op type's op about the same thing
+    (the same value in its ``key`` field, e.g. a payout's settlement)."""
+
+    figure: str
+    amount: str | None = None
+    by: str | None = None
+    key: str | None = None
+    when: tuple[str, str] | None = None
+    sign: int = 1
+    of: str | None = None
+
+
 @dataclass(frozen=True)
 class OpType:
     name: str
     fields: Mapping[str, Field]
     sends_text: bool = False  # carries a pickup text for the county to deliver (it builds the words itself)
+    adds: tuple[Adds, ...] = ()
+    key: str | None = None  # the payload field naming the thing the op is about, when other ops refer to it
+    cancels: str | None = None  # a correction: the named op type's op with the same key counts for nothing
+    day_field: str | None = None  # the payload field that fixes the business day (else the op's time does)
+    not_counted: str = ""  # why an op that adds to no figure is still right (every other op must add)
 
     def check(self, payload: Any) -> None:
         check_fields(self.fields, payload, self.name)
 
 
 OPS: dict[str, OpType] = {}
+CANCELLED_BY: dict[str, str] = {}  # op type → the correction that takes it back (bill.paid → bill.voided)
 
 
-def declare(op_type: str, /, *, sends_text: bool = False, **fields: Field) -> OpType:
-    if op_type in OPS:
-        raise ValueError(f"op type {op_type} declared twice")
+def declare(op_type: str, /, *, sends_text: bool = False, adds: tuple[Adds, ...] = (), key: str | None = None,
+            cancels: str | None = None, day_field: str | None = None, not_counted: str = "",
+            **fields: Any) -> OpType:  # Any: mypy cannot tell unpacked field dicts from the options above
+    if op_type in OPS or not all(isinstance(f, Field) for f in fields.values()):
+        raise ValueError(f"op type {op_type} declared twice, or a field that is not a Field")
     # a payload key that is a Python keyword ('from') is declared with a trailing underscore
-    OPS[op_type] = OpType(op_type, {k.rstrip("_"): v for k, v in fields.items()}, sends_text)
-    return OPS[op_type]
+    declared = OpType(op_type, {k.rstrip("_"): v for k, v in fields.items()}, sends_text, adds, key, cancels,
+                      day_field, not_counted)
+    _check_declaration(declared)
+    OPS[op_type] = declared
+    if cancels is not None:
+        CANCELLED_BY[cancels] = op_type
+    return declared
 
+
+def _check_declaration(op: OpType) -> None:
+    """A declaration that names a figure, field or op type that does not exist fails at import, not in a report."""
+    def need(ok: bool, what: str) -> None:
+        if not ok:
+            raise ValueError(f"{op.name}: {what}")
+
+    for a in op.adds:
+        fig = FIGURES.get(a.figure)
+        need(fig is not None, f"figure {a.figure} not declared")
+        assert fig is not None
+        need(fig.keyed == (a.by is not None or a.key is not None), f"{a.figure}: keyed needs by or key, flat neither")
+        need(a.sign in (1, -1), "sign is 1 or -1")
+        source = OPS[a.of] if a.of else op
+        need(a.of is None or (source.key is not None and source.key in op.fields), f"{a.of} has no shared key")
+        for name, where in ((a.amount, source), (a.by, op), (a.when[0] if a.when else None, op)):
+            need(name is None or name in where.fields, f"field {name} not declared")
+    need(op.cancels is None or (op.cancels in OPS and OPS[op.cancels].key in op.fields), "cancels needs a key")
+    need(op.key is None or op.key in op.fields, f"key {op.key} not declared")
+    need(op.day_field is None or isinstance(op.fields.get(op.day_field), Day), "day_field is a Day")
+    need(bool(op.adds or op.cancels) != bool(op.not_counted), "adds to a figure, cancels, or says why not counted")
+
+
+# The figures. Day close (DayTotals), the reports and the county's rollups read these names.
+PARCELS_RECEIVED = figure("parcels_received", "count")
+PARCELS_RECEIVED_BY_COURIER = figure("parcels_received_by_courier", "count", keyed=True)
+PARCELS_PICKED_UP = figure("parcels_picked_up", "count")
+PARCELS_HANDED_OVER = figure("parcels_handed_over", "count", keyed=True)  # by hand-over: self · proxy · door
+PARCELS_RETURNED = figure("parcels_returned", "count")
+PARCELS_REMINDED = figure("parcels_reminded", "count")
+PARCELS_DAMAGED = figure("parcels_damaged", "count")
+SENDINGS = figure("sendings", "count")
+SENDINGS_BY_COURIER = figure("sendings_by_courier", "count", keyed=True)
+SENDINGS_REFUSED = figure("sendings_refused", "count")
+SENDING_FEES = figure("sending_fees_fen", "fen", keyed=True)  # by payment channel
+SENDING_FEES_BY_COURIER = figure("sending_fees_by_courier_fen", "fen", keyed=True)
+UP = figure("up", "count")  # the volume sent up: parcels sent + produce boxes
+PRODUCE_NET = figure("produce_net_g", "g")
+PRODUCE_BOXES = figure("produce_boxes", "count")
+PRODUCE_SALES = figure("produce_sales_fen", "fen")
+PRODUCE_SOLD = figure("produce_sold_g", "g")
+PRODUCE_RETURNED = figure("produce_returned_g", "g")
+PRODUCE_SETTLED_PAYOUT = figure("produce_settled_payout_fen", "fen")
+PRODUCE_PAYOUTS = figure("produce_payouts_fen", "fen", keyed=True)  # paid out, by method
+BILLS_PAID = figure("bills_paid", "count")
+BILLS_VOIDED = figure("bills_voided", "count")
+BILLS = figure("bills_fen", "fen", keyed=True)  # amount by bill type
+BILLS_BY_CHANNEL = figure("bills_by_channel_fen", "fen", keyed=True)  # amount + commission by channel
+BILL_COMMISSION = figure("bill_commission_fen", "fen")
+EARNINGS = figure("earnings_fen", "fen", keyed=True)  # the station's own earnings, by business line
+CASH_IN = figure("cash_in_fen", "fen")  # cash into the drawer
+CASH_OUT = figure("cash_out_fen", "fen")  # cash out of the drawer
+DISPATCH_RUNS = figure("dispatch_runs", "count")  # bus hand-overs closed
+DISPATCH_LOADED = figure("dispatch_loaded", "count")  # items scanned onto the bus
+DISPATCH_MISSING = figure("dispatch_missing", "count")  # items left for the next run
+
+SETUP = "the station's own set-up: no business figure"
 
 NAME, SHORT, LONG, NOTE = Text(64), Text(100), Text(300), Text(500, multiline=True)
 FINDINGS = ListOf(Text(200), max_items=100)
-SMS = {"notification_id": Id(optional=True), "sms_body": Text(500, optional=True)}
-RECIPIENT = {"recipient_name": NAME, "recipient_phone": Phone(), "phone_tail": Text(4, TAIL)}
+# typed Any: unpacked into declare(), whose other keywords mypy would otherwise match them against
+SMS: dict[str, Any] = {"notification_id": Id(optional=True), "sms_body": Text(500, optional=True)}
+RECIPIENT: dict[str, Any] = {"recipient_name": NAME, "recipient_phone": Phone(), "phone_tail": Text(4, TAIL)}
+RECIPIENT_OPTIONAL: dict[str, Any] = {k: Text(v.max_len, v.pattern, optional=True) for k, v in RECIPIENT.items()}
 SHELF, LAYER = Int(1, 999), Int(1, 999)
 
 # parcels in and out
 declare("parcel.received", sends_text=True, parcel_id=Id(), waybill=Text(64, WAYBILL), courier=Code(),
         pickup_code=Text(16, PICKUP_CODE), shelf=SHELF, layer=LAYER, from_manifest=Bool(), damaged=Bool(),
-        damage_note=NOTE, **{k: Text(v.max_len, v.pattern, optional=True) for k, v in RECIPIENT.items()},
-        **SMS)
-declare("parcel.recipient_set", sends_text=True, parcel_id=Id(), **RECIPIENT, **SMS)
-declare("parcel.flagged_damaged", parcel_id=Id(), note=NOTE)
-declare("parcel.courier_changed", parcel_id=Id(), from_=Code(), to=Code())
+        damage_note=NOTE, **RECIPIENT_OPTIONAL, **SMS,
+        adds=(Adds(PARCELS_RECEIVED), Adds(PARCELS_RECEIVED_BY_COURIER, by="courier")))
+declare("parcel.recipient_set", sends_text=True, parcel_id=Id(), **RECIPIENT, **SMS,
+        not_counted="who a parcel is for: the county's parcel list follows it, no figure moves")
+declare("parcel.flagged_damaged", parcel_id=Id(), note=NOTE, adds=(Adds(PARCELS_DAMAGED),))
+declare("parcel.courier_changed", parcel_id=Id(), from_=Code(), to=Code(),
+        not_counted="a correction of the courier: the county's parcel list follows it")
 declare("parcel.picked_up", parcel_id=Id(), waybill=Text(64, WAYBILL), handover=Code(), proxy_name=NAME,
-        proxy_phone_tail=Text(4, TAIL))
+        proxy_phone_tail=Text(4, TAIL), adds=(Adds(PARCELS_PICKED_UP), Adds(PARCELS_HANDED_OVER, by="handover")))
 declare("parcel.pickup_undone", parcel_id=Id(), waybill=Text(64, WAYBILL), reason=NOTE, supervisor_id=Id(),
-        pickup_code=Text(16, PICKUP_CODE), shelf=SHELF, layer=LAYER)
+        pickup_code=Text(16, PICKUP_CODE), shelf=SHELF, layer=LAYER,
+        adds=(Adds(PARCELS_PICKED_UP, sign=-1),))  # the hand-over of the day is taken back
 declare("parcel.reminded", sends_text=True, parcel_id=Id(), notification_id=Id(), recipient_phone=Phone(),
-        sms_body=Text(500))
-declare("parcel.returned", parcel_id=Id(), waybill=Text(64, WAYBILL), reason=NOTE)
+        sms_body=Text(500), adds=(Adds(PARCELS_REMINDED),))
+declare("parcel.returned", parcel_id=Id(), waybill=Text(64, WAYBILL), reason=NOTE, adds=(Adds(PARCELS_RETURNED),))
 declare("manifest.imported", source=Text(260), sha256=Text(64, re.compile(r"^[0-9a-f]{64}$")),
-        rows=Int(0, 1_000_000), waybills=ListOf(Text(64, WAYBILL), max_items=1_000_000))
+        rows=Int(0, 1_000_000), waybills=ListOf(Text(64, WAYBILL), max_items=1_000_000),
+        not_counted="parcels expected, not yet work done: each counts when it is received")
 
 # sending
 declare("sender.registered", sender_id=Id(), kind=Code(), name=SHORT, phone=Phone(), id_type=Code(),
-        id_number=Text(40), company_name=SHORT, credit_code=Text(40))
+        id_number=Text(40), company_name=SHORT, credit_code=Text(40),
+        not_counted="a customer record: the sending it is for counts")
 declare("sending.refused", sending_id=Id(), reason=NOTE, item=Text(200), sender_id=Id(nullable=True),
-        findings=FINDINGS)
+        findings=FINDINGS, adds=(Adds(SENDINGS_REFUSED),))
 declare("sending.accepted", sending_id=Id(), waybill=Text(64, WAYBILL), waybill_source=Code(), courier=Code(),
         sender_id=Id(), recipient_name=NAME, recipient_phone=Phone(), province=NAME, city=NAME, county=NAME,
         address=LONG, item=Text(200), inspected=Bool(), weight_g=Grams(hi=1_000_000),
         chargeable_g=Grams(hi=10_000_000), fee_fen=Fen(hi=10_000_000), payment=Code(),
-        approved_by=Id(nullable=True), findings=FINDINGS)
+        approved_by=Id(nullable=True), findings=FINDINGS,
+        adds=(Adds(SENDINGS), Adds(SENDINGS_BY_COURIER, by="courier"), Adds(UP),
+              Adds(SENDING_FEES, "fee_fen", by="payment"), Adds(SENDING_FEES_BY_COURIER, "fee_fen", by="courier"),
+              Adds(EARNINGS, "fee_fen", key="sending"), Adds(CASH_IN, "fee_fen", when=("payment", "cash"))))
 declare("dispatch.opened", dispatch_id=Id(), route_code=Text(64), departs_at=Timestamp(),
-        items=ListOf(Text(64), max_items=100_000))
-declare("dispatch.scanned", dispatch_id=Id(), code=Text(64))
+        items=ListOf(Text(64), max_items=100_000), not_counted="the bus hand-over counts when it is closed")
+declare("dispatch.scanned", dispatch_id=Id(), code=Text(64),
+        not_counted="one scan of a run: the close says what went on the bus")
 declare("dispatch.closed", dispatch_id=Id(), scanned=ListOf(Text(64), max_items=100_000),
-        missing=ListOf(Text(64), max_items=100_000), extra=ListOf(Text(64), max_items=100_000))
+        missing=ListOf(Text(64), max_items=100_000), extra=ListOf(Text(64), max_items=100_000),
+        adds=(Adds(DISPATCH_RUNS), Adds(DISPATCH_LOADED, "scanned"), Adds(DISPATCH_MISSING, "missing")))
 
 # produce consignment
 declare("consignor.added", consignor_id=Id(), name=NAME, phone=Phone(), village=NAME, payout=Code(),
-        account=Text(64))
+        account=Text(64), not_counted="a farmer's record: the intake counts")
 declare("produce.taken_in", lot_id=Id(), lot_no=Text(64), consignor_id=Id(), product_code=Text(64), grade=NAME,
         gross_g=Grams(), tare_g=Grams(), deduction_g=Grams(), net_g=Grams(), price_fen_per_kg=Fen(hi=10_000_000),
-        boxes=ListOf(Text(64), max_items=10_000))
+        boxes=ListOf(Text(64), max_items=10_000),
+        adds=(Adds(PRODUCE_NET, "net_g"), Adds(PRODUCE_BOXES, "boxes"), Adds(UP, "boxes")))
 declare("produce.sold", sale_id=Id(), lot_id=Id(), lot_no=Text(64), sold_g=Grams(), sales_fen=Fen(), source=Code(),
-        feed_seq=Int(1, MAX_SEQ, optional=True))  # a county sale names the feed item it came from
+        feed_seq=Int(1, MAX_SEQ, optional=True),  # a county sale names the feed item it came from
+        adds=(Adds(PRODUCE_SALES, "sales_fen"), Adds(PRODUCE_SOLD, "sold_g")))
 # a county feed item the station could not apply, and why (the county's lot check reads these)
 declare("feed.refused", seq=Int(1, MAX_SEQ), kind=Code(), code=Code(), reason=Text(300),
-        lot_no=Text(64, optional=True))
-declare("produce.returned", lot_id=Id(), lot_no=Text(64), returned_g=Grams())
+        lot_no=Text(64, optional=True), not_counted="a county item refused: the county's own lot check reads it")
+declare("produce.returned", lot_id=Id(), lot_no=Text(64), returned_g=Grams(), adds=(Adds(PRODUCE_RETURNED,
+                                                                                          "returned_g"),))
 declare("produce.settled", settlement_id=Id(), consignor_id=Id(), sales_fen=Fen(), commission_fen=Fen(),
-        fees_fen=Fen(), payout_fen=Fen(), sale_ids=ListOf(Id(), max_items=100_000))
-declare("produce.paid", settlement_id=Id(), method=Code())
+        fees_fen=Fen(), payout_fen=Fen(), sale_ids=ListOf(Id(), max_items=100_000), key="settlement_id",
+        adds=(Adds(PRODUCE_SETTLED_PAYOUT, "payout_fen"), Adds(EARNINGS, "commission_fen", key="produce")))
+declare("produce.paid", settlement_id=Id(), method=Code(),
+        adds=(Adds(PRODUCE_PAYOUTS, "payout_fen", by="method", of="produce.settled"),
+              Adds(CASH_OUT, "payout_fen", when=("method", "cash"), of="produce.settled")))
 
-# bill payments
+# bill payments: a bill counts on the business day it was logged for; a void takes all of it back
 declare("bill.paid", payment_id=Id(), type_code=Code(), account=Text(64), payer_name=NAME, payer_phone=Phone(),
         amount_fen=Fen(hi=100_000_000), channel=Code(), reference=Text(100), commission_fen=Fen(hi=10_000_000),
-        business_day=Day())
-declare("bill.voided", payment_id=Id(), reason=NOTE, supervisor_id=Id())
+        business_day=Day(), key="payment_id", day_field="business_day",
+        adds=(Adds(BILLS_PAID), Adds(BILLS, "amount_fen", by="type_code"),
+              Adds(BILLS_BY_CHANNEL, "amount_fen", by="channel"),
+              Adds(BILLS_BY_CHANNEL, "commission_fen", by="channel"),
+              Adds(BILL_COMMISSION, "commission_fen"), Adds(EARNINGS, "commission_fen", key="bills"),
+              Adds(CASH_IN, "amount_fen", when=("channel", "cash")),
+              Adds(CASH_IN, "commission_fen", when=("channel", "cash"))))
+declare("bill.voided", payment_id=Id(), reason=NOTE, supervisor_id=Id(), cancels="bill.paid",
+        adds=(Adds(BILLS_VOIDED),))
 
 # the day close: totals are money/weight/count figures, flat or by channel, and short words (day, float source)
 declare("day.closed", day=Day(), totals=MapOf(AnyOf(choices=(Int(-MAX_FEN, MAX_FEN), Text(32),
                                                                 MapOf(Int(-MAX_FEN, MAX_FEN))))),
-        counted_cash_fen=Fen(), difference_fen=Fen(-MAX_FEN), reason=NOTE)
-declare("day.reopened", day=Day(), reason=NOTE, supervisor_id=Id())
+        counted_cash_fen=Fen(), difference_fen=Fen(-MAX_FEN), reason=NOTE,
+        not_counted="the day's figures themselves, as the station saw them: counting them would count twice")
+declare("day.reopened", day=Day(), reason=NOTE, supervisor_id=Id(), not_counted="the day's ops still count")
 declare("day.float_set", day=Day(), float_fen=Fen(hi=10_000_000), previous_fen=Fen(), reason=NOTE,
-        supervisor_id=Id())
+        supervisor_id=Id(), not_counted="the drawer's float is read by the day close itself, not a takings figure")
 
 # the station itself
-declare("station.created", code=Text(32, _CODE), name=SHORT, device_id=Id())
-declare("clerk.added", clerk_id=Id(), name=NAME, role=Code())
-declare("clerk.locked_out", clerk_id=Id(), seconds=Int(0, 30 * 86400))
-declare("settings.changed", name=Code(), value=Text(1000))
-declare("shelves.configured", layout=ListOf(ListOf(Int(0, 99_999), max_items=3), max_items=999))
-declare("shelves.current_set", shelf=SHELF, layer=LAYER)
+declare("station.created", code=Text(32, _CODE), name=SHORT, device_id=Id(), not_counted=SETUP)
+declare("clerk.added", clerk_id=Id(), name=NAME, role=Code(), not_counted=SETUP)
+declare("clerk.locked_out", clerk_id=Id(), seconds=Int(0, 30 * 86400), not_counted=SETUP)
+declare("settings.changed", name=Code(), value=Text(1000), not_counted=SETUP)
+declare("shelves.configured", layout=ListOf(ListOf(Int(0, 99_999), max_items=3), max_items=999), not_counted=SETUP)
+declare("shelves.current_set", shelf=SHELF, layer=LAYER, not_counted=SETUP)
 
 
 def validate(op_type: Any, payload: Any) -> OpType:
@@ -368,3 +504,78 @@ def check_op(op: Any) -> dict[str, Any]:
             raise OpInvalid("op_malformed", err.detail) from err
     validate(op["type"], op.get("payload"))
     return op
+
+
+# ----- reading the figures (day close, reports and the county's rollups all go through here) -------------------
+# (op type, key field, key value) → the payload of that op about the same thing, or None
+Lookup = Callable[[str, str, Any], Mapping[str, Any] | None]
+
+
+def contributions(op_type: str, payload: Mapping[str, Any],
+                  lookup: Lookup | None = None) -> Iterator[tuple[str, str | None, int]]:
+    """(figure, key or None, amount) for each figure a well-formed op moves, as its declaration says."""
+    for a in OPS[op_type].adds:
+        if a.when is not None and payload.get(a.when[0]) != a.when[1]:
+            continue
+        source: Mapping[str, Any] | None = payload
+        if a.of is not None:
+            key = OPS[a.of].key
+            source = lookup(a.of, key, payload[key]) if lookup is not None and key else None
+            if source is None:  # the op it refers to is not known here: nothing to add
+                continue
+        value = 1 if a.amount is None or source is None else source[a.amount]
+        amount = len(value) if isinstance(value, list) else int(value)
+        yield a.figure, a.key if a.key is not None else (str(payload[a.by]) if a.by else None), a.sign * amount
+
+
+def cancelled(op_type: str, payload: Mapping[str, Any], lookup: Lookup) -> bool:
+    """Whether a correction (a void) took this op back, wherever it is."""
+    by = CANCELLED_BY.get(op_type)
+    key = OPS[op_type].key
+    return by is not None and key is not None and lookup(by, key, payload[key]) is not None
+
+
+def business_day(op_type: str, payload: Mapping[str, Any]) -> str | None:
+    """The business day the op declares for itself (a bill logged for a day), else None: its time decides."""
+    day_field = OPS[op_type].day_field
+    return str(payload[day_field]) if day_field else None
+
+
+class Figures(dict[str, int | dict[str, int]]):
+    """Figures summed through the declarations: a flat figure is an int, a keyed one a dict."""
+
+    def add(self, figure: str, key: str | None, amount: int) -> None:
+        if key is None:
+            self[figure] = int(self.get(figure, 0)) + amount  # type: ignore[arg-type]
+        else:
+            keyed = self.setdefault(figure, {})
+            assert isinstance(keyed, dict)
+            keyed[key] = keyed.get(key, 0) + amount
+
+    def flat(self, figure: str) -> int:
+        value = self.get(figure, 0)
+        return value if isinstance(value, int) else sum(value.values())
+
+    def keyed(self, figure: str) -> dict[str, int]:
+        value = self.get(figure, {})
+        return dict(value) if isinstance(value, dict) else {}
+
+    def value(self, figure: str) -> int | dict[str, int]:
+        """As the figure is declared: a keyed one as its dict, a flat one as its int (0 or {} if none)."""
+        return self.keyed(figure) if FIGURES[figure].keyed else self.flat(figure)
+
+
+def tally(ops: Iterable[tuple[str, Mapping[str, Any]]], lookup: Lookup, into: Figures | None = None) -> Figures:
+    """Sum the figures of well-formed ops; a cancelled op (a voided bill) adds nothing."""
+    figures = Figures() if into is None else into
+    for op_type, payload in ops:
+        if op_type in CANCELLED_BY and cancelled(op_type, payload, lookup):
+            continue
+        for name, key, amount in contributions(op_type, payload, lookup):
+            figures.add(name, key, amount)
+    return figures
+
+
+def types_adding(*figures: str) -> tuple[str, ...]:
+    """The op types that move any of these figures (directly or through an op they refer to)."""
+    return tuple(sorted(op.name for op in OPS.values() if any(a.figure in figures for a in op.adds)))

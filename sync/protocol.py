@@ -133,7 +133,7 @@ OPENAPI: dict[str, Any] = {
         "/v1/enroll": {"post": {"summary": "Trade a one-time enrolment code for station credentials",
                                 "security": [], "responses": {"200": {"description": "token and station"},
                                                               "403": {"description": "code unknown or used"}}}},
-        "/v1/ops": {"post": {"summary": "Upload journal ops (gzip JSON, at most 500); each answered "
+        "/v1/ops": {"post": {"summary": "Upload journal ops (at most 500); each answered "
                                         "applied | duplicate | rejected(code)",
                              "responses": {"200": {"description": "per-op results"},
                                            "400": {"description": "malformed or oversized body"},

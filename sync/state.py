@@ -9,8 +9,7 @@ import os
 import sqlite3
 from pathlib import Path
 
-from station_app.core import db
-from station_app.core.clock import to_iso, utc_now
+from station_app.core import county_messages
 
 
 def state(conn: sqlite3.Connection, key: str, default: str = "") -> str:
@@ -29,12 +28,11 @@ def pending_count(conn: sqlite3.Connection) -> int:
 
 
 def unread_messages(conn: sqlite3.Connection) -> list[sqlite3.Row]:
-    return conn.execute("SELECT * FROM county_messages WHERE read_at IS NULL ORDER BY seq").fetchall()
+    return county_messages.unread(conn)
 
 
 def mark_read(conn: sqlite3.Connection, seqs: list[int]) -> None:
-    with db.transaction(conn):
-        conn.executemany("UPDATE county_messages SET read_at = ? WHERE seq = ?", [(to_iso(utc_now()), s) for s in seqs])
+    county_messages.mark_read(conn, seqs)
 
 
 def rejections(conn: sqlite3.Connection) -> list[sqlite3.Row]:
@@ -78,7 +76,6 @@ def note_sent(data_dir: Path, seq: int) -> None:
         out.flush()
         os.fsync(out.fileno())
     os.replace(tmp, data_dir / SENT_FILENAME)
-
 
 
 def newer_version(conn: sqlite3.Connection, current: str) -> tuple[str, str] | None:

@@ -953,6 +953,106 @@
         <source>returned to courier</source>
         <translation>退回快递公司</translation>
     </message>
+    <message>
+        <source>expected parcels imported</source>
+        <translation>导入预报清单</translation>
+    </message>
+    <message>
+        <source>sender registered</source>
+        <translation>登记寄件人</translation>
+    </message>
+    <message>
+        <source>sending refused</source>
+        <translation>拒收寄件</translation>
+    </message>
+    <message>
+        <source>sending accepted</source>
+        <translation>收寄</translation>
+    </message>
+    <message>
+        <source>bus run opened</source>
+        <translation>开始交接班车</translation>
+    </message>
+    <message>
+        <source>scanned onto the bus</source>
+        <translation>扫描装车</translation>
+    </message>
+    <message>
+        <source>bus run closed</source>
+        <translation>班车交接完成</translation>
+    </message>
+    <message>
+        <source>farmer added</source>
+        <translation>登记农户</translation>
+    </message>
+    <message>
+        <source>produce taken in</source>
+        <translation>农产品入库</translation>
+    </message>
+    <message>
+        <source>produce sold</source>
+        <translation>农产品售出</translation>
+    </message>
+    <message>
+        <source>county item refused</source>
+        <translation>拒收县平台消息</translation>
+    </message>
+    <message>
+        <source>produce returned to the farmer</source>
+        <translation>农产品退还农户</translation>
+    </message>
+    <message>
+        <source>produce settled</source>
+        <translation>农产品结算</translation>
+    </message>
+    <message>
+        <source>farmer paid</source>
+        <translation>支付农户货款</translation>
+    </message>
+    <message>
+        <source>bill paid</source>
+        <translation>代缴费</translation>
+    </message>
+    <message>
+        <source>bill voided</source>
+        <translation>作废缴费</translation>
+    </message>
+    <message>
+        <source>day closed</source>
+        <translation>日结</translation>
+    </message>
+    <message>
+        <source>day reopened</source>
+        <translation>重开日结</translation>
+    </message>
+    <message>
+        <source>float set</source>
+        <translation>设置备用金</translation>
+    </message>
+    <message>
+        <source>station set up</source>
+        <translation>建站</translation>
+    </message>
+    <message>
+        <source>clerk added</source>
+        <translation>添加店员</translation>
+    </message>
+    <message>
+        <source>clerk locked out</source>
+        <translation>店员被锁定</translation>
+    </message>
+    <message>
+        <source>setting changed</source>
+        <translation>修改设置</translation>
+    </message>
+    <message>
+        <source>shelves laid out</source>
+        <translation>设置货架</translation>
+    </message>
+    <message>
+        <source>current shelf set</source>
+        <translation>设置当前货架</translation>
+    </message>
 </context>
 <context>
     <name>LoginPage</name>
@@ -1549,6 +1649,10 @@
     <message>
         <source>Add farmer</source>
         <translation>添加农户</translation>
+    </message>
+    <message>
+        <source>kg</source>
+        <translation>公斤</translation>
     </message>
     <message>
         <source>yuan per kg</source>

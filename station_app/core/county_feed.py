@@ -9,8 +9,18 @@ import json
 import sqlite3
 from typing import Any
 
-from . import journal
+from . import county_messages, journal
 from .clock import to_iso, utc_now
+
+
+def dealt_with(conn: sqlite3.Connection, seq: int) -> bool:
+    """Whether this feed item was applied or refused already (read inside the item's transaction)."""
+    return conn.execute("SELECT 1 FROM feed_items WHERE seq = ?", (seq,)).fetchone() is not None
+
+
+def record_applied(conn: sqlite3.Connection, seq: int, kind: str) -> None:
+    conn.execute("INSERT INTO feed_items (seq, kind, outcome, at) VALUES (?,?,'applied',?)",
+                 (seq, kind, to_iso(utc_now())))
 
 
 def record_refusal(conn: sqlite3.Connection, seq: int, kind: str, code: str, reason: str,
@@ -20,9 +30,7 @@ def record_refusal(conn: sqlite3.Connection, seq: int, kind: str, code: str, rea
     conn.execute("INSERT INTO feed_items (seq, kind, outcome, code, detail, body, at) VALUES (?,?,'refused',?,?,?,?)",
                  (seq, kind, code, reason, raw, now))
     # the counter's county-messages list is where the clerk reads what the county sent
-    conn.execute("INSERT OR REPLACE INTO county_messages (seq, kind, body, received_at) VALUES (?,?,?,?)",
-                 (seq, "feed_refused", json.dumps({"item_kind": kind, "code": code, "params": params},
-                                                  ensure_ascii=False), now))
+    county_messages.receive(conn, seq, "feed_refused", {"item_kind": kind, "code": code, "params": params})
     lot_no = body.get("lot_no") if isinstance(body, dict) else None
     journal.append(conn, "feed.refused", {"seq": seq, "kind": kind, "code": code, "reason": reason,
                                           **({"lot_no": lot_no} if isinstance(lot_no, str) else {})}, clerk_id=None)

@@ -53,6 +53,15 @@ def install_builtin(conn: sqlite3.Connection) -> None:
     )
 
 
+def replace_all(conn: sqlite3.Connection, rows: list[dict[str, str]]) -> None:
+    """The county's courier list replaces ours, in its order; patterns come '|'-separated. Inside the caller's
+    transaction (with the reference snapshot they came in)."""
+    conn.execute("DELETE FROM couriers")
+    conn.executemany("INSERT INTO couriers (code, name, patterns, sort) VALUES (?,?,?,?)",
+                     [(r["code"], r["name"], json.dumps([p for p in r["patterns"].split("|") if p]), i)
+                      for i, r in enumerate(rows)])
+
+
 def all_couriers(conn: sqlite3.Connection) -> list[Courier]:
     rows = conn.execute("SELECT code, name, patterns FROM couriers ORDER BY sort, code")
     return [Courier(r["code"], r["name"], tuple(json.loads(r["patterns"]))) for r in rows]

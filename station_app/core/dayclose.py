@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, timedelta
 from typing import Any
+
+from sync import ops
 
 from . import clerks, journal, settings
 from .clock import from_iso, local_day, to_iso, utc_now
@@ -51,14 +52,28 @@ def day_of_op(op: journal.Op, closed: dict[date, int]) -> date:
 
 
 def ops_of_day(conn: sqlite3.Connection, day: date) -> list[journal.Op]:
+    """The ops of a business day: by their time (moved past closed days), or by the day an op declares for
+    itself (a bill logged for a day, whenever it was entered)."""
     closed = closed_days(conn)
     start = datetime.combine(day - timedelta(days=7), datetime.min.time()).astimezone()
     end = datetime.combine(day + timedelta(days=1), datetime.min.time()).astimezone()
-    rows = conn.execute("SELECT * FROM journal WHERE created_at >= ? AND created_at < ? ORDER BY device_seq",
-                        (to_iso(start), to_iso(end)))
-    ops = [journal.Op(r["device_seq"], r["op_id"], r["type"], r["entity_id"], json.loads(r["payload"]),
-                      r["clerk_id"], r["created_at"], r["sync_state"]) for r in rows]
-    return [op for op in ops if day_of_op(op, closed) == day]
+    rows = list(conn.execute("SELECT * FROM journal WHERE created_at >= ? AND created_at < ? ORDER BY device_seq",
+                             (to_iso(start), to_iso(end))))
+    if DAY_FIELD_TYPES:  # entered later for this day: few (bills), read apart
+        rows += conn.execute(f"SELECT * FROM journal WHERE created_at >= ? AND type IN "
+                             f"({','.join('?' * len(DAY_FIELD_TYPES))}) ORDER BY device_seq",
+                             (to_iso(end), *DAY_FIELD_TYPES)).fetchall()
+    found = []
+    for r in rows:
+        op = journal.Op(r["device_seq"], r["op_id"], r["type"], r["entity_id"], json.loads(r["payload"]),
+                        r["clerk_id"], r["created_at"], r["sync_state"])
+        own = ops.business_day(op.type, op.payload) if op.type in ops.OPS else None
+        if (own == day.isoformat()) if own is not None else day_of_op(op, closed) == day:
+            found.append(op)
+    return found
+
+
+DAY_FIELD_TYPES = tuple(sorted(name for name, op in ops.OPS.items() if op.day_field))
 
 
 @dataclass
@@ -79,8 +94,8 @@ class DayTotals:
     bill_commission_fen: int = 0
     cash_float_fen: int = 0
     cash_float_source: str = "default"  # carried (from the last close) · set (by a supervisor) · default
-    cash_in_fen: int = 0  # sending fees and bills (with commission) paid in cash
-    cash_out_fen: int = 0  # produce payouts in cash
+    cash_in_fen: int = 0  # cash taken: sending fees, bills with commission … (the ops that declare it)
+    cash_out_fen: int = 0  # cash paid out: produce payouts …
     expected_cash_fen: int = 0
 
     def as_dict(self) -> dict[str, Any]:
@@ -88,41 +103,20 @@ class DayTotals:
 
 
 def totals(conn: sqlite3.Connection, day: date) -> DayTotals:
+    """The day's figures as the op declarations say (each DayTotals field named after a figure), the stock now,
+    and the till."""
     t = DayTotals(day.isoformat())
-    kinds: Counter[str] = Counter()
-    fees: defaultdict[str, int] = defaultdict(int)
-    payouts: defaultdict[str, int] = defaultdict(int)
-    for op in ops_of_day(conn, day):
-        kinds[op.type] += 1
-        p = op.payload
-        if op.type == "sending.accepted":
-            fees[p["payment"]] += int(p["fee_fen"])
-        elif op.type == "produce.taken_in":
-            t.produce_net_g += int(p["net_g"])
-            t.produce_boxes += len(p["boxes"])
-        elif op.type == "produce.paid":
-            row = conn.execute("SELECT payout_fen FROM settlements WHERE id = ?", (p["settlement_id"],)).fetchone()
-            payouts[p["method"]] += int(row[0]) if row else 0
-    t.parcels_received = kinds["parcel.received"]
-    t.parcels_picked_up = kinds["parcel.picked_up"] - kinds["parcel.pickup_undone"]
-    t.parcels_returned = kinds["parcel.returned"]
+    figures = ops.tally(((op.type, op.payload) for op in ops_of_day(conn, day)), journal.lookup(conn))
+    for name in FIGURE_FIELDS:
+        setattr(t, name, figures.value(name))
     t.parcels_in_stock = conn.execute("SELECT count(*) FROM parcels WHERE status = 'in_stock'").fetchone()[0]
-    t.sendings, t.sendings_refused = kinds["sending.accepted"], kinds["sending.refused"]
-    t.sending_fees_fen, t.produce_payouts_fen = dict(fees), dict(payouts)
-    by_type: defaultdict[str, int] = defaultdict(int)
-    by_channel: defaultdict[str, int] = defaultdict(int)
-    for row in conn.execute("SELECT * FROM bill_payments WHERE business_day = ? AND status = 'ok'",
-                            (day.isoformat(),)):
-        by_type[row["type_code"]] += row["amount_fen"]
-        by_channel[row["channel"]] += row["amount_fen"] + row["commission_fen"]
-        t.bill_commission_fen += row["commission_fen"]
-    t.bills_fen, t.bills_by_channel_fen = dict(by_type), dict(by_channel)
     opening = opening_float(conn, day)
     t.cash_float_fen, t.cash_float_source = opening.fen, opening.source
-    t.cash_in_fen = fees.get("cash", 0) + by_channel.get("cash", 0)
-    t.cash_out_fen = payouts.get("cash", 0)
     t.expected_cash_fen = t.cash_float_fen + t.cash_in_fen - t.cash_out_fen
     return t
+
+
+FIGURE_FIELDS = tuple(f.name for f in fields(DayTotals) if f.name in ops.FIGURES)
 
 
 @dataclass(frozen=True)

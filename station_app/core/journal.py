@@ -7,6 +7,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from sync import ops
+
 from .clock import to_iso, utc_now
 from .ids import uuid7
 
@@ -32,9 +34,13 @@ def append(
     entity_id: str | None = None,
     at: str | None = None,
 ) -> str:
-    """Append an op; the caller must hold the transaction that writes the op's rows."""
+    """Append an op; the caller must hold the transaction that writes the op's rows.
+
+    The payload is checked against its declaration (sync/ops.py) first: a payload the county would refuse is a
+    programming error, raised (ops.OpInvalid) before anything of the caller's transaction commits."""
     if not conn.in_transaction:
         raise RuntimeError("journal.append outside a transaction")
+    ops.validate(op_type, payload)
     op_id = uuid7()
     conn.execute(
         "INSERT INTO journal (op_id, type, entity_id, payload, clerk_id, created_at) VALUES (?,?,?,?,?,?)",
@@ -53,6 +59,20 @@ def ops_for(conn: sqlite3.Connection, entity_id: str) -> list[Op]:
     """An entity's history, oldest first."""
     rows = conn.execute("SELECT * FROM journal WHERE entity_id = ? ORDER BY device_seq", (entity_id,))
     return [_op(r) for r in rows]
+
+
+def lookup(conn: sqlite3.Connection) -> ops.Lookup:
+    """Find the op of a type about one thing (its key field's value), as ops.tally needs for voids and payouts.
+
+    Core journals such an op with that thing's id as its entity id (indexed); the payload decides."""
+    def find(op_type: str, key_field: str, value: Any) -> dict[str, Any] | None:
+        for (raw,) in conn.execute("SELECT payload FROM journal WHERE entity_id = ? AND type = ? ORDER BY device_seq",
+                                   (str(value), op_type)):
+            payload: dict[str, Any] = json.loads(raw)
+            if payload.get(key_field) == value:
+                return payload
+        return None
+    return find
 
 
 def pending(conn: sqlite3.Connection, after_seq: int = 0, limit: int = 500) -> list[Op]:
@@ -90,6 +110,22 @@ def continue_after(conn: sqlite3.Connection, seq: int) -> bool:
     if conn.execute("UPDATE sqlite_sequence SET seq = ? WHERE name = 'journal'", (seq,)).rowcount == 0:
         conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('journal', ?)", (seq,))
     return True
+
+
+def mark_acked(conn: sqlite3.Connection, op_id: str) -> None:
+    """The county has the op (applied or a duplicate). Inside the caller's transaction."""
+    conn.execute("UPDATE journal SET sync_state = 'acked' WHERE op_id = ?", (op_id,))
+
+
+def mark_rejected(conn: sqlite3.Connection, op_id: str, code: str, at: str) -> None:
+    """The county refused the op: out of the upload queue, onto the attention list with its code."""
+    conn.execute("UPDATE journal SET sync_state = 'rejected' WHERE op_id = ?", (op_id,))
+    conn.execute("INSERT OR REPLACE INTO sync_rejections (op_id, code, at) VALUES (?,?,?)", (op_id, code, at))
+
+
+def mark_pending(conn: sqlite3.Connection, op_ids: list[str]) -> None:
+    """Ops the county turned out to lack (reconcile): upload them again."""
+    conn.executemany("UPDATE journal SET sync_state = 'pending' WHERE op_id = ?", [(i,) for i in op_ids])
 
 
 def set_aside(conn: sqlite3.Connection, op_id: str, reason: str, size: int, at: str) -> None:

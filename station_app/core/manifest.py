@@ -36,6 +36,42 @@ class Expected:
     phone_tail: str
 
 
+def key(waybill: str) -> str:
+    """How an expected waybill is matched: trimmed, case-insensitive."""
+    return waybill.strip().upper()
+
+
+def _store(conn: sqlite3.Connection, rows: list[Expected], source: str) -> None:
+    """A row for a waybill already expected is replaced. Inside the caller's transaction."""
+    now = to_iso(utc_now())
+    conn.executemany(
+        "INSERT OR REPLACE INTO manifest (waybill_key, waybill, courier, recipient_name, recipient_phone, "
+        "phone_tail, source, imported_at) VALUES (?,?,?,?,?,?,?,?)",
+        [(key(r.waybill), r.waybill, r.courier, r.recipient_name, r.recipient_phone, r.phone_tail, source, now)
+         for r in rows],
+    )
+
+
+def expect_from_county(conn: sqlite3.Connection, waybill: str, courier_text: str, recipient_name: str,
+                       recipient_phone: str) -> Expected:
+    """One expected parcel from the county's feed, inside the feed item's transaction.
+
+    Checked as the county's data already was: a courier we cannot name stays unknown (the clerk picks it at
+    the scan) and a number that is not a mobile keeps only its last four digits, as for a privacy waybill."""
+    waybill = waybill.strip()
+    if not waybill:
+        raise ValueError("an expected parcel without its waybill")  # a malformed feed item
+    courier = couriers.resolve(conn, courier_text) if courier_text else None
+    try:
+        phone = normalize_mobile(recipient_phone)
+    except StationError:
+        phone = ""
+    tail = (phone or recipient_phone.replace(" ", ""))[-4:]
+    row = Expected(waybill, courier, recipient_name.strip(), phone, tail)
+    _store(conn, [row], "county")
+    return row
+
+
 def decode(raw: bytes) -> str:
     """UTF-8 (with or without BOM), else GB18030, a superset of the GBK Excel writes in China.
 
@@ -140,14 +176,8 @@ def import_file(conn: sqlite3.Connection, path: Path, *, clerk_id: str | None) -
 def import_bytes(conn: sqlite3.Connection, raw: bytes, *, source: str, clerk_id: str | None) -> int:
     """Import a manifest in one transaction; a row for a waybill already expected is replaced."""
     rows = parse(conn, raw)
-    now = to_iso(utc_now())
     with transaction(conn):
-        conn.executemany(
-            "INSERT OR REPLACE INTO manifest (waybill_key, waybill, courier, recipient_name, recipient_phone, "
-            "phone_tail, source, imported_at) VALUES (?,?,?,?,?,?,?,?)",
-            [(r.waybill.upper(), r.waybill, r.courier, r.recipient_name, r.recipient_phone, r.phone_tail,
-              source, now) for r in rows],
-        )
+        _store(conn, rows, source)
         # The ops name the file and its waybills; the personal data came from the county already. A big file
         # becomes several ops so that each, even alone, stays far below the county's upload limit.
         digest = hashlib.sha256(raw).hexdigest()
@@ -160,7 +190,7 @@ def import_bytes(conn: sqlite3.Connection, raw: bytes, *, source: str, clerk_id:
 
 
 def find(conn: sqlite3.Connection, waybill: str) -> Expected | None:
-    row = conn.execute("SELECT * FROM manifest WHERE waybill_key = ?", (waybill.strip().upper(),)).fetchone()
+    row = conn.execute("SELECT * FROM manifest WHERE waybill_key = ?", (key(waybill),)).fetchone()
     if row is None:
         return None
     return Expected(row["waybill"], row["courier"], row["recipient_name"] or "", row["recipient_phone"] or "",

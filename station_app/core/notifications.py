@@ -33,6 +33,13 @@ def cancel_for(conn: sqlite3.Connection, parcel_id: str, now: datetime) -> int:
     return cur.rowcount
 
 
+def county_status(conn: sqlite3.Connection, notification_id: str, state: str, now: datetime) -> None:
+    """What the county did with a queued text (sent, failed). A text cancelled or settled meanwhile keeps its
+    state. Inside the caller's transaction."""
+    conn.execute("UPDATE notifications SET state = ?, updated_at = ? WHERE id = ? AND state = 'queued'",
+                 (state, to_iso(now), notification_id))
+
+
 def counts(conn: sqlite3.Connection) -> dict[str, int]:
     return dict(conn.execute("SELECT state, count(*) FROM notifications GROUP BY state").fetchall())
 

@@ -9,7 +9,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from . import settings
+from sync import ops
+
+from . import journal, settings
 from .clock import from_iso, local_day, to_iso, utc_now
 from .errors import StationError
 
@@ -58,43 +60,32 @@ def month_range(day: date) -> tuple[date, date]:
     return first, next_month - timedelta(days=1)
 
 
+# what the report reads, by figure (the op declarations say which ops move them)
+PER_DAY = (ops.PARCELS_RECEIVED, ops.UP)  # down and up by day
+WHOLE = (ops.PARCELS_RECEIVED, ops.PARCELS_RECEIVED_BY_COURIER, ops.SENDINGS_BY_COURIER, ops.PARCELS_RETURNED,
+         ops.PRODUCE_BOXES, ops.EARNINGS, ops.SENDING_FEES_BY_COURIER)
+TYPES = ops.types_adding(*PER_DAY, *WHOLE)
+
+
 def build(conn: sqlite3.Connection, start: date, end: date, now: datetime | None = None) -> Report:
     report = Report(start, end, [start + timedelta(days=n) for n in range((end - start).days + 1)])
-    down: Counter[date] = Counter()
-    up: Counter[date] = Counter()
-    down_c: Counter[str] = Counter()
-    up_c: Counter[str] = Counter()
-    earnings: defaultdict[str, int] = defaultdict(int)
-    fees_c: defaultdict[str, int] = defaultdict(int)
     lo = to_iso(datetime.combine(start, datetime.min.time()).astimezone())
     hi = to_iso(datetime.combine(end + timedelta(days=1), datetime.min.time()).astimezone())
-    voided = {r[0] for r in conn.execute("SELECT id FROM bill_payments WHERE status = 'voided'")}
-    for row in conn.execute("SELECT type, payload, created_at FROM journal WHERE created_at >= ? AND created_at < ? "
-                            "AND type IN ('parcel.received', 'parcel.returned', 'sending.accepted', 'produce.taken_in',"
-                            " 'produce.settled', 'bill.paid')", (lo, hi)):
-        kind, p, day = row["type"], json.loads(row["payload"]), local_day(from_iso(row["created_at"]))
-        if kind == "parcel.received":
-            down[day] += 1
-            down_c[p["courier"]] += 1
-            report.received += 1
-        elif kind == "parcel.returned":
-            report.returned += 1
-        elif kind == "sending.accepted":
-            up[day] += 1
-            up_c[p["courier"]] += 1
-            earnings["sending"] += int(p["fee_fen"])
-            fees_c[p["courier"]] += int(p["fee_fen"])
-        elif kind == "produce.taken_in":
-            up[day] += len(p["boxes"])
-            report.produce_boxes += len(p["boxes"])
-        elif kind == "produce.settled":
-            earnings["produce"] += int(p["commission_fen"])
-        elif kind == "bill.paid" and p["payment_id"] not in voided:
-            earnings["bills"] += int(p["commission_fen"])
-    report.down_by_day = {d: down[d] for d in report.days}
-    report.up_by_day = {d: up[d] for d in report.days}
-    report.down_by_courier, report.up_by_courier = dict(down_c.most_common()), dict(up_c.most_common())
-    report.earnings_fen, report.sending_fees_by_courier_fen = dict(earnings), dict(fees_c)
+    whole, find = ops.Figures(), journal.lookup(conn)
+    by_day: defaultdict[date, ops.Figures] = defaultdict(ops.Figures)
+    for row in conn.execute(f"SELECT type, payload, created_at FROM journal WHERE created_at >= ? AND created_at < ?"
+                            f" AND type IN ({','.join('?' * len(TYPES))})", (lo, hi, *TYPES)):
+        op = [(row["type"], json.loads(row["payload"]))]
+        ops.tally(op, find, whole)
+        ops.tally(op, find, by_day[local_day(from_iso(row["created_at"]))])
+    report.down_by_day = {d: by_day[d].flat(ops.PARCELS_RECEIVED) for d in report.days}
+    report.up_by_day = {d: by_day[d].flat(ops.UP) for d in report.days}
+    report.down_by_courier = dict(Counter(whole.keyed(ops.PARCELS_RECEIVED_BY_COURIER)).most_common())
+    report.up_by_courier = dict(Counter(whole.keyed(ops.SENDINGS_BY_COURIER)).most_common())
+    report.received, report.returned = whole.flat(ops.PARCELS_RECEIVED), whole.flat(ops.PARCELS_RETURNED)
+    report.produce_boxes = whole.flat(ops.PRODUCE_BOXES)
+    report.earnings_fen = whole.keyed(ops.EARNINGS)
+    report.sending_fees_by_courier_fen = whole.keyed(ops.SENDING_FEES_BY_COURIER)
     report.in_stock = conn.execute("SELECT count(*) FROM parcels WHERE status = 'in_stock'").fetchone()[0]
     cutoff = (now or utc_now()) - timedelta(days=settings.get_int(conn, "return_after_days"))
     report.overdue = conn.execute("SELECT count(*) FROM parcels WHERE status = 'in_stock' AND received_at <= ?",

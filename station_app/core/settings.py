@@ -13,6 +13,10 @@ DEFAULT_SMS_TEMPLATE = (
     "【{station}】您的{courier}包裹（单号尾号{tail}）已到站，取件码 {code}，请于 {deadline} 前凭取件码领取。"
 )
 
+# The language of printed labels, receipts and reports (labels/words.py), chosen per station apart from the
+# screen language of each PC: the first is the default.
+DOCUMENT_LANGUAGES = ("zh_CN", "en")
+
 # name -> (default, kind); ints are validated with their bounds.
 DEFAULTS: dict[str, tuple[str, tuple[int, int] | None]] = {
     "remind_after_days": ("3", (1, 60)),
@@ -28,6 +32,7 @@ DEFAULTS: dict[str, tuple[str, tuple[int, int] | None]] = {
     "consignment_end": ("99999999", (1, 99_999_999)),
     "commission_permille": ("50", (0, 500)),  # the station's commission on produce sales, per mille
     "cash_float_fen": ("0", (0, 10_000_000)),  # the till's opening cash, counted into the expected cash
+    "document_language": (DOCUMENT_LANGUAGES[0], None),
 }
 
 
@@ -59,6 +64,9 @@ def validate(name: str, value: str) -> str:
         raise StationError("setting_unknown", name, name=name)
     if name == "sms_template":
         check_template(value)
+    if name == "document_language" and value not in DOCUMENT_LANGUAGES:
+        choices = ", ".join(DOCUMENT_LANGUAGES)
+        raise StationError("setting_not_a_choice", f"{name}={value!r}", name=name, choices=choices)
     bounds = DEFAULTS[name][1]
     if bounds is not None:
         low, high = bounds

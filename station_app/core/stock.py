@@ -108,7 +108,20 @@ def search(conn: sqlite3.Connection, text: str) -> list[Parcel]:
     if query.isascii():  # a partial waybill: prefix match uses the index
         upper = query.upper()
         return select(conn, "waybill_key >= ? AND waybill_key < ?", (upper, upper + "\uffff"), tail=order)
-    return select(conn, "recipient_name LIKE ?", (f"%{query}%",), tail=order)
+    return select(conn, _BY_NAME, (f"%{query}%",), tail="ORDER BY received_at DESC")
+
+
+# The distinct names (recipient_names, kept by triggers) are matched first, then each name's newest parcels
+# are read from the (recipient_name, received_at) index alone: a name with more than SEARCH_LIMIT parcels is
+# read only from its SEARCH_LIMIT-th newest on (ties included), so 张三 with 50,000 parcels costs as little as
+# one with 50. Only the SEARCH_LIMIT newest rows overall are then fetched whole. CROSS JOIN keeps that order:
+# otherwise the planner may walk every parcel by date for a rare name.
+_BY_NAME = f"""rowid IN (
+    SELECT p.rowid FROM recipient_names AS n CROSS JOIN parcels AS p ON p.recipient_name = n.recipient_name
+        AND p.received_at >= CASE WHEN n.parcels <= {SEARCH_LIMIT} THEN '' ELSE (
+            SELECT received_at FROM parcels WHERE recipient_name = n.recipient_name
+            ORDER BY received_at DESC LIMIT 1 OFFSET {SEARCH_LIMIT - 1}) END
+    WHERE n.recipient_name LIKE ? ORDER BY p.received_at DESC LIMIT {SEARCH_LIMIT})"""
 
 
 def history(conn: sqlite3.Connection, parcel_id: str) -> list[journal.Op]:

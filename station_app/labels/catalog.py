@@ -28,6 +28,7 @@ from .kinds import (
     settlement_statement,
     shelf_label,
 )
+from .words import DEFAULT
 
 PAPERS = ("label", "receipt", "a4")  # a roll of labels (thermal), an 80 mm receipt roll, A4 sheets
 
@@ -35,8 +36,11 @@ PAPERS = ("label", "receipt", "a4")  # a roll of labels (thermal), an 80 mm rece
 @dataclass(frozen=True)
 class Kind:
     name: str
-    sample: Callable[[Size], list[Page]]
+    make_sample: Callable[[Size, str], list[Page]]  # (label size, document language)
     paper: str  # one of PAPERS
+
+    def sample(self, size: Size, lang: str = DEFAULT) -> list[Page]:
+        return self.make_sample(size, lang)
 
     @property
     def thermal(self) -> bool:
@@ -44,16 +48,16 @@ class Kind:
         return self.paper == "label"
 
 
-def sticker_page(data: pickup_sticker.PickupSticker, size: Size) -> Page:
-    return Page(size, pickup_sticker.layout(data, size))
+def sticker_page(data: pickup_sticker.PickupSticker, size: Size, lang: str = DEFAULT) -> Page:
+    return Page(size, pickup_sticker.layout(data, size, lang))
 
 
-def shelf_page(data: shelf_label.ShelfLabel, size: Size) -> Page:
-    return Page(size, shelf_label.layout(data, size))
+def shelf_page(data: shelf_label.ShelfLabel, size: Size, lang: str = DEFAULT) -> Page:
+    return Page(size, shelf_label.layout(data, size, lang))
 
 
-def sending_page(data: sending_label.SendingLabel) -> Page:
-    return Page(SIZES["100x150"], sending_label.layout(data, SIZES["100x150"]))
+def sending_page(data: sending_label.SendingLabel, lang: str = DEFAULT) -> Page:
+    return Page(SIZES["100x150"], sending_label.layout(data, SIZES["100x150"], lang))
 
 
 STATION = "龙雾村便民服务站"
@@ -98,20 +102,20 @@ def sample_report() -> Report:
 
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
-    Kind("pickup_sticker", lambda size: [sticker_page(SAMPLE_STICKER, size)], "label"),
-    Kind("shelf_label", lambda size: [shelf_page(shelf_label.ShelfLabel(3, 2, STATION), size)], "label"),
-    Kind("sending_label", lambda _size: [sending_page(SAMPLE_SENDING)], "label"),
-    Kind("box_label", lambda size: [Page(size, box_label.layout(SAMPLE_BOX, size))], "label"),
-    Kind("batch_sheet", lambda _size: batch_sheet.pages([
+    Kind("pickup_sticker", lambda size, lang: [sticker_page(SAMPLE_STICKER, size, lang)], "label"),
+    Kind("shelf_label", lambda size, lang: [shelf_page(shelf_label.ShelfLabel(3, 2, STATION), size, lang)], "label"),
+    Kind("sending_label", lambda _size, lang: [sending_page(SAMPLE_SENDING, lang)], "label"),
+    Kind("box_label", lambda size, lang: [Page(size, box_label.layout(SAMPLE_BOX, size, lang))], "label"),
+    Kind("batch_sheet", lambda _size, lang: batch_sheet.pages([
         pickup_sticker.PickupSticker(f"1-{1 + i // 10}-{i + 1:04d}", "韵达", f"43{i:011d}", f"****{1000 + i}",
-                                     "11-23", STATION) for i in range(30)]), "a4"),
-    Kind("handover_list", lambda _size: handover_list.pages(SAMPLE_HANDOVER), "a4"),
-    Kind("produce_receipt", lambda _size: produce_receipt.roll_pages(SAMPLE_PRODUCE_RECEIPT), "receipt"),
-    Kind("produce_receipt_a4", lambda _size: produce_receipt.a4_pages(SAMPLE_PRODUCE_RECEIPT), "a4"),
-    Kind("settlement_statement", lambda _size: settlement_statement.pages(SAMPLE_STATEMENT), "a4"),
-    Kind("bill_receipt", lambda _size: bill_receipt.pages(SAMPLE_BILL), "receipt"),
-    Kind("day_close_report", lambda _size: reports.day_close(sample_day(), STATION, 45784, "", {}), "a4"),
-    Kind("period_report", lambda _size: reports.period(sample_report(), STATION, {}), "a4"),
+                                     "11-23", STATION) for i in range(30)], lang), "a4"),
+    Kind("handover_list", lambda _size, lang: handover_list.pages(SAMPLE_HANDOVER, lang), "a4"),
+    Kind("produce_receipt", lambda _size, lang: produce_receipt.roll_pages(SAMPLE_PRODUCE_RECEIPT, lang), "receipt"),
+    Kind("produce_receipt_a4", lambda _size, lang: produce_receipt.a4_pages(SAMPLE_PRODUCE_RECEIPT, lang), "a4"),
+    Kind("settlement_statement", lambda _size, lang: settlement_statement.pages(SAMPLE_STATEMENT, lang), "a4"),
+    Kind("bill_receipt", lambda _size, lang: bill_receipt.pages(SAMPLE_BILL, lang), "receipt"),
+    Kind("day_close_report", lambda _size, lang: reports.day_close(sample_day(), STATION, 45784, "", {}, lang), "a4"),
+    Kind("period_report", lambda _size, lang: reports.period(sample_report(), STATION, {}, lang), "a4"),
 )}
 
 
@@ -121,13 +125,13 @@ def symbols(pages: list[Page]) -> list[str]:
 
 
 def write_print_test(out_dir: Path, size_name: str = "60x40", options: printer_jobs.JobOptions | None = None,
-                     ) -> list[Path]:
+                     lang: str = DEFAULT) -> list[Path]:
     """One file per kind and format: NAME.pdf, and NAME.tspl / NAME.zpl for kinds a label printer takes."""
     options = options or printer_jobs.JobOptions()
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for kind in KINDS.values():
-        pages = kind.sample(SIZES[size_name])
+        pages = kind.sample(SIZES[size_name], lang)
         files = {"pdf": pdf.render(pages, dpi=options.dpi)}
         if kind.thermal:
             files["tspl"] = printer_jobs.tspl(pages, options)

@@ -101,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
             return 0
     window = open_window(conn, data_dir)
     window.showMaximized()  # the counter PC runs nothing else
+    window.activateWindow()  # F-key shortcuts need the active window, also on a kiosk X session with no window manager
     app.installEventFilter(window.activity)
     if args.exit_when_ready:
         QTimer.singleShot(0, lambda: (print(f"ready_ms={(time.perf_counter() - started) * 1000:.0f}"), app.quit()))
@@ -122,7 +123,10 @@ def open_window(conn, data_dir: Path):
     session.reload_couriers()
     window = MainWindow(session)
     window.activity = ActivityFilter(window)
-    window.resize(1280, 800)
+    screen = QApplication.primaryScreen()
+    room = screen.availableGeometry().size() if screen else None
+    # never larger than the screen: a 1024×768 monitor without a window manager must still show every button
+    window.resize(min(1280, room.width()) if room else 1280, min(800, room.height()) if room else 800)
     window.show()
     return window
 

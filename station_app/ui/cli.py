@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from sync import client as sync_client
 
 from .. import paths
-from ..core import backups, clerks, db, device_settings, export, folder_lock, manifest, station
+from ..core import backups, clerks, db, device_settings, export, folder_lock, manifest, settings, station
 from ..core.errors import ManifestError, StationError
 from ..labels import catalog, printer_jobs
 from . import i18n
@@ -142,7 +142,7 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
         print(text.format(code=made.code, name=made.name, path=data_dir, clerk=first.name))
         return 0
     if args.command == "print-test":  # needs no station: county IT calibrates printers before set-up
-        return _print_test(data_dir, Path(args.out))
+        return _print_test(data_dir, Path(args.out), args.document_language or _document_language(data_dir))
     if args.command == "restore":  # works on a closed database, and on a PC whose database is lost
         return _restore(Path(args.file), data_dir, other_station=args.other_station)
     conn = _open(data_dir)
@@ -223,12 +223,23 @@ def _restore(path: Path, data_dir: Path, *, other_station: bool) -> int:
     return 0
 
 
-def _print_test(data_dir: Path, out: Path) -> int:
-    """Sample labels at this PC's label size, dpi, darkness and offsets."""
+def _document_language(data_dir: Path) -> str:
+    """The station's document language; the default before there is a station (print-test needs none)."""
+    if not (data_dir / db.DB_FILENAME).exists():
+        return settings.DOCUMENT_LANGUAGES[0]
+    conn = db.open_db(data_dir)
+    try:
+        return settings.get(conn, "document_language")
+    finally:
+        conn.close()
+
+
+def _print_test(data_dir: Path, out: Path, lang: str) -> int:
+    """Sample labels at this PC's label size, dpi, darkness and offsets, in the document language."""
     printer = device_settings.load_printer(data_dir)
     options = printer_jobs.JobOptions.for_printer(printer)
     try:
-        written = catalog.write_print_test(out, printer.size, options)
+        written = catalog.write_print_test(out, printer.size, options, lang)
     except OSError as exc:
         raise StationError("export_failed", str(exc), path=str(out)) from exc
     for path in written:

@@ -41,6 +41,7 @@ class DayClosePage(Page):
         self.day = dayclose.business_day(self.session.conn)
         self.totals: dayclose.DayTotals | None = None
         self.title = heading("")
+        self.title.setObjectName("dayTitle")
         self.figures = QLabel("", objectName="dayFigures")
         self.figures.setWordWrap(True)
         self.figures.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

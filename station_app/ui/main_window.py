@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.banner)
         column.addWidget(self.tabs, 1)
         self.stack = QStackedWidget()
+        self.stack.setObjectName("mainStack")
         self.stack.addWidget(self.loginPage)
         self.stack.addWidget(counter)
         self.setCentralWidget(self.stack)

@@ -99,7 +99,7 @@ class PrinterDialog(QDialog):
         self.message = QLabel("", objectName="printerMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 5)  # a long sentence fits
+        self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 4)  # a long sentence fits
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         for combo, value in ((self.backend, current.backend), (self.language, current.language),
                              (self.size, current.size), (self.dpi, current.dpi)):
@@ -114,7 +114,6 @@ class PrinterDialog(QDialog):
         self.test_job = ""
 
         self.browseButton.clicked.connect(self.browse)
-        self.backend.currentIndexChanged.connect(lambda _i: self._show_fields())
 
         self.form = QFormLayout()
         path_row = QHBoxLayout()
@@ -144,6 +143,7 @@ class PrinterDialog(QDialog):
         column.addWidget(buttons)
         self._fix_size()
         self._show_fields()
+        self.backend.currentIndexChanged.connect(lambda _i: self._show_fields())
 
     # The fields each method needs; everything else is hidden.
     FIELDS = {
@@ -159,12 +159,17 @@ class PrinterDialog(QDialog):
     }
 
     def _fix_size(self) -> None:
-        """One size for every method: the size with every field shown, so opening it never jumps."""
-        for key in self.rows:
-            self.form.setRowVisible(self.rows[key], True)  # type: ignore[arg-type]
-        self.message.setText("")
-        hint = self.sizeHint()
-        self.setFixedSize(max(hint.width(), 560), hint.height())
+        """One size for every method: the largest any method needs, so opening it never jumps."""
+        chosen = self.backend.currentIndex()
+        width = height = 0
+        for index in range(self.backend.count()):
+            self.backend.setCurrentIndex(index)
+            self._show_fields()
+            self.layout().activate()
+            hint = self.sizeHint()
+            width, height = max(width, hint.width()), max(height, hint.height())
+        self.backend.setCurrentIndex(chosen)
+        self.setFixedSize(max(width, 560), height)
 
     def _show_fields(self) -> None:
         needed = self.FIELDS.get(self.backend.currentData(), ())

@@ -55,7 +55,7 @@ class ProducePage(Page):
         for p in self.products:
             self.product.addItem(p.name, p.code)
         self.grade = QComboBox(objectName="gradeSelector")
-        self.gross = QLineEdit(objectName="grossKg", placeholderText="kg")
+        self.gross = QLineEdit(objectName="grossKg", placeholderText=self.tr("kg"))
         self.scaleButton = ScaleButton(self.session, self.gross, self.banner)
         self.tare = QLineEdit("0", objectName="tareKg")
         self.deduction = QLineEdit("0", objectName="deductionKg")
@@ -63,7 +63,7 @@ class ProducePage(Page):
         self.boxes = QSpinBox(objectName="boxCount", minimum=1, maximum=500, value=1)
         self.intakeButton = QPushButton(self.tr("Take in and print box labels"), objectName="intakeButton")
         self.saleLot = ScanField("saleLotInput", self.tr("Lot number"))
-        self.saleKg = QLineEdit(objectName="saleKg", placeholderText="kg")
+        self.saleKg = QLineEdit(objectName="saleKg", placeholderText=self.tr("kg"))
         self.saleYuan = QLineEdit(objectName="saleYuan", placeholderText=self.tr("yuan"))
         self.saleButton = QPushButton(self.tr("Record sale"), objectName="recordSaleButton")
         self.returnButton = QPushButton(self.tr("Return unsold"), objectName="returnUnsoldButton")

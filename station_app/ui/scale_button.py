@@ -8,6 +8,7 @@ from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from ..core import device_settings, money
+from .messages import weight_text
 from .session import Session
 from .widgets import Banner
 
@@ -78,4 +79,4 @@ class ScaleButton(QPushButton):
             self.banner.show_message("error", words.get(problem, self.tr("The scale sent nothing; is it on?")))
             return
         self.target.setText(money.kg(grams).removesuffix(" kg"))
-        self.banner.show_message("ok", self.tr("Weighed {kg}.").format(kg=money.kg(grams)))
+        self.banner.show_message("ok", self.tr("Weighed {kg}.").format(kg=weight_text(grams)))

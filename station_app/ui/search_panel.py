@@ -15,6 +15,7 @@ from .widgets import Banner, RowTable, ScanField, make_table, selected_rows
 
 
 def op_words() -> dict[str, str]:
+    """The history's words for every declared op type (sync/ops.py); a test fails when a declared type has none."""
     return {
         "parcel.received": QCoreApplication.translate("History", "received"),
         "parcel.recipient_set": QCoreApplication.translate("History", "recipient set"),
@@ -24,6 +25,31 @@ def op_words() -> dict[str, str]:
         "parcel.pickup_undone": QCoreApplication.translate("History", "hand-over undone"),
         "parcel.reminded": QCoreApplication.translate("History", "reminder queued"),
         "parcel.returned": QCoreApplication.translate("History", "returned to courier"),
+        "manifest.imported": QCoreApplication.translate("History", "expected parcels imported"),
+        "sender.registered": QCoreApplication.translate("History", "sender registered"),
+        "sending.refused": QCoreApplication.translate("History", "sending refused"),
+        "sending.accepted": QCoreApplication.translate("History", "sending accepted"),
+        "dispatch.opened": QCoreApplication.translate("History", "bus run opened"),
+        "dispatch.scanned": QCoreApplication.translate("History", "scanned onto the bus"),
+        "dispatch.closed": QCoreApplication.translate("History", "bus run closed"),
+        "consignor.added": QCoreApplication.translate("History", "farmer added"),
+        "produce.taken_in": QCoreApplication.translate("History", "produce taken in"),
+        "produce.sold": QCoreApplication.translate("History", "produce sold"),
+        "feed.refused": QCoreApplication.translate("History", "county item refused"),
+        "produce.returned": QCoreApplication.translate("History", "produce returned to the farmer"),
+        "produce.settled": QCoreApplication.translate("History", "produce settled"),
+        "produce.paid": QCoreApplication.translate("History", "farmer paid"),
+        "bill.paid": QCoreApplication.translate("History", "bill paid"),
+        "bill.voided": QCoreApplication.translate("History", "bill voided"),
+        "day.closed": QCoreApplication.translate("History", "day closed"),
+        "day.reopened": QCoreApplication.translate("History", "day reopened"),
+        "day.float_set": QCoreApplication.translate("History", "float set"),
+        "station.created": QCoreApplication.translate("History", "station set up"),
+        "clerk.added": QCoreApplication.translate("History", "clerk added"),
+        "clerk.locked_out": QCoreApplication.translate("History", "clerk locked out"),
+        "settings.changed": QCoreApplication.translate("History", "setting changed"),
+        "shelves.configured": QCoreApplication.translate("History", "shelves laid out"),
+        "shelves.current_set": QCoreApplication.translate("History", "current shelf set"),
     }
 
 

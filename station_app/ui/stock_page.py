@@ -65,6 +65,7 @@ class StockPage(Page):
                            ("damaged", self.tr("Damaged")), ("wrong_station", self.tr("Wrong station"))):
             self.returnReason.addItem(text, code)
         self.search = SearchPanel(self.session, self.banner)
+        self.search.setObjectName("searchPanel")
         self._layout()
 
         self.viewSelector.activated.connect(lambda _i: self.reload())

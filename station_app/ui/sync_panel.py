@@ -58,6 +58,7 @@ class SyncPanel(QWidget):
 
     def __init__(self, data_dir: Path, conn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("syncPanel")
         self.conn = conn
         self.failures = 0
         self.running = False
@@ -84,6 +85,7 @@ class SyncPanel(QWidget):
         self.worker.finished.connect(self._finished)
         self.thread.start()
         self.timer = QTimer(self, singleShot=True)
+        self.timer.setObjectName("syncRetryTimer")
         self.timer.timeout.connect(self.sync_now)
         self.syncNowButton.clicked.connect(self._sync_clicked)
         self.refresh()

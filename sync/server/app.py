@@ -53,7 +53,6 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
     gateway = sms.LogGateway(data_dir / "sms.log")
     pools = http_limits.DecodePools()
     throttle = FailureThrottle(free=settings.enrol_free_failures)
-    document = openapi.document()
 
     def with_db(work: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
         def run(*args: Any) -> Any:
@@ -169,7 +168,7 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
     async def openapi_json(_request: Request) -> Response:
         return JSONResponse(document)
 
-    return Starlette(routes=[
+    routes = [
         Route("/v1/enroll", enroll, methods=["POST"]),
         Route("/v1/ops", ops, methods=["POST"]),
         Route("/v1/feed", feed, methods=["GET"]),
@@ -178,4 +177,6 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
         Route("/v1/reconcile", reconcile, methods=["POST"]),
         Route("/v1/release", release, methods=["GET"]),
         Route("/openapi.json", openapi_json, methods=["GET"]),
-    ])
+    ]
+    document = openapi.document(routes)  # from the routes themselves, so the two cannot drift
+    return Starlette(routes=routes)

@@ -187,40 +187,22 @@ def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
 
 
 def day_report(conn: sqlite3.Connection, station: str, day: date) -> dict[str, Any]:
-    """A station's local business day: what its ops say happened, and what is on its shelves now.
+    """A station's local business day: what its ops say happened (the rollups built at ingest through the op
+    declarations), and what is on its shelves now.
 
-    Read in Python through the op declarations: an op in the permanent ledger that does not match its
-    declaration (stored before the server checked them: a NaN fee, a 2^63 weight) is counted as invalid and
-    left out of every sum, so one bad op cannot break the report."""
+    A bill counts on the business day it was logged for, and a voided bill not at all, as in the station's day
+    close. Ops in the permanent ledger that do not match their declaration (stored before the server checked
+    them: a NaN fee, a 2^63 weight) were never projected; they are listed as invalid."""
     start = datetime.combine(day, datetime.min.time(), COUNTY_TZ).astimezone(UTC)
     bounds = (start.isoformat()[:19], (start + timedelta(days=1)).isoformat()[:19])
-    counts: dict[str, int] = {}
     invalid: list[str] = []
-    sums = {"fees_fen": 0, "net_g": 0, "sales_fen": 0, "payout_fen": 0, "bills_fen": 0, "commission_fen": 0}
-    paid: dict[str, int] = {}
     for op_id, kind, raw in conn.execute("SELECT op_id, type, payload FROM ledger WHERE station = ? AND "
                                          "created_at >= ? AND created_at < ?", (station, *bounds)):
         try:
-            p = json.loads(raw)
-            ops.validate(kind, p)
+            ops.validate(kind, json.loads(raw))
         except (ValueError, RecursionError):  # JSONDecodeError and OpInvalid are ValueErrors
             invalid.append(op_id)
-            continue
-        counts[kind] = counts.get(kind, 0) + 1
-        if kind == "sending.accepted":
-            sums["fees_fen"] += p["fee_fen"]
-        elif kind == "produce.taken_in":
-            sums["net_g"] += p["net_g"]
-        elif kind == "produce.sold":
-            sums["sales_fen"] += p["sales_fen"]
-        elif kind == "produce.settled":
-            sums["payout_fen"] += p["payout_fen"]
-        elif kind == "bill.paid":
-            paid[p["payment_id"]] = p["amount_fen"]
-            sums["commission_fen"] += p["commission_fen"]
-        elif kind == "bill.voided":
-            paid[p["payment_id"]] = 0
-    sums["bills_fen"] = sum(paid.values())
+    f, counts = storage.figures(conn, station, day.isoformat())
     in_stock = conn.execute("SELECT count(*) FROM parcels WHERE station = ? AND status = 'in_stock'",
                             (station,)).fetchone()[0]
     texts = conn.execute("SELECT count(*) FROM sms_outbox WHERE station = ? AND state = 'sent' AND sent_at >= ? "
@@ -231,16 +213,21 @@ def day_report(conn: sqlite3.Connection, station: str, day: date) -> dict[str, A
                         "AND at >= ? AND at < ?", (station, *bounds)).fetchone()
     return {"station": station, "date": day.isoformat(),
             "sync": {"rejected_ops": rejected, "sequence_gaps": gaps[0], "missing_seqs": gaps[1]},
-            "sending": {"accepted": counts.get("sending.accepted", 0), "fees_fen": sums["fees_fen"],
-                        "refused": counts.get("sending.refused", 0)},
-            "produce": {"net_g_taken_in": sums["net_g"], "sales_fen": sums["sales_fen"],
-                        "payout_fen": sums["payout_fen"]},
-            "bills": {"paid": counts.get("bill.paid", 0), "voided": counts.get("bill.voided", 0),
-                      "amount_fen": sums["bills_fen"], "commission_fen": sums["commission_fen"]},
-            "parcels": {
-        "received": counts.get("parcel.received", 0), "picked_up": counts.get("parcel.picked_up", 0),
-        "returned": counts.get("parcel.returned", 0), "in_stock": in_stock, "notifications_sent": texts},
-        "ops": counts, "invalid_ops": {"count": len(invalid), "op_ids": invalid[:100]}}
+            "sending": {"accepted": f.flat(ops.SENDINGS), "fees_fen": f.flat(ops.SENDING_FEES),
+                        "refused": f.flat(ops.SENDINGS_REFUSED)},
+            "produce": {"net_g_taken_in": f.flat(ops.PRODUCE_NET), "sales_fen": f.flat(ops.PRODUCE_SALES),
+                        "payout_fen": f.flat(ops.PRODUCE_SETTLED_PAYOUT)},
+            "bills": {"paid": f.flat(ops.BILLS_PAID), "voided": f.flat(ops.BILLS_VOIDED),
+                      "amount_fen": f.flat(ops.BILLS), "commission_fen": f.flat(ops.BILL_COMMISSION),
+                      "by_type_fen": f.keyed(ops.BILLS), "by_channel_fen": f.keyed(ops.BILLS_BY_CHANNEL)},
+            "parcels": {"received": f.flat(ops.PARCELS_RECEIVED), "picked_up": f.flat(ops.PARCELS_PICKED_UP),
+                        "returned": f.flat(ops.PARCELS_RETURNED), "in_stock": in_stock, "notifications_sent": texts},
+            "handovers": {"to_villagers": f.keyed(ops.PARCELS_HANDED_OVER),  # self · proxy · door
+                          "bus_runs": f.flat(ops.DISPATCH_RUNS), "onto_bus": f.flat(ops.DISPATCH_LOADED),
+                          "left_for_next_run": f.flat(ops.DISPATCH_MISSING)},
+            "cash": {"in_fen": f.flat(ops.CASH_IN), "out_fen": f.flat(ops.CASH_OUT)},
+            "figures": {name: f.value(name) for name in sorted(ops.FIGURES)},  # every declared figure, new lines too
+            "ops": counts, "invalid_ops": {"count": len(invalid), "op_ids": invalid[:100]}}
 
 
 if __name__ == "__main__":

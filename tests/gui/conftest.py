@@ -7,9 +7,14 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QLineEdit, QWidget  # noqa: E402
 
 from station_app.ui import app as app_module  # noqa: E402
 from station_app.ui import feedback, i18n  # noqa: E402
+
+from .scanner import typed  # noqa: E402
+from .support import find, on_login_screen  # noqa: E402
 
 feedback.enabled = False  # record the sounds asked for (feedback.last) without playing them
 
@@ -26,15 +31,15 @@ def window(qtbot, qapp, conn, boss, data_dir, language):
     qtbot.addWidget(win)
     qtbot.waitExposed(win)
     yield win
-    win.idle_timer.stop()
-    win.syncPanel.shutdown()
+    for timer in win.findChildren(QTimer):  # no idle lock or automatic sync after the test
+        timer.stop()
+    find(win, "syncPanel", QWidget).shutdown()  # its worker thread ends with the window
     i18n.install(qapp, "zh_CN")
 
 
 @pytest.fixture
 def counter(window, qtbot):
     """The window after the supervisor logged in with PIN 1234."""
-    qtbot.keyClicks(window.loginPage.pinInput, "1234")
-    qtbot.keyClick(window.loginPage.pinInput, "\r")
-    assert window.stack.currentIndex() == 1
+    typed(find(window, "pinInput", QLineEdit), "1234\r")
+    assert not on_login_screen(window)
     return window

@@ -10,7 +10,7 @@ from station_app.core.clock import local_day, utc_now
 from station_app.core.device_settings import PrinterSettings
 
 from .scanner import fill
-from .test_printing_gui import decode_pdf
+from .support import decode_pdf
 
 
 def test_log_a_bill_print_its_receipt_and_void_it(counter, conn, qtbot, tmp_path):

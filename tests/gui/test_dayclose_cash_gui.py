@@ -10,7 +10,7 @@ from station_app.core import dayclose, journal, produce
 from station_app.core.clock import local_day, utc_now
 
 from .scanner import fill
-from .test_layout_gui import press
+from .support import key as press
 
 
 def when_modal(kind, act, qtbot) -> None:

@@ -9,7 +9,7 @@ from station_app.core import idcheck, journal
 from station_app.core.device_settings import PrinterSettings
 
 from .scanner import fill, typed
-from .test_printing_gui import decode_pdf
+from .support import Modals, answer, decode_pdf
 
 ID = idcheck.with_check_digit("50023719850615123")
 
@@ -130,13 +130,16 @@ def test_produce_intake_prints_box_labels_then_hand_over_with_a_missing_box(coun
     page.saleButton.click()
     page.settleButton.click()
     assert "¥383.33" in page.statement.text() and "¥19.17" in page.statement.text()  # 5 % commission
+    answers = Modals(answer(QMessageBox.StandardButton.Yes))  # 现金 ¥… to 刘大爷: paid?
     page.payButton.click()
+    assert answers.done() and "刘大爷" in answers.texts[0]
     assert counter.banner.kind == "ok"
 
 
 def test_the_weight_comes_from_the_simulated_scale(counter, data_dir, qtbot):
     from station_app.core import device_settings
-    from tests.unit.test_scale import SimulatedScale
+
+    from ..devices import SimulatedScale
 
     sim = SimulatedScale(["US,GS,+  1.100kg", "US,GS,+  2.290kg", "ST,GS,+  2.300kg"])
     try:
@@ -145,6 +148,6 @@ def test_the_weight_comes_from_the_simulated_scale(counter, data_dir, qtbot):
         page = counter.sendPage
         page.scaleButton.click()
         qtbot.waitUntil(lambda: page.weight.text() == "2.300", timeout=10_000)
-        assert page.scaleButton.isEnabled() and "2.300" in counter.banner.text()
+        assert page.scaleButton.isEnabled() and "2.3 公斤" in counter.banner.text()
     finally:
         sim.stop()

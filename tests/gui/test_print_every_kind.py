@@ -14,7 +14,7 @@ from station_app.labels import catalog
 from station_app.labels.elements import SIZES
 from station_app.ui.printing import PrintJob, can_print, print_now
 
-from .test_printing_gui import decode_pdf
+from .support import decode_pdf
 
 UI = Path(__file__).resolve().parents[2] / "station_app" / "ui"
 

@@ -26,7 +26,7 @@ from station_app.core import device_settings, produce
 from station_app.core.device_settings import PrinterSettings
 
 from .scanner import fill, typed
-from .test_printing_gui import decode_pdf
+from .support import decode_pdf
 
 
 def find(root: QWidget, name: str, cls: type = QWidget):

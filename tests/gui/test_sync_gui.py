@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 
 from station_app.core import journal, manifest
 from sync import client as sync_client
-from tests.sync.conftest import CountyServer
+from tests.sync.support import CountyServer
 
 from .scanner import typed
 

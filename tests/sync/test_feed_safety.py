@@ -229,6 +229,29 @@ def test_an_op_too_large_to_upload_is_set_aside_and_the_rest_go_up(server, enrol
     assert again.batches == 0 and again.set_aside == 0
 
 
+def test_a_hundred_thousand_long_waybills_reach_the_county_through_station_app_sync(server, enrolled, boss,
+                                                                                     data_dir, tmp_path):
+    """Issue 11 item 12 end to end: the import becomes ops that fit, the sync cuts batches by size, all arrive."""
+    import random
+    import string
+
+    from station_app.core import manifest
+
+    rng = random.Random(12)
+    chars = string.ascii_uppercase + string.digits
+    waybills = [rng.choice(string.ascii_uppercase) + "".join(rng.choices(chars, k=39)) for _ in range(100_000)]
+    raw = ("waybill,courier,recipient_name,recipient_phone\n"
+           + "".join(f"{w},,,138{n % 10**8:08d}\n" for n, w in enumerate(waybills))).encode()
+    assert manifest.import_bytes(enrolled, raw, source="county.csv", clerk_id=boss.id) == 100_000
+    proc = station_cli(data_dir, "sync")
+    out, err = proc.communicate(timeout=300)
+    assert proc.returncode == 0, err
+    rows = server.query("SELECT payload FROM ledger WHERE type = 'manifest.imported'")
+    arrived = [w for (payload,) in rows for w in json.loads(payload)["waybills"]]
+    assert sorted(arrived) == sorted(waybills)  # every waybill once, none set aside
+    assert sync_client.set_aside(enrolled) == [] and sync_client.pending_count(enrolled) == 0
+
+
 # ----- item 7: the device_seq the county reports --------------------------------------------------------------
 def test_an_absurd_device_seq_from_the_county_is_never_adopted(server, enrolled, boss, data_dir):
     from station_app.core import parcels

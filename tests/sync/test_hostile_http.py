@@ -8,10 +8,7 @@ import gzip
 import json
 import lzma
 import os
-import resource
 import socket
-import subprocess
-import sys
 import time
 
 import httpx
@@ -20,40 +17,9 @@ import pytest
 from sync import client as sync_client
 from sync import protocol
 
-from .conftest import CountyServer
+from .support import TunedServer
 
 DEADLINE = 20.0  # the longest any slow client here keeps trying before the test gives up on the server
-
-
-class TunedServer(CountyServer):
-    """The county server started with environment overrides (short timeouts) and, optionally, a low limit on
-    open files, as on a small machine."""
-
-    def __init__(self, data_dir, env: dict[str, str] | None = None, nofile: int | None = None) -> None:
-        super().__init__(data_dir)
-        self.env, self.nofile = env or {}, nofile
-
-    def start(self) -> None:
-        def limit_files() -> None:
-            if self.nofile:
-                resource.setrlimit(resource.RLIMIT_NOFILE, (self.nofile, self.nofile))
-
-        self.proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--data-dir",
-                                      str(self.data_dir), "--port", str(self.port)],
-                                     env={**os.environ, **self.env}, preexec_fn=limit_files,
-                                     stdout=subprocess.DEVNULL, stderr=open(self.log_path, "ab"))
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(self.url + "/openapi.json", timeout=1, trust_env=False).status_code == 200:
-                    return
-            except httpx.TransportError:
-                time.sleep(0.1)
-        raise RuntimeError("county server did not start: " + self.log_path.read_text(errors="replace")[-2000:])
-
-    @property
-    def log_path(self):
-        return self.data_dir.parent / "server.log"
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from station_app.core.ids import uuid7
 from sync import client as sync_client
 from sync import protocol
 
-from .conftest import new_station
+from .support import new_station
 
 NOW = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
@@ -286,7 +286,7 @@ INSERT INTO sms_outbox VALUES ('n1', 'S666', NULL, '13900000000', '中奖了', '
 
 
 def test_an_older_county_database_is_upgraded_in_place_and_a_stolen_device_id_stops_working(tmp_path):
-    from .conftest import CountyServer
+    from .support import CountyServer
 
     county = CountyServer(tmp_path / "county")
     county.data_dir.mkdir(parents=True)

@@ -13,7 +13,7 @@ from station_app.core import couriers, journal, parcels
 from sync import client as sync_client
 from sync import protocol
 
-from .conftest import DroppingProxy, new_station
+from .support import DroppingProxy, new_station
 
 SHARED = __import__("pathlib").Path(__file__).resolve().parents[2] / "resources" / "reference"
 

@@ -13,7 +13,7 @@ import trustme
 from station_app.core import parcels
 from sync import client as sync_client
 
-from .conftest import CountyServer
+from .support import CountyServer
 
 
 @pytest.fixture

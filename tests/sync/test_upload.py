@@ -19,7 +19,7 @@ from station_app.core.clock import utc_now
 from sync import client as sync_client
 from sync import protocol
 
-from .conftest import DroppingProxy
+from .support import DroppingProxy
 
 
 def receive_many(conn, boss, n, start=0, **kw):

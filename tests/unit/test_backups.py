@@ -45,9 +45,17 @@ def test_a_backup_taken_during_writes_restores_consistent(conn, boss, data_dir, 
 
 
 def test_daily_copies_rotate(conn, boss, data_dir):
-    for _ in range(backups.KEEP + 3):
-        backups.take(conn, data_dir)
-    assert len(list(backups.folder(data_dir).glob("station-daily-*.db"))) <= backups.KEEP
+    """Copies from earlier days (renamed to their days' stamps) plus today's: the newest KEEP stay."""
+    older = []
+    for day in range(1, backups.KEEP + 4):  # KEEP + 3 earlier days
+        copy = backups.take(conn, data_dir)
+        older.append(copy.rename(copy.with_name(f"station-daily-200011{day:02d}T200000Z.db")))
+    other = db.backup_copy(conn, backups.folder(data_dir), "before-restore")  # another label: not rotated
+    today = backups.take(conn, data_dir)
+    kept = sorted(backups.folder(data_dir).glob("station-daily-*.db"))
+    assert len(kept) == backups.KEEP
+    assert kept == sorted(older[4:] + [today])  # the four oldest went, today's copy stayed
+    assert other.exists()
 
 
 def test_a_damaged_file_is_refused_and_nothing_is_replaced(conn, boss, data_dir, tmp_path):

@@ -77,3 +77,26 @@ def test_print_test_writes_every_kind_the_app_prints_named_by_kind(tmp_path: Pat
             "day_close_report.pdf", "period_report.pdf", "pickup_sticker.tspl"} <= names
     assert "bill_receipt.tspl" not in names  # an 80 mm receipt is not a job for a label printer
     assert all(str(out / name) in done.stdout for name in names)
+
+
+def test_print_test_speaks_the_station_document_language(tmp_path: Path):
+    """The samples come out in the station's document language, or the one asked for."""
+    import pymupdf
+
+    from station_app.core import db, settings, station
+
+    def words(folder: Path) -> str:
+        with pymupdf.open(folder / "bill_receipt.pdf") as doc:
+            return "".join(page.get_text() for page in doc)
+
+    data = tmp_path / "d"
+    assert run("print-test", "--data-dir", str(data), "--out", str(tmp_path / "zh")).returncode == 0
+    assert "缴费类型" in words(tmp_path / "zh")  # no station yet: Chinese
+    conn = db.open_db(data)
+    _, boss = station.init_station(conn, "S001", "龙雾村便民服务站", "王芳", "1234")
+    settings.change(conn, "document_language", "en", clerk_id=boss.id)
+    conn.close()
+    assert run("print-test", "--data-dir", str(data), "--out", str(tmp_path / "en")).returncode == 0
+    assert "Bill type" in words(tmp_path / "en") and "缴费类型" not in words(tmp_path / "en")
+    done = run("print-test", "--data-dir", str(data), "--out", str(tmp_path / "asked"), "--document-language", "zh_CN")
+    assert done.returncode == 0 and "缴费类型" in words(tmp_path / "asked")

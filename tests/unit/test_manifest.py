@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from station_app.core import journal, manifest, parcels
+from station_app.core import db, journal, manifest, parcels
 from station_app.core.errors import ManifestError, StationError
 
 GOOD = (
@@ -63,3 +63,14 @@ def test_receive_takes_the_recipient_from_the_manifest(conn, boss):
     assert got.parcel.waybill == "sf1234567890123"  # kept exactly as scanned
     privacy = parcels.receive(conn, "JD0012345678901", clerk_id=boss.id).parcel
     assert (privacy.recipient_name, privacy.phone_tail, privacy.recipient_phone) == ("王五", "4321", "")
+
+
+def test_county_feed_rows_follow_the_import_rules(conn, boss):
+    with db.transaction(conn):
+        manifest.expect_from_county(conn, " sf1234567890 ", "顺丰", " 张三 ", "+86 138 1234 5678")
+        manifest.expect_from_county(conn, "YT9876543210", "", "李四", "138****4321")  # privacy waybill
+    found = manifest.find(conn, "SF1234567890")
+    assert found is not None and found.waybill == "sf1234567890" and found.courier == "SF"
+    assert (found.recipient_name, found.recipient_phone, found.phone_tail) == ("张三", "13812345678", "5678")
+    private = manifest.find(conn, "yt9876543210")
+    assert private is not None and (private.recipient_phone, private.phone_tail, private.courier) == ("", "4321", None)

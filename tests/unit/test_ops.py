@@ -18,6 +18,7 @@ from station_app.core import (
     db,
     dispatch,
     idcheck,
+    journal,
     manifest,
     parcels,
     pickup,
@@ -170,3 +171,86 @@ def test_envelope_sequence_time_and_type_are_checked():
         with pytest.raises(ops.OpInvalid) as err:
             ops.check_op(op | bad)
         assert err.value.detail.encode("utf-8")  # a detail is always storable text
+
+
+def history_word_types() -> set[str]:
+    """The op types ui/search_panel.op_words gives words for (read from the source: no Qt here)."""
+    tree = ast.parse((ROOT / "station_app" / "ui" / "search_panel.py").read_text(encoding="utf-8"))
+    func = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "op_words")
+    words = next(n for n in ast.walk(func) if isinstance(n, ast.Dict))
+    for value in words.values:  # literal, translatable words
+        assert isinstance(value, ast.Call) and value.func.attr == "translate"
+        assert isinstance(value.args[1], ast.Constant)
+    return {k.value for k in words.keys if isinstance(k, ast.Constant)}
+
+
+def test_every_declared_op_type_has_history_words():
+    assert set(ops.OPS) - history_word_types() == set()
+
+
+def test_every_declared_op_type_counts_somewhere_or_says_why_not():
+    for op in ops.OPS.values():
+        assert op.adds or op.cancels or len(op.not_counted) > 10, op.name
+        assert not (op.adds and op.not_counted), op.name
+    # the figures the day close and the county read are the declared ones
+    assert set(dayclose.FIGURE_FIELDS) <= set(ops.FIGURES)
+    assert {"cash_in_fen", "cash_out_fen", "sending_fees_fen", "bills_fen"} <= set(dayclose.FIGURE_FIELDS)
+
+
+@pytest.mark.parametrize("options", [
+    {"adds": (ops.Adds("no_such_figure"),)},
+    {"adds": (ops.Adds(ops.SENDING_FEES, "amount_fen"),)},  # keyed, with no key
+    {"adds": (ops.Adds(ops.CASH_IN, "nothing_fen"),)},  # a field it does not have
+    {},  # neither counted nor saying why
+])
+def test_a_declaration_that_cannot_be_read_fails_at_once(options):
+    with pytest.raises(ValueError):
+        ops.declare("test.broken", amount_fen=ops.Fen(), **options)
+    assert "test.broken" not in ops.OPS
+
+
+def test_journal_append_refuses_a_payload_its_declaration_does_not_allow(conn, boss):
+    before = journal.count(conn)
+    for op_type, payload in (("parcel.teleported", {}), ("settings.changed", {"name": "x"}),
+                             ("settings.changed", {"name": "x", "value": "1", "extra": 1}),
+                             ("day.float_set", {"day": "2026-11-23", "float_fen": 1.5, "previous_fen": 0,
+                                                "reason": "r", "supervisor_id": boss.id})):
+        with pytest.raises(ops.OpInvalid), db.transaction(conn):
+            conn.execute("INSERT INTO settings (key, value) VALUES ('half_written', '1')")
+            journal.append(conn, op_type, payload, clerk_id=boss.id)
+    assert journal.count(conn) == before  # nothing committed: neither the op nor the row beside it
+    assert conn.execute("SELECT count(*) FROM settings WHERE key = 'half_written'").fetchone()[0] == 0
+
+
+@pytest.fixture
+def a_new_line():
+    """A business line added later (cash on delivery): declared once, with what it means for the till."""
+    declared = ops.declare("cod.collected", parcel_id=ops.Id(), amount_fen=ops.Fen(), channel=ops.Code(),
+                           adds=(ops.Adds(ops.CASH_IN, "amount_fen", when=("channel", "cash")),))
+    yield declared
+    del ops.OPS[declared.name]
+
+
+def test_a_new_line_declared_once_reaches_the_day_close_and_the_county(a_new_line, conn, boss, tmp_path):
+    with db.transaction(conn):
+        for channel in ("cash", "wechat"):
+            journal.append(conn, "cod.collected", {"parcel_id": f"p-{channel}", "amount_fen": 3_000,
+                                                   "channel": channel}, clerk_id=boss.id)
+    totals = dayclose.totals(conn, dayclose.business_day(conn))
+    assert totals.cash_in_fen == 3_000 and totals.expected_cash_fen == 3_000
+
+    from sync.server import storage
+
+    storage.init(tmp_path / "county")
+    county = storage.connect(tmp_path / "county")
+    try:
+        rows = conn.execute("SELECT * FROM journal WHERE type = 'cod.collected' ORDER BY device_seq").fetchall()
+        done = storage.apply_batch(county, storage.Caller("S001", "device-1"), [
+            {"op_id": r["op_id"], "device_seq": r["device_seq"], "type": r["type"], "payload": json.loads(r["payload"]),
+             "created_at": r["created_at"]} for r in rows])
+        assert [status for status, _ in done.results] == ["applied", "applied"]
+        day = storage.china_day(rows[0]["created_at"])
+        figures, counts = storage.figures(county, "S001", day)
+    finally:
+        county.close()
+    assert figures.flat(ops.CASH_IN) == 3_000 and counts == {"cod.collected": 2}

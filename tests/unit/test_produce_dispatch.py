@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import pytest
 
@@ -109,8 +109,23 @@ def test_next_runs_follow_the_timetable(conn, boss):
     monday_8 = datetime(2026, 11, 23, 8, 0).astimezone()  # a Monday
     runs = dispatch.next_runs(conn, monday_8)
     assert runs[0].departs > monday_8 and runs == sorted(runs, key=lambda r: r.departs)
-    sunday = dispatch.next_runs(conn, monday_8 - timedelta(days=1, hours=8))
-    assert not any(r.route_code == "QJ-LQ" and r.departs.weekday() == 6 for r in sunday)  # mon-sat only
+    assert {r.route_code for r in runs} == {"SL-LW"}  # only the routes that name this station
+
+
+def test_a_mon_sat_route_skips_sunday(tmp_path):
+    """龙泉村's QJ-LQ runs mon-sat at 08:00 and 14:00: from Saturday evening the next runs are Monday's."""
+    from station_app.core import db, station
+
+    other = db.open_db(tmp_path / "lq")
+    station.init_station(other, "S002", "龙泉村便民服务站", "李明", "1234")
+    saturday_20 = datetime(2026, 11, 28, 20, 0).astimezone()
+    assert saturday_20.weekday() == 5
+    runs = dispatch.next_runs(other, saturday_20, horizon_days=2)  # Saturday, Sunday and Monday
+    assert [(r.route_code, r.departs.weekday(), r.departs.strftime("%H:%M")) for r in runs] == [
+        ("QJ-LQ", 0, "08:00"), ("QJ-LQ", 0, "14:00")]
+    saturday_7 = saturday_20.replace(hour=7)
+    assert [r.departs.weekday() for r in dispatch.next_runs(other, saturday_7, horizon_days=1)] == [5, 5]
+    other.close()
 
 
 def test_outgoing_runs_travel_from_the_station_and_a_closed_run_is_not_offered_again(conn, boss, farmer):

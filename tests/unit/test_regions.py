@@ -10,7 +10,7 @@ from station_app import paths
 from station_app.core import fees, regions, sending
 from station_app.core.errors import StationError
 
-from .test_sending import parcel, sender  # noqa: F401 (fixture)
+from .support import parcel
 
 FITS = [("重庆", "重庆"), ("重庆", "重庆市"), ("重庆", "万州区"), ("重庆", "万州"), ("重庆", "重庆市万州区"),
         ("重庆", "石柱"), ("广东", "深圳"), ("广东", "深圳市南山区"), ("广东", "廣州"), ("广东", "广州 市"),
@@ -46,7 +46,7 @@ def test_the_data_covers_every_province_and_the_price_table(conn, boss):
     assert {n for n, provinces in regions.regions().city_of if len(provinces) > 1} == set()
 
 
-def test_accept_refuses_before_anything_is_written(conn, boss, sender):  # noqa: F811
+def test_accept_refuses_before_anything_is_written(conn, boss, sender):
     from station_app.core import journal
 
     with pytest.raises(StationError) as err:

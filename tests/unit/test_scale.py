@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import threading
-import time
-
 import pytest
 
 from station_app.devices.scale import Reading, Scale, ScaleError, parse
+
+from ..devices import SimulatedScale
 
 
 @pytest.mark.parametrize("line,reading", [
@@ -24,27 +22,6 @@ def test_overload_is_an_error():
     with pytest.raises(ScaleError) as err:
         parse("OL,GS,+  0.000kg")
     assert err.value.code == "overload"
-
-
-class SimulatedScale:
-    """Writes weight lines to a pty every 20 ms, like a scale in continuous mode."""
-
-    def __init__(self, lines: list[str]) -> None:
-        self.master, slave = os.openpty()
-        self.path = os.ttyname(slave)
-        self.lines = lines
-        self.running = True
-        threading.Thread(target=self._send, daemon=True).start()
-
-    def _send(self) -> None:
-        i = 0
-        while self.running:
-            os.write(self.master, (self.lines[min(i, len(self.lines) - 1)] + "\r\n").encode())
-            i += 1
-            time.sleep(0.02)
-
-    def stop(self) -> None:
-        self.running = False
 
 
 def test_a_weighing_waits_until_the_scale_is_stable():

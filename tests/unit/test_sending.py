@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from station_app.core import clerks, fees, idcheck, journal, sending
+from station_app.core import clerks, fees, journal, sending
 from station_app.core.errors import StationError
 
-ID = idcheck.with_check_digit("50023719850615123")
-
-
-@pytest.fixture
-def sender(conn, boss):
-    return sending.register_sender(conn, name="张三", phone="13812345678", id_type="resident_id", id_number=ID,
-                                   clerk_id=boss.id)
-
-
-def parcel(sender, **kw):
-    base = dict(sender_id=sender.id, recipient_name="李四", recipient_phone="13912345678", province="广东",
-                city="广州市", county="天河区", address="体育西路 1 号", item="衣服", inspected=True, courier="ZTO",
-                weight_g=2300)
-    base.update(kw)
-    return sending.Parcel(**base)
+from .support import ID, parcel
 
 
 def test_sender_is_checked_masked_and_found_again(conn, boss, sender):

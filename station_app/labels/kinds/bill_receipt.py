@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..elements import Page
+from ..words import DEFAULT, tr
 from . import receipt
 
 
@@ -24,10 +25,12 @@ class BillReceipt:
     paid_at: str  # local time text
 
 
-def pages(d: BillReceipt) -> list[Page]:
-    fields = [receipt.Field("缴费类型：", d.bill_type, bold=True), receipt.Field("户号/号码：", d.account),
-              receipt.Field("缴费人：", d.payer or "-"), receipt.Field("缴费金额：", d.amount, bold=True),
-              receipt.Field("手续费：", d.commission), receipt.Field("合计收取：", d.total, bold=True),
-              receipt.Field("缴费渠道：", d.channel), receipt.Field("渠道流水号：", d.reference or "-"),
-              receipt.Field("营业日：", d.business_day), receipt.Field("时间：", d.paid_at)]
-    return receipt.pages(d.station, "生活缴费凭条", d.number, fields, ["请核对户号与金额，妥善保存本凭条。"])
+def pages(d: BillReceipt, lang: str = DEFAULT) -> list[Page]:
+    Field = receipt.Field
+    fields = [Field(tr(lang, "Bill type:"), d.bill_type, bold=True), Field(tr(lang, "Account:"), d.account),
+              Field(tr(lang, "Paid by:"), d.payer or "-"), Field(tr(lang, "Amount:"), d.amount, bold=True),
+              Field(tr(lang, "Commission:"), d.commission), Field(tr(lang, "Total taken:"), d.total, bold=True),
+              Field(tr(lang, "Channel:"), d.channel), Field(tr(lang, "Reference:"), d.reference or "-"),
+              Field(tr(lang, "Business day:"), d.business_day), Field(tr(lang, "Time:"), d.paid_at)]
+    return receipt.pages(d.station, tr(lang, "Bill receipt"), d.number, fields,
+                         [tr(lang, "Check the account and the amount, and keep this receipt.")])

@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..elements import Page
+from ..words import DEFAULT, mark, tr
 from . import document
 
-KIND_WORDS = {"sending": "寄件", "box": "农产品箱"}
+KIND_WORDS = {"sending": mark("sent parcel"), "box": mark("produce box")}
 PER_LINE = 4  # codes per line in the list of items that stay behind
 
 
@@ -24,13 +25,16 @@ class HandoverList:
     missing: list[str]  # codes left for the next run
 
 
-def pages(d: HandoverList) -> list[Page]:
-    rows = [document.Row(f"线路：{d.route}  {d.leg}", True),
-            document.Row(f"班次：{d.departs}  交接时间：{d.closed_at}"),
-            document.Row(f"上车 {len(d.items)} 件：", True)]
-    rows += [document.Row(f"{n}. {code}  {KIND_WORDS.get(kind, kind)}", barcode=code)
+def pages(d: HandoverList, lang: str = DEFAULT) -> list[Page]:
+    rows = [document.Row(tr(lang, "Route: {route}  {leg}", route=d.route, leg=d.leg), True),
+            document.Row(tr(lang, "Run: {departs}  Handed over: {closed_at}", departs=d.departs,
+                            closed_at=d.closed_at)),
+            document.Row(tr(lang, "On the bus: {count}", count=len(d.items)), True)]
+    rows += [document.Row(f"{n}. {code}  {tr(lang, KIND_WORDS[kind]) if kind in KIND_WORDS else kind}", barcode=code)
              for n, (code, kind) in enumerate(d.items, 1)]
-    rows.append(document.Row(f"未上车（等下一班）：{len(d.missing)} 件" if d.missing else "未上车：无", True))
+    rows.append(document.Row(tr(lang, "Not on the bus (next run): {count}", count=len(d.missing)) if d.missing
+                             else tr(lang, "Not on the bus: none"), True))
     rows += [document.Row("  ".join(d.missing[i:i + PER_LINE])) for i in range(0, len(d.missing), PER_LINE)]
-    return document.pages(document.Document(f"客货邮交接单 · {d.station}", d.number, rows,
-                                            ["司机签字：", "经办人签字："], subtitle=d.departs))
+    return document.pages(document.Document(tr(lang, "Bus hand-over list · {station}", station=d.station), d.number,
+                                            rows, [tr(lang, "Driver's signature:"), tr(lang, "Clerk's signature:")],
+                                            subtitle=d.departs))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ...core.clock import local_text
 from ...core.parcels import Parcel
 from ..elements import Code128, Element, Line, Size, Text
+from ..words import DEFAULT, tr
 
 
 @dataclass(frozen=True)
@@ -19,15 +20,16 @@ class PickupSticker:
     station: str
 
 
-def layout(d: PickupSticker, size: Size) -> list[Element]:
+def layout(d: PickupSticker, size: Size, lang: str = DEFAULT) -> list[Element]:
     w, h, m = size.width_mm, size.height_mm, 1.5
     inner = w - 2 * m
+    owner = tr(lang, "{courier}  tail {tail}  {phone}", courier=d.courier, tail=d.waybill[-4:], phone=d.phone)
     return [
         Text(m, m, inner * 0.7, h * 0.09, d.station),
         Text(m + inner * 0.7, m, inner * 0.3, h * 0.09, d.date, align="right"),
         Text(m, m + h * 0.11, inner, h * 0.30, d.pickup_code, bold=True, align="center"),
         Line(m, m + h * 0.44, w - m, m + h * 0.44, width=0.25),
-        Text(m, m + h * 0.46, inner, h * 0.10, f"{d.courier}  尾号{d.waybill[-4:]}  {d.phone}", align="center"),
+        Text(m, m + h * 0.46, inner, h * 0.10, owner, align="center"),
         Code128(m, m + h * 0.59, inner, h * 0.26, d.waybill),
         Text(m, m + h * 0.87, inner, h * 0.085, d.waybill, align="center"),
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..elements import Page
+from ..words import DEFAULT, tr
 from . import document, receipt
 
 
@@ -31,24 +32,31 @@ class ProduceReceipt:
     taken_at: str  # local date and time
 
 
-def _fields(d: ProduceReceipt) -> list[receipt.Field]:
-    return [receipt.Field("委托人：", f"{d.farmer} {d.phone}", bold=True), receipt.Field("村：", d.village or "-"),
-            receipt.Field("收货时间：", d.taken_at), receipt.Field("批次：", d.lot_no),
-            receipt.Field("品名等级：", f"{d.product} {d.grade}", bold=True), receipt.Field("毛重：", d.gross),
-            receipt.Field("皮重：", d.tare), receipt.Field("扣重：", d.deduction),
-            receipt.Field("净重：", d.net, bold=True), receipt.Field("收购参考价：", f"{d.price}/kg"),
-            receipt.Field("参考金额：", d.value), receipt.Field("箱数：", f"{len(d.boxes)} 箱")]
+def _fields(d: ProduceReceipt, lang: str) -> list[receipt.Field]:
+    Field = receipt.Field
+    return [Field(tr(lang, "Consignor:"), f"{d.farmer} {d.phone}", bold=True),
+            Field(tr(lang, "Village:"), d.village or "-"), Field(tr(lang, "Taken in:"), d.taken_at),
+            Field(tr(lang, "Lot:"), d.lot_no), Field(tr(lang, "Product, grade:"), f"{d.product} {d.grade}", bold=True),
+            Field(tr(lang, "Gross:"), d.gross), Field(tr(lang, "Tare:"), d.tare),
+            Field(tr(lang, "Deduction:"), d.deduction), Field(tr(lang, "Net:"), d.net, bold=True),
+            Field(tr(lang, "Reference price:"), f"{d.price}/kg"), Field(tr(lang, "Reference value:"), d.value),
+            Field(tr(lang, "Boxes:"), tr(lang, "{count} boxes", count=len(d.boxes)))]
 
 
-def roll_pages(d: ProduceReceipt) -> list[Page]:
-    return receipt.pages(d.station, "农产品收货单", d.lot_no, _fields(d),
-                         ["实际结算以销售结果为准。", "委托人签字：", "经办人签字："])
+def _signatures(lang: str) -> list[str]:
+    return [tr(lang, "Consignor's signature:"), tr(lang, "Clerk's signature:")]
 
 
-def a4_pages(d: ProduceReceipt) -> list[Page]:
-    rows = [document.Row(f"{f.label}{f.value}", f.bold) for f in _fields(d)]
-    rows.append(document.Row("各箱箱码：", True))
-    rows += [document.Row(f"第 {i}/{len(d.boxes)} 箱  {code}", barcode=code) for i, code in enumerate(d.boxes, 1)]
-    rows.append(document.Row("实际结算以销售结果为准。"))
-    return document.pages(document.Document(f"农产品收货单 · {d.station}", d.lot_no, rows,
-                                            ["委托人签字：", "经办人签字："], subtitle=d.taken_at))
+def roll_pages(d: ProduceReceipt, lang: str = DEFAULT) -> list[Page]:
+    return receipt.pages(d.station, tr(lang, "Produce receipt"), d.lot_no, _fields(d, lang),
+                         [tr(lang, "Payment follows the sale results."), *_signatures(lang)])
+
+
+def a4_pages(d: ProduceReceipt, lang: str = DEFAULT) -> list[Page]:
+    rows = [document.Row(f"{f.label}{f.value}", f.bold) for f in _fields(d, lang)]
+    rows.append(document.Row(tr(lang, "Box codes:"), True))
+    rows += [document.Row(tr(lang, "Box {number}/{count}  {code}", number=i, count=len(d.boxes), code=code),
+                          barcode=code) for i, code in enumerate(d.boxes, 1)]
+    rows.append(document.Row(tr(lang, "Payment follows the sale results.")))
+    return document.pages(document.Document(tr(lang, "Produce receipt · {station}", station=d.station), d.lot_no,
+                                            rows, _signatures(lang), subtitle=d.taken_at))

@@ -35,7 +35,7 @@ def pages(station: str, title: str, number: str, fields: list[Field], footer: li
     y = 24.0
     for f in fields:
         if f.label:
-            elements.append(Text(MARGIN_MM, y, LABEL_MM, 5, f.label, max_mm=4))
+            elements.append(Text(MARGIN_MM, y, LABEL_MM - 1, 5, f.label, max_mm=4))  # a gap before the value
             elements.append(Text(MARGIN_MM + LABEL_MM, y, inner - LABEL_MM, 5.5, f.value, bold=f.bold, max_mm=4.5))
         else:
             elements.append(Text(MARGIN_MM, y, inner, 5.5, f.value, bold=f.bold, max_mm=4.5))

@@ -7,6 +7,7 @@ from ...core.money import kg, yuan
 from ...core.reports import Report
 from .. import charts
 from ..elements import SIZES, Element, Line, Page, Text
+from ..words import DEFAULT, join, mark, tr
 
 MARGIN = 15.0
 LINE = 7.0
@@ -23,54 +24,68 @@ def _head(title: str, subtitle: str) -> list[Element]:
             Line(MARGIN, 33, MARGIN + width, 33)]
 
 
-def day_close(t: DayTotals, station: str, counted_fen: int, reason: str, names: dict[str, str]) -> list[Page]:
+def day_close(t: DayTotals, station: str, counted_fen: int, reason: str, names: dict[str, str],
+              lang: str = DEFAULT) -> list[Page]:
     """The day report printed or saved at close; every figure as the close computed it."""
     def by(d: dict[str, int], fmt=yuan) -> str:  # type: ignore[no-untyped-def]
-        return "，".join(f"{names.get(k, k)} {fmt(v)}" for k, v in d.items()) or "-"
+        return join(lang, [f"{names.get(k, k)} {fmt(v)}" for k, v in d.items()])
 
     rows = [
-        ("到件 / 取件", True),
-        (f"入库 {t.parcels_received} 件，出库 {t.parcels_picked_up} 件，退回 {t.parcels_returned} 件，"
-         f"当前在库 {t.parcels_in_stock} 件", False),
-        ("寄件", True),
-        (f"收寄 {t.sendings} 件，拒收 {t.sendings_refused} 件；运费 {by(t.sending_fees_fen)}", False),
-        ("农产品", True),
-        (f"收货 {kg(t.produce_net_g)}，{t.produce_boxes} 箱；付给农户 {by(t.produce_payouts_fen)}", False),
-        ("生活缴费", True),
-        (f"按类型：{by(t.bills_fen)}", False),
-        (f"按渠道（含手续费）：{by(t.bills_by_channel_fen)}；手续费 {yuan(t.bill_commission_fen)}", False),
-        ("现金", True),
-        (f"备用金 {yuan(t.cash_float_fen)}，应有现金 {yuan(t.expected_cash_fen)}，实点 {yuan(counted_fen)}，"
-         f"差额 {yuan(counted_fen - t.expected_cash_fen)}", False),
-        (f"差额原因：{reason or '-'}", False),
+        (tr(lang, "Parcels in / out"), True),
+        (tr(lang, "Received {received}, picked up {picked_up}, returned {returned}, on the shelves now {in_stock}",
+            received=t.parcels_received, picked_up=t.parcels_picked_up, returned=t.parcels_returned,
+            in_stock=t.parcels_in_stock), False),
+        (tr(lang, "Sending"), True),
+        (tr(lang, "Accepted {accepted}, refused {refused}; fees {fees}", accepted=t.sendings,
+            refused=t.sendings_refused, fees=by(t.sending_fees_fen)), False),
+        (tr(lang, "Produce"), True),
+        (tr(lang, "Taken in {net}, {boxes} boxes; paid to farmers {payouts}", net=kg(t.produce_net_g),
+            boxes=t.produce_boxes, payouts=by(t.produce_payouts_fen)), False),
+        (tr(lang, "Bill payments"), True),
+        (tr(lang, "By type: {amounts}", amounts=by(t.bills_fen)), False),
+        (tr(lang, "By channel (with commission): {amounts}; commission {commission}",
+            amounts=by(t.bills_by_channel_fen), commission=yuan(t.bill_commission_fen)), False),
+        (tr(lang, "Cash"), True),
+        (tr(lang, "Float {float}, expected {expected}, counted {counted}, difference {difference}",
+            float=yuan(t.cash_float_fen), expected=yuan(t.expected_cash_fen), counted=yuan(counted_fen),
+            difference=yuan(counted_fen - t.expected_cash_fen)), False),
+        (tr(lang, "Reason for the difference: {reason}", reason=reason or "-"), False),
     ]
-    elements = _head(f"日结报表 · {station}", f"营业日 {t.day}") + _lines(rows, 40)
-    elements.append(Text(MARGIN, 270, 80, 6, "经办人签字："))
-    elements.append(Text(MARGIN + 95, 270, 80, 6, "站长签字："))
+    elements = (_head(tr(lang, "Day close · {station}", station=station), tr(lang, "Business day {day}", day=t.day))
+                + _lines(rows, 40))
+    elements.append(Text(MARGIN, 270, 80, 6, tr(lang, "Clerk's signature:")))
+    elements.append(Text(MARGIN + 95, 270, 80, 6, tr(lang, "Station master's signature:")))
     return [Page(SIZES["A4"], elements)]
 
 
-def period(report: Report, station: str, names: dict[str, str]) -> list[Page]:
+EARNINGS = {"sending": mark("sending fees"), "produce": mark("produce commission"), "bills": mark("bill commission")}
+
+
+def period(report: Report, station: str, names: dict[str, str], lang: str = DEFAULT) -> list[Page]:
     width = SIZES["A4"].width_mm - 2 * MARGIN
     days = report.days[-31:]
-    elements = _head(f"业务报表 · {station}", f"{report.start} 至 {report.end}")
-    elements += charts.bars("每日件量（黑：下行到件，灰：上行寄件+农产品箱）", [f"{d.day}" for d in days],
-                            [report.down_by_day[d] for d in days], MARGIN, 38, width, 70,
+    elements = _head(tr(lang, "Business report · {station}", station=station),
+                     tr(lang, "{start} to {end}", start=report.start, end=report.end))
+    elements += charts.bars(tr(lang, "Parcels a day (black bars, upper numbers: in; "
+                               "grey bars, lower numbers: out, sent and produce boxes)"),
+                            [f"{d.day}" for d in days], [report.down_by_day[d] for d in days], MARGIN, 38, width, 70,
                             second=[report.up_by_day[d] for d in days])
     couriers = list(report.down_by_courier)[:10]
-    elements += charts.bars("下行到件按快递公司", [names.get(c, c) for c in couriers],
+    elements += charts.bars(tr(lang, "Parcels in by courier"), [names.get(c, c) for c in couriers],
                             [report.down_by_courier[c] for c in couriers], MARGIN, 112, width, 55)
+    earned = [f"{tr(lang, EARNINGS[k]) if k in EARNINGS else k} {yuan(v)}" for k, v in report.earnings_fen.items()]
     rows = [
-        (f"下行到件 {sum(report.down_by_day.values())} 件；上行 {sum(report.up_by_day.values())} 件"
-         f"（寄件 {sum(report.up_by_courier.values())}，农产品 {report.produce_boxes} 箱）", True),
-        ("上行寄件按快递公司：" + ("，".join(f"{names.get(c, c)} {n}" for c, n in report.up_by_courier.items())
-                                  or "-"), False),
-        ("收入：" + ("，".join(f"{ {'sending': '寄件运费', 'produce': '代销佣金', 'bills': '缴费手续费'}.get(k, k)} "
-                              f"{yuan(v)}" for k, v in report.earnings_fen.items()) or "-"), False),
-        ("运费按快递公司：" + ("，".join(f"{names.get(c, c)} {yuan(v)}"
-                                       for c, v in report.sending_fees_by_courier_fen.items()) or "-"), False),
-        (f"退回率 {report.return_rate:.1%}（{report.returned}/{report.received}）；"
-         f"滞留率 {report.overdue_rate:.1%}（{report.overdue}/{report.in_stock}）", False),
+        (tr(lang, "In {down}; out {up} (sent {sent}, produce {boxes} boxes)", down=sum(report.down_by_day.values()),
+            up=sum(report.up_by_day.values()), sent=sum(report.up_by_courier.values()), boxes=report.produce_boxes),
+         True),
+        (tr(lang, "Parcels sent by courier: {counts}",
+            counts=join(lang, [f"{names.get(c, c)} {n}" for c, n in report.up_by_courier.items()])), False),
+        (tr(lang, "Earnings: {amounts}", amounts=join(lang, earned)), False),
+        (tr(lang, "Sending fees by courier: {amounts}", amounts=join(
+            lang, [f"{names.get(c, c)} {yuan(v)}" for c, v in report.sending_fees_by_courier_fen.items()])), False),
+        (tr(lang, "Returned {returned_rate} ({returned}/{received}); overdue {overdue_rate} ({overdue}/{in_stock})",
+            returned_rate=f"{report.return_rate:.1%}", returned=report.returned, received=report.received,
+            overdue_rate=f"{report.overdue_rate:.1%}", overdue=report.overdue, in_stock=report.in_stock), False),
     ]
     elements += _lines(rows, 172)
     return [Page(SIZES["A4"], elements)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..elements import QR, Code128, Element, Line, Size, Text
+from ..words import DEFAULT, tr
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class SendingLabel:
     station: str
 
 
-def layout(d: SendingLabel, size: Size) -> list[Element]:
+def layout(d: SendingLabel, size: Size, lang: str = DEFAULT) -> list[Element]:
     w, m = size.width_mm, 3.0
     inner = w - 2 * m
     return [
@@ -30,17 +31,17 @@ def layout(d: SendingLabel, size: Size) -> list[Element]:
         Code128(m, 13, inner, 24, d.waybill),
         Text(m, 38, inner, 6, d.waybill, align="center"),
         Line(m, 46, w - m, 46),
-        Text(m, 49, 12, 6, "收"), Text(m + 12, 49, inner - 12, 8, d.recipient, bold=True),
+        Text(m, 49, 10.5, 6, tr(lang, "To")), Text(m + 12, 49, inner - 12, 8, d.recipient, bold=True),
         Text(m + 12, 59, inner - 12, 6, d.address[:26], max_mm=4.2),
         Text(m + 12, 66, inner - 12, 6, d.address[26:52], max_mm=4.2),
         Line(m, 75, w - m, 75),
-        Text(m, 78, 12, 6, "寄"), Text(m + 12, 78, inner - 12, 6, d.sender),
+        Text(m, 78, 10.5, 6, tr(lang, "From")), Text(m + 12, 78, inner - 12, 6, d.sender),
         Line(m, 88, w - m, 88),
-        Text(m, 91, inner * 0.62, 6, f"物品：{d.item}"),
-        Text(m, 99, inner * 0.62, 6, f"重量：{d.weight}  运费：{d.fee}"),
-        Text(m, 107, inner * 0.62, 6, f"收寄：{d.date} 已验视 实名"),
+        Text(m, 91, inner * 0.62, 6, tr(lang, "Item: {item}", item=d.item)),
+        Text(m, 99, inner * 0.62, 6, tr(lang, "Weight: {weight}  Fee: {fee}", weight=d.weight, fee=d.fee)),
+        Text(m, 107, inner * 0.62, 6, tr(lang, "Accepted: {date} inspected, real name", date=d.date)),
         QR(w - m - 30, 91, 30, f"waybill={d.waybill};station={d.station}"),
         Line(m, 125, w - m, 125),
-        Text(m, 128, inner, 5, "收件人签收：", max_mm=5),
+        Text(m, 128, inner, 5, tr(lang, "Received by (signature):"), max_mm=5),
         Code128(m + inner * 0.45, 134, inner * 0.55, 12, d.waybill),
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..elements import Page
+from ..words import DEFAULT, tr
 from . import document
 
 
@@ -24,12 +25,15 @@ class Statement:
     payout_method: str
 
 
-def pages(d: Statement) -> list[Page]:
-    rows = [document.Row(f"委托人：{d.farmer} {d.phone} {d.village}".strip(), True),
-            document.Row(f"结算日期：{d.date}"), document.Row("已售批次：", True)]
-    rows += [document.Row(f"{lot}  {product} {grade}  已售 {kg}  销售额 {fen}") for lot, product, grade, kg, fen
-             in d.lines]
-    rows += [document.Row(f"销售合计 {d.sales}  代销佣金 {d.commission}  费用 {d.fees}"),
-             document.Row(f"应付 {d.payout}（{d.payout_method}）", True)]
-    return document.pages(document.Document(f"农产品代销结算单 · {d.station}", d.number, rows,
-                                            ["委托人签字：", "经办人签字："], subtitle=d.date))
+def pages(d: Statement, lang: str = DEFAULT) -> list[Page]:
+    rows = [document.Row(tr(lang, "Consignor: {farmer} {phone} {village}", farmer=d.farmer, phone=d.phone,
+                            village=d.village).strip(), True),
+            document.Row(tr(lang, "Settled: {date}", date=d.date)), document.Row(tr(lang, "Lots sold:"), True)]
+    rows += [document.Row(tr(lang, "{lot}  {product} {grade}  sold {kg}  sales {amount}", lot=lot, product=product,
+                             grade=grade, kg=kg, amount=fen)) for lot, product, grade, kg, fen in d.lines]
+    rows += [document.Row(tr(lang, "Sales {sales}  commission {commission}  fees {fees}", sales=d.sales,
+                             commission=d.commission, fees=d.fees)),
+             document.Row(tr(lang, "To pay {payout} ({method})", payout=d.payout, method=d.payout_method), True)]
+    return document.pages(document.Document(
+        tr(lang, "Settlement statement · {station}", station=d.station), d.number, rows,
+        [tr(lang, "Consignor's signature:"), tr(lang, "Clerk's signature:")], subtitle=d.date))
