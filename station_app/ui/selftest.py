@@ -38,6 +38,9 @@ def run() -> int:
         checks.append(("database", db.schema_version(conn) == db.latest_version(), str(data_dir)))
         station.init_station(conn, "SELFTEST", "自检站", "自检", "1234")
         window = app_module.open_window(conn, data_dir)
+        keys = [window.tabs.tabText(i).split()[-1] for i in range(window.tabs.count())]
+        # pages register themselves on import: a bundle that left a page module out shows fewer tabs
+        checks.append(("pages", keys[:9] == [f"F{n}" for n in range(2, 11)], " ".join(keys)))
         window.loginPage.pinInput.setText("1234")
         window.loginPage.try_login()
         window.receivePage.phoneInput.setText("13812345678")
