@@ -136,13 +136,7 @@ def _unxz(raw: bytes, cap: int) -> bytes:
         data = unpacker.decompress(raw, max_length=cap + 1)  # never more than cap + 1 bytes in memory
     except lzma.LZMAError as exc:
         raise protocol.ProtocolError("body_corrupt", f"xz: {exc}") from exc
-    if len(data) > cap:
-        raise protocol.ProtocolError("body_too_large", f"at most {cap} bytes after decompression")
-    if not unpacker.eof:
-        raise protocol.ProtocolError("body_corrupt", "xz stream cut short")
-    if unpacker.unused_data:
-        raise protocol.ProtocolError("body_corrupt", "bytes after the end of the xz stream")
-    return data
+    return _whole("xz stream", data, cap, unpacker.eof, unpacker.unused_data)
 
 
 def _gunzip(raw: bytes, cap: int) -> bytes:
@@ -151,12 +145,17 @@ def _gunzip(raw: bytes, cap: int) -> bytes:
         data = unpacker.decompress(raw, cap + 1)
     except zlib.error as exc:
         raise protocol.ProtocolError("body_corrupt", f"gzip: {exc}") from exc
+    return _whole("gzip member", data, cap, unpacker.eof, unpacker.unused_data)
+
+
+def _whole(what: str, data: bytes, cap: int, eof: bool, unused: bytes) -> bytes:
+    """Within the cap, complete, and nothing after the end (trailing garbage is refused, not ignored)."""
     if len(data) > cap:
         raise protocol.ProtocolError("body_too_large", f"at most {cap} bytes after decompression")
-    if not unpacker.eof:
-        raise protocol.ProtocolError("body_corrupt", "gzip stream cut short")
-    if unpacker.unused_data:
-        raise protocol.ProtocolError("body_corrupt", "bytes after the end of the gzip member")
+    if not eof:
+        raise protocol.ProtocolError("body_corrupt", f"{what} cut short")
+    if unused:
+        raise protocol.ProtocolError("body_corrupt", f"bytes after the end of the {what}")
     return data
 
 
