@@ -114,12 +114,13 @@ class BillsPage(Page):
         self.banner.show_message("ok", self.tr("Logged {amount} for {account}.").format(
             amount=money.yuan(payment.amount_fen), account=payment.account))
         if can_print(self.session.printer, "bill_receipt"):
+            lang = self.session.document_language
             pages = bill_receipt.pages(bill_receipt.BillReceipt(
                 self.session.station.name, payment.id[-10:].upper(), self.types[payment.type_code].name,
                 payment.account, f"{mask_name(payment.payer_name)} {mask_phone(payment.payer_phone)}".strip(),
                 money.yuan(payment.amount_fen), money.yuan(payment.commission_fen),
                 money.yuan(payment.amount_fen + payment.commission_fen), self.channel.currentText(),
-                payment.reference, payment.business_day, local_text(to_iso(utc_now()), "%Y-%m-%d %H:%M")))
+                payment.reference, payment.business_day, local_text(to_iso(utc_now()), "%Y-%m-%d %H:%M")), lang)
             self.printer.submit(self.session.printer, PrintJob(f"bill-{payment.id[-8:]}", pages, kind="bill_receipt"))
         for field in (self.amount, self.reference, self.account, self.payerName, self.payerPhone):
             field.clear()

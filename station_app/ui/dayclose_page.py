@@ -184,7 +184,8 @@ class DayClosePage(Page):
             self.banner.show_message("error", error_text(err))
             return
         data_dir: Path = self.session.data_dir
-        pages = report_pages.day_close(totals, self.session.station.name, counted, self.reason.text(), self.names())
+        pages = report_pages.day_close(totals, self.session.station.name, counted, self.reason.text(), self.names(),
+                                       self.session.document_language)
         report = data_dir / "reports" / f"day-{totals.day}.pdf"
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_bytes(pdf.render(pages))  # always saved, printed too where an A4 printer is set

@@ -156,6 +156,7 @@ class DispatchPage(Page):
             dispatch.departs_local(closed).strftime("%m-%d %H:%M"),
             dispatch.closed_local(closed, self.session.conn).strftime("%m-%d %H:%M"),
             [(code, kind) for code, kind in closed.expected if code in scanned], closed.missing)
-        self.printer.submit(settings, PrintJob(f"handover-{closed.id[-8:]}", handover_list.pages(data),
+        pages = handover_list.pages(data, self.session.document_language)
+        self.printer.submit(settings, PrintJob(f"handover-{closed.id[-8:]}", pages,
                                                kind="handover_list"))
         return self.tr("Printing the hand-over list for the driver…")

@@ -206,7 +206,7 @@ class ProducePage(Page):
             day = local_text(to_iso(utc_now()), "%m-%d")
             pages = [PrintedPage(size, box_label.layout(box_label.BoxLabel(
                 code, lot.product.name, lot.grade, f"{i}/{len(lot.boxes)}", day, self.session.station.name, lot.trace),
-                size)) for i, code in enumerate(lot.boxes, start=1)]
+                size, self.session.document_language)) for i, code in enumerate(lot.boxes, start=1)]
             self.printer.submit(self.session.printer, PrintJob(lot.lot_no, pages, kind="box_label"))
         self._print_receipt(lot)
         self.saleLot.setText(lot.lot_no)
@@ -229,7 +229,8 @@ class ProducePage(Page):
             money.kg(row["deduction_g"]), money.kg(row["net_g"]), money.yuan(row["price_fen_per_kg"]),
             money.yuan((row["net_g"] * row["price_fen_per_kg"] + 500) // 1000), list(lot.boxes),
             local_text(row["created_at"]))
-        pages = produce_receipt.roll_pages(data) if roll else produce_receipt.a4_pages(data)
+        lang = self.session.document_language
+        pages = produce_receipt.roll_pages(data, lang) if roll else produce_receipt.a4_pages(data, lang)
         self.printer.submit(settings, PrintJob(f"receipt-{lot.lot_no}", pages, kind=kind))
 
     def record_sale(self) -> None:
@@ -275,8 +276,9 @@ class ProducePage(Page):
                 [(lot, name, grade, money.kg(g), money.yuan(f)) for lot, name, grade, g, f in result.lines],
                 money.yuan(result.sales_fen), money.yuan(result.commission_fen), money.yuan(result.fees_fen),
                 money.yuan(result.payout_fen), money_methods().get(method, method))
+            lang = self.session.document_language
             self.printer.submit(self.session.printer, PrintJob(f"statement-{result.id[-8:]}",
-                                                               settlement_statement.pages(data),
+                                                               settlement_statement.pages(data, lang),
                                                                kind="settlement_statement"))
 
     def pay(self) -> None:

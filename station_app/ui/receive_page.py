@@ -310,7 +310,8 @@ class ReceivePage(Page):
     def print_sticker(self, parcel: parcels.Parcel) -> str:
         settings = self.session.printer
         sticker = for_parcel(parcel, self.session.courier_name(parcel.courier), self.session.station.name)
-        job = PrintJob(f"{parcel.pickup_code}-{parcel.waybill}", [sticker_page(sticker, SIZES[settings.size])])
+        page = sticker_page(sticker, SIZES[settings.size], self.session.document_language)
+        job = PrintJob(f"{parcel.pickup_code}-{parcel.waybill}", [page])
         return self.printer.submit(settings, job)
 
     def _reprint(self) -> None:

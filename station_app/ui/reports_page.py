@@ -82,7 +82,8 @@ class ReportsPage(Page):
         start, end = reports.month_range(self.shown_month)
         self.report = reports.build(self.session.conn, start, min(end, date.today()) if start <= date.today()
                                     else end)
-        page = report_pages.period(self.report, self.session.station.name, self.session.courier_names)[0]
+        page = report_pages.period(self.report, self.session.station.name, self.session.courier_names,
+                                  self.session.document_language)[0]
         grey = raster.render(page, 110, grey=True)  # the same drawing as the PDF, at screen resolution
         image = QImage(grey.tobytes(), grey.width, grey.height, grey.width, QImage.Format.Format_Grayscale8).copy()
         self.picture.setPixmap(QPixmap.fromImage(image))
@@ -90,8 +91,9 @@ class ReportsPage(Page):
     def write(self, kind: str, path: Path) -> Path:
         assert self.report is not None
         if kind == "pdf":
-            path.write_bytes(pdf.render(report_pages.period(self.report, self.session.station.name,
-                                                            self.session.courier_names)))
+            pages = report_pages.period(self.report, self.session.station.name, self.session.courier_names,
+                                        self.session.document_language)
+            path.write_bytes(pdf.render(pages))
             return path
         sheets = spreadsheet.report_sheets(self.report, self.session.courier_names)
         if kind == "xlsx":

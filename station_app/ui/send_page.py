@@ -276,7 +276,8 @@ class SendPage(Page):
             f"{parcel.province}{parcel.city}{parcel.county}{parcel.address}", parcel.item, weight_text(parcel.weight_g),
             money.yuan(done.quote.fee_fen), local_text(to_iso(utc_now()), "%Y-%m-%d"), self.session.station.name)
         size = SIZES["100x150"]
-        job = PrintJob(done.waybill, [PrintedPage(size, sending_label.layout(label, size))], kind="sending_label")
+        page = PrintedPage(size, sending_label.layout(label, size, self.session.document_language))
+        job = PrintJob(done.waybill, [page], kind="sending_label")
         self.printer.submit(self.session.printer, job)
 
     def reset(self) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core import couriers
+from ..core import couriers, settings
 from ..core.clerks import Clerk
 from ..core.clock import local_text
 from ..core.device_settings import PrinterSettings
@@ -35,6 +35,11 @@ class Session:
         if code == couriers.UNKNOWN:
             return QCoreApplication.translate("Parcel", "Unknown courier")
         return self.courier_names.get(code, code)
+
+    @property
+    def document_language(self) -> str:
+        """The language printed papers are in (a station setting), apart from the screen's language."""
+        return settings.get(self.conn, "document_language")
 
     @property
     def clerk_id(self) -> str:

@@ -193,7 +193,8 @@ class StockPage(Page):
         else:
             stickers = [for_parcel(p, self.session.courier_name(p.courier), self.session.station.name)
                         for p in chosen]
-            self.printer.submit(settings, PrintJob(f"codes-{len(stickers)}", batch_sheet.pages(stickers),
+            sheet = batch_sheet.pages(stickers, self.session.document_language)
+            self.printer.submit(settings, PrintJob(f"codes-{len(stickers)}", sheet,
                                                    kind="batch_sheet"))
             self.banner.show_message("info", self.tr("Printing a sheet of {n} pickup codes…").format(n=len(chosen)))
         self.focus_scan()
@@ -204,7 +205,8 @@ class StockPage(Page):
             self.banner.show_message("warn", self.tr("No printer is set up. Choose one under Printer."))
         else:
             size = SIZES[settings.size]
-            pages = [shelf_page(ShelfLabel(s.shelf, layer, self.session.station.name), size)
+            lang = self.session.document_language
+            pages = [shelf_page(ShelfLabel(s.shelf, layer, self.session.station.name), size, lang)
                      for s in shelving.shelves(self.session.conn) for layer in range(1, s.layers + 1)]
             self.printer.submit(settings, PrintJob("shelf-labels", pages, kind="shelf_label"))
             self.banner.show_message("info", self.tr("Printing {n} shelf labels…").format(n=len(pages)))

@@ -260,3 +260,19 @@ def test_f10_a_month_that_does_not_exist_is_refused(counter, qtbot):
     typed(month, "\r")
     assert counter.banner.kind == "error" and "2026-13 不是有效的月份" in counter.banner.text()
     assert counter.reportsPage.report.start.isoformat() == "2026-10-01"  # not turned into January
+
+
+def test_papers_follow_the_station_document_language_not_the_screen(counter, conn, boss, qtbot, tmp_path):
+    from station_app.core import settings
+
+    settings.change(conn, "document_language", "en", clerk_id=boss.id)  # the county's drivers read English lists
+    counter.session.printer = PrinterSettings(backend="pdf_folder", path=str(tmp_path))
+    boxes = boxes_waiting(conn, boss, 2)
+    hand_over(counter, qtbot, boxes)
+    click(qtbot, counter, "closeDispatchButton")
+    qtbot.waitUntil(lambda: any(tmp_path.glob("handover-*.pdf")), timeout=10_000)
+    (pdf,) = tmp_path.glob("handover-*.pdf")
+    text = pymupdf.open(pdf)[0].get_text()
+    assert "On the bus: 2" in text and "未上车" not in text
+    assert set(boxes) <= set(decode_pdf(pdf))
+    assert "交接" in counter.banner.text()  # the screen stays Chinese
