@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from station_app.core import dayclose, journal
 from station_app.core.clock import local_day, utc_now
@@ -41,7 +42,8 @@ def test_log_a_bill_print_its_receipt_and_void_it(counter, conn, qtbot, tmp_path
         dialog = QApplication.activeModalWidget()
         dialog.pinField.setText("1234")
         dialog.reasonField.setText("金额输错")
-        dialog.accept()
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(50, approve)
     page.voidButton.click()

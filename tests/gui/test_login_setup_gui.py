@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QPushButton
 
 from station_app.core import db, station
 from station_app.ui.setup_wizard import SetupWizard
@@ -52,16 +53,17 @@ def test_first_run_wizard_creates_the_station(qtbot, tmp_path):
     wizard.clerkInput.setText("王芳")
     wizard.pinInput.setText("2468")
     wizard.pinAgain.setText("2469")
-    wizard.create()
+    ok = wizard.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)  # as the clerk does: the form's 确定 button
     assert "不一致" in wizard.message.text() and station.get(conn) is None
     wizard.pinAgain.setText("2468")
-    wizard.create()
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert wizard.result() == SetupWizard.DialogCode.Accepted
     assert station.get(conn).code == "S009"
     conn.close()
 
 
-def test_supervisor_settings_save_thresholds_shelves_and_add_a_clerk(counter, conn, data_dir):
+def test_supervisor_settings_save_thresholds_shelves_and_add_a_clerk(counter, conn, data_dir, qtbot):
     from station_app.core import clerks, device_settings, journal, settings, shelving
     from station_app.ui.settings_dialog import SettingsDialog
 
@@ -69,13 +71,14 @@ def test_supervisor_settings_save_thresholds_shelves_and_add_a_clerk(counter, co
     dialog = SettingsDialog(counter.session, counter)
     dialog.remindDays.setValue(7)
     dialog.returnDays.setValue(5)
-    dialog.save()
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert "少于" in dialog.message.text() and settings.get_int(conn, "remind_after_days") == 3
     dialog.remindDays.setValue(2)
     dialog.returnDays.setValue(10)
     dialog.shelfCount.setValue(6)
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
-    dialog.save()
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert (settings.get_int(conn, "remind_after_days"), settings.get_int(conn, "return_after_days")) == (2, 10)
     assert len(shelving.shelves(conn)) == 6
     assert device_settings.load(data_dir)["language"] == "en"
