@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ops
-from . import lots, refdata, sms, storage
+from . import lots, refdata, rollups, sms, storage
 
 COUNTY_TZ = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
 
@@ -202,7 +202,7 @@ def day_report(conn: sqlite3.Connection, station: str, day: date) -> dict[str, A
             ops.validate(kind, json.loads(raw))
         except (ValueError, RecursionError):  # JSONDecodeError and OpInvalid are ValueErrors
             invalid.append(op_id)
-    f, counts = storage.figures(conn, station, day.isoformat())
+    f, counts = rollups.figures(conn, station, day.isoformat())
     in_stock = conn.execute("SELECT count(*) FROM parcels WHERE station = ? AND status = 'in_stock'",
                             (station,)).fetchone()[0]
     texts = conn.execute("SELECT count(*) FROM sms_outbox WHERE station = ? AND state = 'sent' AND sent_at >= ? "

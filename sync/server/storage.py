@@ -6,16 +6,16 @@ import hashlib
 import json
 import secrets
 import sqlite3
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .. import ops, protocol
-from . import sms
+from . import rollups, sms
 
 DB_FILENAME = "county.db"
 ENROLMENT_VALID = timedelta(days=30)
@@ -87,7 +87,7 @@ def migrate(conn: sqlite3.Connection) -> None:
             conn.execute("UPDATE sms_outbox SET state = 'held' WHERE state = 'queued'")
             conn.execute("PRAGMA user_version = 1")
         if conn.execute("PRAGMA user_version").fetchone()[0] < 2:
-            rebuild_rollups(conn)  # figures came from ledger scans before: project the ledger once
+            rollups.rebuild(conn)  # figures came from ledger scans before: project the ledger once
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
@@ -204,7 +204,6 @@ def expire(conn: sqlite3.Connection, station: str) -> int:
                             ((datetime.now(UTC) - timedelta(seconds=1)).isoformat(), station)).rowcount
 
 
-Rollups = dict[tuple[str, str, str, str], int]  # (station, day, figure, key) → change
 
 
 # ----- ops -----------------------------------------------------------------------------------------------------
@@ -215,7 +214,7 @@ class BatchResult:
     high: int  # the highest device_seq this station itself sent from this device
     details: dict[str, str] = field(default_factory=dict)  # op id -> why it was rejected, in words
     gaps: list[tuple[int, int]] = field(default_factory=list)  # device_seq ranges skipped, seen in this batch
-    rollups: Rollups = field(default_factory=dict)  # figure changes, written once at the end of the batch
+    figure_changes: rollups.Changes = field(default_factory=dict)  # written once at the end of the batch
 
     def answer(self) -> dict[str, Any]:
         return protocol.results_answer(self.ids, self.results, self.high, details=self.details,
@@ -251,7 +250,7 @@ def apply_batch(conn: sqlite3.Connection, caller: Caller, batch: list[Any],
                 done.results.append(_reject(conn, caller, op_id, err.code, err.detail, seq, done))
                 continue
             done.results.append(_apply_one(conn, caller, op, received, station_named, done))
-        write_rollups(conn, done.rollups)
+        rollups.write(conn, done.figure_changes)
         conn.execute("UPDATE devices SET high_seq = ? WHERE device_id = ? AND station = ?",
                      (high, caller.device_id, caller.station))
     done.high = high
@@ -311,11 +310,11 @@ def _apply_one(conn: sqlite3.Connection, caller: Caller, op: dict[str, Any], rec
         (op["op_id"], caller.station, caller.device_id, op["device_seq"], op["type"], op.get("entity_id"),
          json.dumps(op["payload"], ensure_ascii=False, sort_keys=True, allow_nan=False), digest, op["created_at"],
          received))
-    _project(conn, caller.station, op, done.rollups)
+    _project(conn, caller.station, op, done.figure_changes)
     return ("applied", "")
 
 
-def _project(conn: sqlite3.Connection, station: str, op: dict[str, Any], rollups: Rollups) -> None:
+def _project(conn: sqlite3.Connection, station: str, op: dict[str, Any], changes: rollups.Changes) -> None:
     """Keep the parcel list, the figures and the SMS outbox in step with an op (already checked against its
     declaration). A station only ever changes its own parcels and figures."""
     p, at, kind = op["payload"], op["created_at"], op["type"]
@@ -339,103 +338,10 @@ def _project(conn: sqlite3.Connection, station: str, op: dict[str, Any], rollups
     elif kind == "parcel.pickup_undone":
         conn.execute("UPDATE parcels SET status='in_stock', picked_up_at=NULL, pickup_code = ? "
                      "WHERE parcel_id=? AND station = ?", (p["pickup_code"], p["parcel_id"], station))
-    _project_figures(conn, station, kind, p, at, rollups)
+    rollups.project(conn, station, kind, p, at, changes)
     if ops.OPS[kind].sends_text and p.get("notification_id"):
         sms.queue_pickup_text(conn, station, p["parcel_id"], p["notification_id"],
                               "reminder" if kind == "parcel.reminded" else "arrival")
-
-
-# ----- figures: rollups per station, business day (China time), figure and key, built at ingest ---------------
-OPS_FIGURE = "ops"  # how many ops of each type: kept beside the declared figures, keyed by type
-CHINA = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
-
-
-def china_day(at: str) -> str:
-    return ops.parse_timestamp(at, "created_at").astimezone(CHINA).date().isoformat()
-
-
-def ledger_lookup(conn: sqlite3.Connection, station: str) -> ops.Lookup:
-    """The station's own op of a type about one thing (stations journal it under that thing's id)."""
-    def find(op_type: str, key_field: str, value: Any) -> dict[str, Any] | None:
-        for (raw,) in conn.execute("SELECT payload FROM ledger WHERE station = ? AND entity_id = ? AND type = ? "
-                                   "ORDER BY received_at, device_seq", (station, str(value), op_type)):
-            payload: dict[str, Any] = json.loads(raw)
-            if payload.get(key_field) == value:
-                return payload
-        return None
-    return find
-
-
-def _add_figures(conn: sqlite3.Connection, station: str, kind: str, p: Mapping[str, Any], at: str, sign: int,
-                 rollups: Rollups) -> None:
-    day = ops.business_day(kind, p) or china_day(at)
-    for name, key, amount in ops.contributions(kind, p, ledger_lookup(conn, station)):
-        where = (station, day, name, key or "")
-        rollups[where] = rollups.get(where, 0) + sign * amount
-
-
-def write_rollups(conn: sqlite3.Connection, rollups: Rollups) -> None:
-    """Add a batch's figure changes (few rows: one per station, day, figure and key) inside its transaction."""
-    conn.executemany("INSERT INTO rollups (station, day, figure, key, value) VALUES (?,?,?,?,?) ON CONFLICT "
-                     "(station, day, figure, key) DO UPDATE SET value = value + excluded.value",
-                     [(*where, value) for where, value in rollups.items()])
-    rollups.clear()
-
-
-def _project_figures(conn: sqlite3.Connection, station: str, kind: str, p: dict[str, Any], at: str,
-                     rollups: Rollups, whole_ledger: bool = False) -> None:
-    """Add what the op's declaration says it adds; a correction (a void) takes its op's figures back, once.
-
-    With ``whole_ledger`` (a rebuild) every correction is already there, so a corrected op adds nothing and its
-    correction takes nothing back."""
-    find = ledger_lookup(conn, station)
-    counted = (station, china_day(at), OPS_FIGURE, kind)
-    rollups[counted] = rollups.get(counted, 0) + 1
-    if not (kind in ops.CANCELLED_BY and ops.cancelled(kind, p, find)):  # voided before it arrived: nothing
-        _add_figures(conn, station, kind, p, at, 1, rollups)
-    target = ops.OPS[kind].cancels
-    if target is None or whole_ledger:
-        return
-    key = ops.OPS[target].key
-    assert key is not None
-    cancelled = find(target, key, p[key])
-    corrections = conn.execute("SELECT count(*) FROM ledger WHERE station = ? AND entity_id = ? AND type = ?",
-                               (station, str(p[key]), kind)).fetchone()[0]
-    if cancelled is not None and corrections == 1:  # this op is the first correction of it: take it back
-        row = conn.execute("SELECT created_at FROM ledger WHERE station = ? AND entity_id = ? AND type = ? ORDER BY "
-                           "received_at, device_seq LIMIT 1", (station, str(p[key]), target)).fetchone()
-        _add_figures(conn, station, target, cancelled, row[0], -1, rollups)
-
-
-def rebuild_rollups(conn: sqlite3.Connection) -> int:
-    """Project a whole ledger again (inside the caller's transaction); ops that do not match their declaration
-    (stored before the server checked them) are left out. Returns how many ops were projected."""
-    conn.execute("DELETE FROM rollups")
-    projected, rollups = 0, Rollups()
-    for station, kind, raw, at in conn.execute("SELECT station, type, payload, created_at FROM ledger "
-                                               "ORDER BY rowid").fetchall():
-        try:
-            payload = json.loads(raw)
-            ops.validate(kind, payload)
-            china_day(at)
-        except (ValueError, RecursionError):  # JSONDecodeError and OpInvalid are ValueErrors
-            continue
-        _project_figures(conn, station, kind, payload, at, rollups, whole_ledger=True)
-        projected += 1
-    write_rollups(conn, rollups)
-    return projected
-
-
-def figures(conn: sqlite3.Connection, station: str, day: str) -> tuple[ops.Figures, dict[str, int]]:
-    """A station's business day as its rollups say: the declared figures, and its op counts by type."""
-    found, counts = ops.Figures(), {}
-    for name, key, value in conn.execute("SELECT figure, key, value FROM rollups WHERE station = ? AND day = ?",
-                                         (station, day)):
-        if name == OPS_FIGURE:
-            counts[key] = value
-        elif name in ops.FIGURES:
-            found.add(name, key if ops.FIGURES[name].keyed else None, value)
-    return found, counts
 
 
 def reconcile(conn: sqlite3.Connection, caller: Caller, day: str, digest: str) -> dict[str, Any]:

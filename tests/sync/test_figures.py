@@ -13,7 +13,7 @@ from station_app.core import bills, dayclose, dispatch, idcheck, parcels, pickup
 from station_app.core.clock import local_day, utc_now
 from sync import client as sync_client
 from sync import ops
-from sync.server import storage
+from sync.server import rollups, storage
 
 
 @pytest.fixture
@@ -117,7 +117,7 @@ def test_day_close_and_the_county_day_report_give_the_same_figures(china_time, s
     county = storage.connect(server.data_dir)
     try:
         with storage.transaction(county):
-            assert storage.rebuild_rollups(county) == county.execute("SELECT count(*) FROM ledger").fetchone()[0]
+            assert rollups.rebuild(county) == county.execute("SELECT count(*) FROM ledger").fetchone()[0]
         again = json.loads(server.admin("report", "station", "S001", "--date", today.isoformat()).stdout)
     finally:
         county.close()
@@ -136,7 +136,7 @@ def test_every_declared_op_type_reaches_the_county_figures_or_says_why_not(china
     finally:
         county.close()
     moved = {r[0] for r in rows if r[2]}
-    counted = {r[1] for r in rows if r[0] == storage.OPS_FIGURE}
+    counted = {r[1] for r in rows if r[0] == rollups.OPS_FIGURE}
     assert counted == written
     for name in written:
         declared = ops.OPS[name]

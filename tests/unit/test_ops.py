@@ -239,7 +239,7 @@ def test_a_new_line_declared_once_reaches_the_day_close_and_the_county(a_new_lin
     totals = dayclose.totals(conn, dayclose.business_day(conn))
     assert totals.cash_in_fen == 3_000 and totals.expected_cash_fen == 3_000
 
-    from sync.server import storage
+    from sync.server import rollups, storage
 
     storage.init(tmp_path / "county")
     county = storage.connect(tmp_path / "county")
@@ -249,8 +249,8 @@ def test_a_new_line_declared_once_reaches_the_day_close_and_the_county(a_new_lin
             {"op_id": r["op_id"], "device_seq": r["device_seq"], "type": r["type"], "payload": json.loads(r["payload"]),
              "created_at": r["created_at"]} for r in rows])
         assert [status for status, _ in done.results] == ["applied", "applied"]
-        day = storage.china_day(rows[0]["created_at"])
-        figures, counts = storage.figures(county, "S001", day)
+        day = rollups.china_day(rows[0]["created_at"])
+        figures, counts = rollups.figures(county, "S001", day)
     finally:
         county.close()
     assert figures.flat(ops.CASH_IN) == 3_000 and counts == {"cod.collected": 2}
