@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
@@ -14,7 +16,7 @@ from .messages import error_text, fill_methods
 from .page import Page, PageHost
 from .printing import PrintJob, can_print
 from .supervisor_dialog import SupervisorDialog
-from .widgets import Column, RowTable, ScanField, make_table, selected_rows
+from .widgets import Column, RowTable, ScanField, make_table, named
 
 
 class BillsPage(Page):
@@ -29,20 +31,20 @@ class BillsPage(Page):
         self.setObjectName("billsPage")
         self.types = {t.code: t for t in bills.types(self.session.conn)}
         self.payerLookup = ScanField("payerLookup", self.tr("Account number or phone of a repeat payer, then Enter"))
-        self.billType = QComboBox(objectName="billType")
+        self.billType = named(QComboBox(), "billType")
         for t in self.types.values():
             self.billType.addItem(t.name, t.code)
-        self.account = QLineEdit(objectName="billAccount")
-        self.payerName = QLineEdit(objectName="payerName")
-        self.payerPhone = QLineEdit(objectName="payerPhone")
-        self.amount = QLineEdit(objectName="billAmount", placeholderText=self.tr("yuan"))
-        self.channel = QComboBox(objectName="billChannel")
+        self.account = named(QLineEdit(), "billAccount")
+        self.payerName = named(QLineEdit(), "payerName")
+        self.payerPhone = named(QLineEdit(), "payerPhone")
+        self.amount = named(QLineEdit(placeholderText=self.tr("yuan")), "billAmount")
+        self.channel = named(QComboBox(), "billChannel")
         fill_methods(self.channel, bills.CHANNELS)
-        self.reference = QLineEdit(objectName="billReference", placeholderText=self.tr("transaction number"))
-        self.commission = QLineEdit(objectName="billCommission", placeholderText=self.tr("yuan"))
-        self.saveButton = QPushButton(self.tr("Log payment and print receipt"), objectName="logBillButton")
-        self.voidButton = QPushButton(self.tr("Void selected (supervisor)…"), objectName="voidBillButton")
-        self.model = RowTable([
+        self.reference = named(QLineEdit(placeholderText=self.tr("transaction number")), "billReference")
+        self.commission = named(QLineEdit(placeholderText=self.tr("yuan")), "billCommission")
+        self.saveButton = named(QPushButton(self.tr("Log payment and print receipt")), "logBillButton")
+        self.voidButton = named(QPushButton(self.tr("Void selected (supervisor)…")), "voidBillButton")
+        self.model: RowTable[sqlite3.Row] = RowTable([
             Column(self.tr("Time"), lambda r: local_text(r["created_at"], "%H:%M")),
             Column(self.tr("Type"), lambda r: self.types[r["type_code"]].name if r["type_code"] in self.types
                    else r["type_code"]),
@@ -128,7 +130,7 @@ class BillsPage(Page):
         self.focus_scan()
 
     def void(self) -> None:
-        chosen = selected_rows(self.billsTable)
+        chosen = self.model.selected(self.billsTable)
         if not chosen:
             self.banner.show_message("warn", self.tr("Select a payment in the list first."))
             return

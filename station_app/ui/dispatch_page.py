@@ -11,7 +11,7 @@ from ..labels.kinds import handover_list
 from .messages import error_text
 from .page import Page, PageHost
 from .printing import PrintJob, can_print
-from .widgets import Column, RowTable, ScanField, make_table
+from .widgets import Column, RowTable, ScanField, make_table, named
 
 
 class DispatchPage(Page):
@@ -25,19 +25,19 @@ class DispatchPage(Page):
         super().__init__(host, parent)
         self.setObjectName("dispatchPage")
         self.current: dispatch.Manifest | None = None
-        self.runSelector = QComboBox(objectName="runSelector")
-        self.openButton = QPushButton(self.tr("Make the hand-over list"), objectName="openDispatchButton")
+        self.runSelector = named(QComboBox(), "runSelector")
+        self.openButton = named(QPushButton(self.tr("Make the hand-over list")), "openDispatchButton")
         self.dispatchScanInput = ScanField("dispatchScanInput", self.tr("Scan each item as it goes on the bus"))
-        self.summary = QLabel("", objectName="dispatchSummary")
+        self.summary = named(QLabel(""), "dispatchSummary")
         self.summary.setStyleSheet("font-size:22px; font-weight:bold;")
-        self.model = RowTable([Column(self.tr("On the bus"), lambda r: "✔" if r[2] else ""),
-                               Column(self.tr("Item"), lambda r: r[0]),
-                               Column(self.tr("Kind"), lambda r: {"sending": self.tr("parcel"),
-                                                                  "box": self.tr("produce box")}.get(r[1], r[1]))],
-                              lambda r: "#c8f0c8" if r[2] else "")
+        kinds = {"sending": self.tr("parcel"), "box": self.tr("produce box")}
+        self.model: RowTable[tuple[str, str, bool]] = RowTable([  # (code, kind, on the bus)
+            Column(self.tr("On the bus"), lambda r: "✔" if r[2] else ""),
+            Column(self.tr("Item"), lambda r: r[0]),
+            Column(self.tr("Kind"), lambda r: kinds.get(r[1]) or r[1])], lambda r: "#c8f0c8" if r[2] else "")
         self.dispatchTable = make_table("dispatchTable", self.model)
-        self.closeButton = QPushButton(self.tr("Close and print for the driver"), objectName="closeDispatchButton")
-        self.reprintButton = QPushButton(self.tr("Reprint hand-over list"), objectName="reprintDispatchButton")
+        self.closeButton = named(QPushButton(self.tr("Close and print for the driver")), "closeDispatchButton")
+        self.reprintButton = named(QPushButton(self.tr("Reprint hand-over list")), "reprintDispatchButton")
         box = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.runSelector, 1)

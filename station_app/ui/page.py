@@ -83,11 +83,14 @@ class Page(QWidget):
     def settings_changed(self) -> None:
         """A supervisor saved the station settings (shelves, couriers …)."""
 
-    def fail(self, err: StationError) -> None:
-        self.banner.show_message("error", error_text(err))
+    def fail(self, err: StationError, words: Callable[[StationError], str] = error_text) -> None:
+        """Say a refusal in the window's message area (red, with the error sound)."""
+        self.banner.show_message("error", words(err))
 
     def op(self, call: Callable[[sqlite3.Connection], T]) -> CoreOp[T]:
-        """A core call from a click: ``self.op(lambda conn: core.x(conn, …)).then(show).run()``."""
+        """A core call from a click: ``self.op(lambda conn: core.x(conn, …)).then(show).run()``.
+
+        ``call`` gets the connection to use: the page's on the main thread, a fresh one on a worker."""
         return CoreOp(self, call)
 
 
@@ -98,6 +101,7 @@ class CoreOp(Generic[T]):
         self.page, self.call = page, call
         self._then: Callable[[T], object] | None = None
         self._failed: Callable[[StationError], object] | None = None
+        self._words: Callable[[StationError], str] = error_text
         self._refresh = False
 
     def then(self, done: Callable[[T], object]) -> CoreOp[T]:
@@ -107,6 +111,11 @@ class CoreOp(Generic[T]):
     def failed(self, handler: Callable[[StationError], object]) -> CoreOp[T]:
         """After the sentence is shown: what else the page does (focus, clear a field, a different sentence)."""
         self._failed = handler
+        return self
+
+    def explain(self, words: Callable[[StationError], str]) -> CoreOp[T]:
+        """The page's own sentence for a refusal, instead of the error code's (e.g. a manifest's bad lines)."""
+        self._words = words
         return self
 
     def refresh(self) -> CoreOp[T]:
@@ -139,7 +148,7 @@ class CoreOp(Generic[T]):
         run_in_thread(self.page, job, self._succeed, self._fail)
 
     def _fail(self, err: StationError) -> None:
-        self.page.fail(err)
+        self.page.fail(err, self._words)
         if self._failed is not None:
             self._failed(err)
 

@@ -25,7 +25,7 @@ from ..core.privacy import mask_name, mask_phone
 from .messages import error_text
 from .page import Page, PageHost
 from .session import parcel_columns
-from .widgets import Column, RowTable, ScanField, make_table
+from .widgets import Column, RowTable, ScanField, make_table, named
 
 
 class PickupPage(Page):
@@ -45,37 +45,37 @@ class PickupPage(Page):
         self.lookupInput = ScanField("lookupInput", self.tr("Pickup code, phone, last 4 digits, or scan a waybill"))
         self.scan_hint = self.tr("Scan each parcel as you hand it over")
         self.pickupScanInput = ScanField("pickupScanInput", self.scan_hint)
-        self.summary = QLabel("", objectName="pickupSummary")
+        self.summary = named(QLabel(""), "pickupSummary")
         self.summary.setStyleSheet("font-size:26px; font-weight:bold;")
         self.summary.setWordWrap(True)
-        self.recipientChooser = QListWidget(objectName="recipientChooser")
+        self.recipientChooser = named(QListWidget(), "recipientChooser")
         self.recipientChooser.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay in the scan field
         self.recipientChooser.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.recipientChooser.setStyleSheet("QListWidget { font-size:24px; } QListWidget::item { padding:6px; }"
                                             "QListWidget::item:selected { background:#1565c0; color:white; }")
-        columns = [Column(self.tr("Handed"), lambda p: "✔" if p.id in self.scanned else "")]
+        columns: list[Column[Parcel]] = [Column(self.tr("Handed"), lambda p: "✔" if p.id in self.scanned else "")]
         self.model = RowTable(columns + parcel_columns(self.session),
                               lambda p: "#c8f0c8" if p.id in self.scanned else "")
         self.pickupTable = make_table("pickupTable", self.model)
-        self.selfRadio = QRadioButton(self.tr("Recipient"), objectName="handoverSelf")
-        self.proxyRadio = QRadioButton(self.tr("Proxy"), objectName="handoverProxy")
-        self.doorRadio = QRadioButton(self.tr("Delivered to the door"), objectName="handoverDoor")
+        self.selfRadio = named(QRadioButton(self.tr("Recipient")), "handoverSelf")
+        self.proxyRadio = named(QRadioButton(self.tr("Proxy")), "handoverProxy")
+        self.doorRadio = named(QRadioButton(self.tr("Delivered to the door")), "handoverDoor")
         self.selfRadio.setChecked(True)
         self.handoverGroup = QButtonGroup(self)
         for radio in (self.selfRadio, self.proxyRadio, self.doorRadio):
             self.handoverGroup.addButton(radio)
             radio.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         # who took the parcels, for a proxy or a door delivery
-        self.proxyName = QLineEdit(objectName="proxyName", placeholderText=self.tr("Name of who takes them"))
-        self.proxyTail = QLineEdit(objectName="proxyTail", placeholderText=self.tr("Their phone (last 4 or all)"))
+        self.proxyName = named(QLineEdit(placeholderText=self.tr("Name of who takes them")), "proxyName")
+        self.proxyTail = named(QLineEdit(placeholderText=self.tr("Their phone (last 4 or all)")), "proxyTail")
         self.proxyTail.setMaxLength(13)
         self.proxyName.setMinimumWidth(170)
         self.proxyTail.setMinimumWidth(290)
-        self.confirmPickupButton = QPushButton(self.tr("Confirm hand-over (Ctrl+Enter)"),
-                                               objectName="confirmPickupButton")
+        self.confirmPickupButton = named(QPushButton(self.tr("Confirm hand-over (Ctrl+Enter)"),
+                                               ), "confirmPickupButton")
         self.confirmPickupButton.setMinimumHeight(52)
         self.confirmPickupButton.setShortcut("Ctrl+Return")
-        self.clearButton = QPushButton(self.tr("Start over"), objectName="clearPickupButton")
+        self.clearButton = named(QPushButton(self.tr("Start over")), "clearPickupButton")
         self._layout()
 
         self.lookupInput.returnPressed.connect(self._on_lookup)

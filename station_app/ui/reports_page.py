@@ -24,6 +24,7 @@ from ..labels import pdf, raster
 from ..labels.kinds import reports as report_pages
 from .messages import error_text
 from .page import Page, PageHost
+from .widgets import named
 
 
 class ReportsPage(Page):
@@ -37,20 +38,20 @@ class ReportsPage(Page):
         super().__init__(host, parent)
         self.setObjectName("reportsPage")
         self.report: reports.Report | None = None
-        self.month = QLineEdit(f"{date.today():%Y-%m}", objectName="reportMonth", maxLength=7)
+        self.month = named(QLineEdit(f"{date.today():%Y-%m}", maxLength=7), "reportMonth")
         self.month.setPlaceholderText("2026-11")
         self.month.setFixedWidth(self.month.fontMetrics().horizontalAdvance("2026-11") + 24)
         self.shown_month = date.today().replace(day=1)
-        self.picture = QLabel(objectName="reportPicture")
+        self.picture = named(QLabel(), "reportPicture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea(objectName="reportScroll")
-        self.scroll.setWidget(self.picture)
-        self.scroll.setWidgetResizable(True)
-        self.pdfButton = QPushButton(self.tr("Save PDF…"), objectName="reportPdfButton")
-        self.xlsxButton = QPushButton(self.tr("Export Excel…"), objectName="reportXlsxButton")
-        self.csvButton = QPushButton(self.tr("Export CSV…"), objectName="reportCsvButton")
-        self.usbButton = QPushButton(self.tr("Back up to USB drive…"), objectName="backupUsbButton")
-        self.restoreButton = QPushButton(self.tr("Restore from backup…"), objectName="restoreButton")
+        self.reportScroll = named(QScrollArea(), "reportScroll")
+        self.reportScroll.setWidget(self.picture)
+        self.reportScroll.setWidgetResizable(True)
+        self.pdfButton = named(QPushButton(self.tr("Save PDF…")), "reportPdfButton")
+        self.xlsxButton = named(QPushButton(self.tr("Export Excel…")), "reportXlsxButton")
+        self.csvButton = named(QPushButton(self.tr("Export CSV…")), "reportCsvButton")
+        self.usbButton = named(QPushButton(self.tr("Back up to USB drive…")), "backupUsbButton")
+        self.restoreButton = named(QPushButton(self.tr("Restore from backup…")), "restoreButton")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Month")))
         top.addWidget(self.month)
@@ -59,7 +60,7 @@ class ReportsPage(Page):
             top.addWidget(button)
         box = QVBoxLayout(self)
         box.addLayout(top)
-        box.addWidget(self.scroll, 1)
+        box.addWidget(self.reportScroll, 1)
         self.month.returnPressed.connect(self._month_typed)
         self.pdfButton.clicked.connect(lambda: self._save("pdf"))
         self.xlsxButton.clicked.connect(lambda: self._save("xlsx"))

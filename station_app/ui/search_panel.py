@@ -11,7 +11,7 @@ from ..core.parcels import Parcel
 from ..core.privacy import mask_name, mask_phone
 from .session import Session, parcel_colour, parcel_columns
 from .supervisor_dialog import SupervisorDialog
-from .widgets import Banner, RowTable, ScanField, make_table, selected_rows
+from .widgets import Banner, RowTable, ScanField, make_table, named
 
 
 def op_words() -> dict[str, str]:
@@ -64,9 +64,9 @@ class SearchPanel(QWidget):
         self.searchInput = ScanField("searchInput", self.tr("Waybill, phone, last 4 digits, pickup code or name"))
         self.model = RowTable(parcel_columns(session, with_status=True), parcel_colour)
         self.searchTable = make_table("searchTable", self.model)
-        self.historyList = QListWidget(objectName="historyList")
+        self.historyList = named(QListWidget(), "historyList")
         self.historyList.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.undoButton = QPushButton(self.tr("Undo hand-over (supervisor)…"), objectName="undoPickupButton")
+        self.undoButton = named(QPushButton(self.tr("Undo hand-over (supervisor)…")), "undoPickupButton")
         self.undoButton.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         row = QHBoxLayout()
         row.addWidget(self.searchTable, 3)
@@ -97,7 +97,7 @@ class SearchPanel(QWidget):
 
     def _show_history(self) -> None:
         self.historyList.clear()
-        chosen = selected_rows(self.searchTable)
+        chosen = self.model.selected(self.searchTable)
         if not chosen:
             return
         names = {c.id: c.name for c in clerks.list_clerks(self.session.conn)}
@@ -117,7 +117,7 @@ class SearchPanel(QWidget):
         return f"（{word}：{mask_name(payload.get('proxy_name') or '')} {mask_phone(tail)}".rstrip() + "）"
 
     def _undo(self) -> None:
-        chosen = selected_rows(self.searchTable)
+        chosen = self.model.selected(self.searchTable)
         if not chosen or chosen[0].status != "picked_up":
             self.banner.show_message("warn", self.tr("Select a picked-up parcel in the search results first."))
             return

@@ -27,7 +27,7 @@ from .page import Page, PageHost
 from .printing import PrintJob, can_print
 from .search_panel import SearchPanel
 from .session import parcel_colour, parcel_columns
-from .widgets import Column, RowTable, ScanField, heading, make_table, selected_rows
+from .widgets import Column, RowTable, ScanField, heading, make_table, named
 
 TIER_COLOURS = {"remind": "#fff3c4", "return": "#ffd0d0"}
 
@@ -44,23 +44,23 @@ class StockPage(Page):
         self.setObjectName("stockPage")
         self.tiers: dict[str, str] = {}
 
-        self.viewSelector = QComboBox(objectName="stockViewSelector")
+        self.viewSelector = named(QComboBox(), "stockViewSelector")
         self.viewSelector.addItem(self.tr("All on the shelves"), "all")
         self.viewSelector.addItem(self.tr("Overdue: remind again"), "remind")
         self.viewSelector.addItem(self.tr("Overdue: due for return"), "return")
-        self.shelfFilter = QComboBox(objectName="stockShelfFilter")
+        self.shelfFilter = named(QComboBox(), "stockShelfFilter")
         tier_words = {"remind": self.tr("remind"), "return": self.tr("return")}
         columns = parcel_columns(self.session)
         columns.insert(1, Column(self.tr("Overdue"), lambda p: tier_words.get(self.tiers.get(p.id, ""), "")))
         self.model = RowTable(columns, lambda p: TIER_COLOURS.get(self.tiers.get(p.id, "")) or parcel_colour(p))
         self.stockTable = make_table("stockTable", self.model)
-        self.countLabel = QLabel("", objectName="stockCount")
-        self.remindButton = QPushButton(self.tr("Send reminder SMS"), objectName="remindButton")
-        self.exportButton = QPushButton(self.tr("Export CSV…"), objectName="exportButton")
-        self.batchSheetButton = QPushButton(self.tr("Print code sheet (A4)"), objectName="batchSheetButton")
-        self.shelfLabelsButton = QPushButton(self.tr("Print shelf labels"), objectName="shelfLabelsButton")
+        self.countLabel = named(QLabel(""), "stockCount")
+        self.remindButton = named(QPushButton(self.tr("Send reminder SMS")), "remindButton")
+        self.exportButton = named(QPushButton(self.tr("Export CSV…")), "exportButton")
+        self.batchSheetButton = named(QPushButton(self.tr("Print code sheet (A4)")), "batchSheetButton")
+        self.shelfLabelsButton = named(QPushButton(self.tr("Print shelf labels")), "shelfLabelsButton")
         self.returnInput = ScanField("returnScanInput", self.tr("Scan a parcel to return it to the courier"))
-        self.returnReason = QComboBox(objectName="returnReason")
+        self.returnReason = named(QComboBox(), "returnReason")
         for code, text in ((("overdue"), self.tr("Overdue")), ("refused", self.tr("Refused by recipient")),
                            ("damaged", self.tr("Damaged")), ("wrong_station", self.tr("Wrong station"))):
             self.returnReason.addItem(text, code)
@@ -108,7 +108,8 @@ class StockPage(Page):
         lower.addWidget(self.search, 1)
         # The clerk can drag the divider; a search with results takes most of the height (the shelf list
         # keeps a few rows), so the results are not squeezed into three rows on a 768-pixel screen.
-        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="stockSplitter")
+        self.splitter = named(QSplitter(Qt.Orientation.Vertical), "stockSplitter")
+        self.shelfPart = shelf_part
         self.splitter.addWidget(shelf_part)
         self.splitter.addWidget(search_part)
         self.splitter.setChildrenCollapsible(False)
@@ -125,7 +126,7 @@ class StockPage(Page):
     def _make_room_for_results(self, count: int) -> None:
         if count:
             total = sum(self.splitter.sizes())
-            upper = self.splitter.widget(0).minimumSizeHint().height()
+            upper = self.shelfPart.minimumSizeHint().height()
             self.splitter.setSizes([upper, total - upper])
 
     def focus_scan(self) -> None:
@@ -153,7 +154,8 @@ class StockPage(Page):
         self.countLabel.setText(self.tr("{n} parcels").format(n=len(rows)))
 
     def remind(self) -> None:
-        chosen = selected_rows(self.stockTable) or [p for p in self.model.rows if self.tiers.get(p.id) == "remind"]
+        chosen = self.model.selected(self.stockTable) or [p for p in self.model.rows
+                                                          if self.tiers.get(p.id) == "remind"]
         try:
             count = stock.remind(self.session.conn, [p.id for p in chosen], clerk_id=self.session.clerk_id)
         except StationError as err:
@@ -184,7 +186,7 @@ class StockPage(Page):
     def print_batch_sheet(self) -> None:
         """A4 sheets of pickup codes for the parcels listed (or selected), for stations without a label roll."""
         settings = self.session.printer
-        chosen = selected_rows(self.stockTable) or self.model.rows
+        chosen = self.model.selected(self.stockTable) or self.model.rows
         if not can_print(settings, "batch_sheet"):
             self.banner.show_message("warn", self.tr("An A4 sheet needs a system printer or a PDF folder; set one "
                                                      "under Printer."))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWi
 from ..core import db
 from ..core.clock import local_text
 from .messages import feed_refusal_text, sync_code_text, sync_error_text
+from .widgets import named
 from .workers import Lane
 
 if TYPE_CHECKING:
@@ -66,14 +67,14 @@ class SyncPanel(QWidget):
         self.conn = conn
         self.failures = 0
         self.running = False
-        self.syncNowButton = QPushButton(self.tr("Sync now"), objectName="syncNowButton")
-        self.syncStatus = QLabel("", objectName="syncStatus")
+        self.syncNowButton = named(QPushButton(self.tr("Sync now")), "syncNowButton")
+        self.syncStatus = named(QLabel(""), "syncStatus")
         # small type, up to two lines, and it takes only the width left in the header: never widens the window
         self.syncStatus.setWordWrap(True)
         self.syncStatus.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.syncStatus.setStyleSheet(_status_style("#1a1a1a"))
         self.syncNowButton.setProperty("header", True)
-        self.messagesButton = QPushButton("", objectName="countyMessagesButton")
+        self.messagesButton = named(QPushButton(""), "countyMessagesButton")
         self.messagesButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.messagesButton.clicked.connect(self.show_messages)
         self.syncNowButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
