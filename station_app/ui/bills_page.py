@@ -9,10 +9,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QP
 
 from ..core import bills, money
 from ..core.clock import local_text, to_iso, utc_now
-from ..core.errors import StationError
 from ..core.privacy import mask_name, mask_phone
 from ..labels.kinds import bill_receipt
-from .messages import error_text, fill_methods
+from .messages import fill_methods
 from .page import Page, PageHost
 from .printing import PrintJob, can_print
 from .supervisor_dialog import SupervisorDialog
@@ -103,16 +102,15 @@ class BillsPage(Page):
         self.amount.setFocus()
 
     def save(self) -> None:
-        try:
-            payment = bills.log_payment(
-                self.session.conn, type_code=self.billType.currentData(), account=self.account.text(),
-                payer_name=self.payerName.text(), payer_phone=self.payerPhone.text(),
-                amount_fen=money.parse_yuan(self.amount.text()), channel=self.channel.currentData(),
-                reference=self.reference.text(), commission_fen=money.parse_yuan(self.commission.text() or "0"),
-                clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
+        type_code, account, channel = self.billType.currentData(), self.account.text(), self.channel.currentData()
+        name, phone, reference = self.payerName.text(), self.payerPhone.text(), self.reference.text()
+        amount, commission = self.amount.text(), self.commission.text() or "0"
+        self.op(lambda conn: bills.log_payment(
+            conn, type_code=type_code, account=account, payer_name=name, payer_phone=phone,
+            amount_fen=money.parse_yuan(amount), channel=channel, reference=reference,
+            commission_fen=money.parse_yuan(commission), clerk_id=self.session.clerk_id)).then(self._logged).run()
+
+    def _logged(self, payment: bills.Payment) -> None:
         self.banner.show_message("ok", self.tr("Logged {amount} for {account}.").format(
             amount=money.yuan(payment.amount_fen), account=payment.account))
         if can_print(self.session.printer, "bill_receipt"):
@@ -138,12 +136,9 @@ class BillsPage(Page):
             amount=money.yuan(chosen[0]["amount_fen"])), self)
         if not dialog.exec():
             return
-        try:
-            bills.void(self.session.conn, chosen[0]["id"], dialog.reason(), clerk_id=self.session.clerk_id,
-                       supervisor_id=dialog.supervisor_id(), supervisor_pin=dialog.pin())
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
-        self.banner.show_message("ok", self.tr("Payment voided."))
-        self.reload()
+        payment_id, reason = chosen[0]["id"], dialog.reason()
+        supervisor_id, pin = dialog.supervisor_id(), dialog.pin()
+        self.op(lambda conn: bills.void(conn, payment_id, reason, clerk_id=self.session.clerk_id,
+                                        supervisor_id=supervisor_id, supervisor_pin=pin)).then(
+            lambda _none: self.banner.show_message("ok", self.tr("Payment voided."))).refresh().run()
 

@@ -19,10 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import pickup
-from ..core.errors import StationError
 from ..core.parcels import Parcel
 from ..core.privacy import mask_name, mask_phone
-from .messages import error_text
 from .page import Page, PageHost
 from .session import parcel_columns
 from .widgets import Column, RowTable, ScanField, make_table, named
@@ -137,12 +135,10 @@ class PickupPage(Page):
         self.lookup(text)
 
     def lookup(self, text: str) -> None:
-        try:
-            found = pickup.lookup(self.session.conn, text)
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            self.reset()
-            return
+        self.op(lambda conn: pickup.lookup(conn, text)).then(lambda found: self._found(text, found)).failed(
+            lambda _err: self.reset()).run()
+
+    def _found(self, text: str, found: list[Parcel]) -> None:
         self.parcels, self.scanned = [], set()
         self.model.set_rows(found)
         people = pickup.people(found)
@@ -220,18 +216,15 @@ class PickupPage(Page):
         if not self.parcels:  # nothing looked up yet: the scan is the lookup
             self.lookup(text)
             return
-        try:
-            parcel = pickup.check_handover(self.session.conn, text, self.parcels)
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            self.pickupScanInput.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
+        self.op(lambda conn: pickup.check_handover(conn, text, self.parcels)).then(self._checked).run()
+        self.pickupScanInput.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _checked(self, parcel: Parcel) -> None:
         self.scanned.add(parcel.id)
         self.model.refresh()
         left = len(self.parcels) - len(self.scanned)
         self.banner.show_message("ok", self.tr("{code} checked. {left} left to hand over.").format(
             code=parcel.pickup_code, left=left))
-        self.pickupScanInput.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def handover(self) -> pickup.Handover:
         if self.selfRadio.isChecked():
@@ -246,12 +239,11 @@ class PickupPage(Page):
             self.focus_scan()
             return
         ids = [p.id for p in self.parcels if p.id in self.scanned]
-        try:
-            done = pickup.confirm(self.session.conn, ids, self.handover(), clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            self.focus_scan()
-            return
+        handover = self.handover()
+        self.op(lambda conn: pickup.confirm(conn, ids, handover, clerk_id=self.session.clerk_id)).then(
+            self._handed_over).failed(lambda _err: self.focus_scan()).run()
+
+    def _handed_over(self, done: list[Parcel]) -> None:
         left = len(self.parcels) - len(done)
         message = self.tr("Handed over {n} parcels.").format(n=len(done))
         taker = done[0]

@@ -70,11 +70,10 @@ class ReportsPage(Page):
 
     def _month_typed(self) -> None:
         """A month that does not exist is refused with a sentence; the report shown stays as it was."""
-        try:
-            chosen = reports.parse_month(self.month.text())
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
+        typed = self.month.text()
+        self.op(lambda _conn: reports.parse_month(typed)).then(self._show_month).run()
+
+    def _show_month(self, chosen: date) -> None:
         self.shown_month = chosen
         self.month.setText(f"{chosen:%Y-%m}")
         self.reload()
@@ -94,7 +93,10 @@ class ReportsPage(Page):
         if kind == "pdf":
             pages = report_pages.period(self.report, self.session.station.name, self.session.courier_names,
                                         self.session.document_language)
-            path.write_bytes(pdf.render(pages))
+            try:
+                path.write_bytes(pdf.render(pages))
+            except OSError as exc:  # the same sentence as a spreadsheet that cannot be written
+                raise StationError("export_failed", str(exc), path=str(path)) from exc
             return path
         sheets = spreadsheet.report_sheets(self.report, self.session.courier_names)
         if kind == "xlsx":
@@ -111,24 +113,16 @@ class ReportsPage(Page):
             target, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), f"report.{kind}")
         if not target:
             return
-        try:
-            written = self.write(kind, Path(target))
-        except (StationError, OSError) as err:
-            self.banner.show_message("error", error_text(err) if isinstance(err, StationError) else str(err))
-            return
-        self.banner.show_message("ok", self.tr("Saved to {path}.").format(path=written))
+        self.op(lambda _conn: self.write(kind, Path(target))).then(
+            lambda written: self.banner.show_message("ok", self.tr("Saved to {path}.").format(path=written))).run()
 
     def _backup_usb(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("The USB drive"))
         if not folder:
             return
-        try:
-            path = backups.to_file(self.session.conn, Path(folder) / f"station-{date.today():%Y%m%d}.db")
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
-        self.banner.show_message("ok", self.tr("Backup written to {path}. Keep the drive somewhere safe.").format(
-            path=path))
+        target = Path(folder) / f"station-{date.today():%Y%m%d}.db"
+        self.op(lambda conn: backups.to_file(conn, target)).then(lambda path: self.banner.show_message(
+            "ok", self.tr("Backup written to {path}. Keep the drive somewhere safe.").format(path=path))).run()
 
     def _restore(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Backup to restore"), "", "*.db")
@@ -139,10 +133,8 @@ class ReportsPage(Page):
         """Check the copy, then put it in place and close the app; the next sync checks it with the county."""
         from PySide6.QtWidgets import QApplication, QMessageBox
 
-        try:
-            backups.check_copy(path, here=self.session.station.code)  # another station's: the CLI, on purpose
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
+        here = self.session.station.code  # another station's copy: the CLI, on purpose
+        if not self.op(lambda _conn: backups.check_copy(path, here=here)).run():
             return False
         if confirm and QMessageBox.question(self, self.tr("Restore from backup"), self.tr(
                 "Replace the station's data with this backup? Today's work after the backup is lost here (the "
@@ -151,7 +143,7 @@ class ReportsPage(Page):
         self.host.release_database()
         try:
             backups.restore(path, self.session.data_dir)
-        except StationError as err:  # the connection is closed already: say so, and close
+        except StationError as err:  # the connection is closed already: no page op; say so in a box, and close
             QMessageBox.warning(self, self.tr("Restore from backup"), error_text(err) + "\n" + self.tr(
                 "The app closes now; start it again."))
             QApplication.quit()

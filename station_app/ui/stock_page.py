@@ -15,14 +15,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import export, shelving, stock
-from ..core.errors import StationError
 from ..core.parcels import Parcel
 from ..labels.catalog import shelf_page
 from ..labels.elements import SIZES
 from ..labels.kinds import batch_sheet
 from ..labels.kinds.pickup_sticker import for_parcel
 from ..labels.kinds.shelf_label import ShelfLabel
-from .messages import error_text
 from .page import Page, PageHost
 from .printing import PrintJob, can_print
 from .search_panel import SearchPanel
@@ -156,13 +154,11 @@ class StockPage(Page):
     def remind(self) -> None:
         chosen = self.model.selected(self.stockTable) or [p for p in self.model.rows
                                                           if self.tiers.get(p.id) == "remind"]
-        try:
-            count = stock.remind(self.session.conn, [p.id for p in chosen], clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
-        self.banner.show_message("ok" if count else "warn",
-                                 self.tr("{n} reminder SMS queued.").format(n=count))
+        ids = [p.id for p in chosen]
+        self.op(lambda conn: stock.remind(conn, ids, clerk_id=self.session.clerk_id)).then(self._reminded).run()
+
+    def _reminded(self, count: int) -> None:
+        self.banner.show_message("ok" if count else "warn", self.tr("{n} reminder SMS queued.").format(n=count))
         self.reload()
         self.focus_scan()
 
@@ -172,14 +168,10 @@ class StockPage(Page):
         self.return_parcel(text, self.returnReason.currentData())
 
     def return_parcel(self, text: str, reason: str) -> None:
-        try:
-            parcel = stock.return_to_courier(self.session.conn, text, reason, clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-        else:
-            self.banner.show_message("ok", self.tr("{waybill} ({code}) returned to {courier}.").format(
+        self.op(lambda conn: stock.return_to_courier(conn, text, reason, clerk_id=self.session.clerk_id)).then(
+            lambda parcel: self.banner.show_message("ok", self.tr("{waybill} ({code}) returned to {courier}.").format(
                 waybill=parcel.waybill, code=parcel.pickup_code, courier=self.session.courier_name(parcel.courier)))
-            self.reload()
+        ).refresh().run()
         self.focus_scan()
 
     # ----- printing -------------------------------------------------------------------------------------
@@ -224,9 +216,5 @@ class StockPage(Page):
     def export_to(self, path: str) -> None:
         from pathlib import Path
 
-        try:
-            count = export.export_parcels(self.session.conn, Path(path))
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
-        self.banner.show_message("ok", self.tr("Exported {n} parcels to {path}.").format(n=count, path=path))
+        self.op(lambda conn: export.export_parcels(conn, Path(path))).then(lambda count: self.banner.show_message(
+            "ok", self.tr("Exported {n} parcels to {path}.").format(n=count, path=path))).run()
