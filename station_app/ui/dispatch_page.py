@@ -1,4 +1,4 @@
-"""交接: the next bus run, a manifest of everything waiting, each item scanned on, then closed and printed."""
+"""交接: the next bus run, a hand-over list of everything waiting, each item scanned on, then closed and printed."""
 
 from __future__ import annotations
 

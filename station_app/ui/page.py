@@ -103,19 +103,25 @@ class CoreOp(Generic[T]):
         self._failed: Callable[[StationError], object] | None = None
         self._words: Callable[[StationError], str] = error_text
         self._refresh = False
+        self._always: Callable[[], object] | None = None
 
     def then(self, done: Callable[[T], object]) -> CoreOp[T]:
         self._then = done
         return self
 
     def failed(self, handler: Callable[[StationError], object]) -> CoreOp[T]:
-        """After the sentence is shown: what else the page does (focus, clear a field, a different sentence)."""
+        """After the sentence is shown: what else the page does (focus, clear a field)."""
         self._failed = handler
         return self
 
     def explain(self, words: Callable[[StationError], str]) -> CoreOp[T]:
         """The page's own sentence for a refusal, instead of the error code's (e.g. a manifest's bad lines)."""
         self._words = words
+        return self
+
+    def always(self, after: Callable[[], object]) -> CoreOp[T]:
+        """Whatever happened: e.g. enable again the button a background op disabled."""
+        self._always = after
         return self
 
     def refresh(self) -> CoreOp[T]:
@@ -151,12 +157,16 @@ class CoreOp(Generic[T]):
         self.page.fail(err, self._words)
         if self._failed is not None:
             self._failed(err)
+        if self._always is not None:
+            self._always()
 
     def _succeed(self, result: T) -> None:
         if self._then is not None:
             self._then(result)
         if self._refresh:
             self.page.reload()
+        if self._always is not None:
+            self._always()
 
 
 def registered_pages() -> list[type[Page]]:

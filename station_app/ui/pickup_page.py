@@ -69,7 +69,7 @@ class PickupPage(Page):
         self.proxyTail.setMaxLength(13)
         self.proxyName.setMinimumWidth(170)
         self.proxyTail.setMinimumWidth(290)
-        self.confirmPickupButton = named(QPushButton(self.tr("Confirm hand-over (Ctrl+Enter)"),
+        self.confirmPickupButton = named(QPushButton(self.tr("Confirm pickup (Ctrl+Enter)"),
                                                ), "confirmPickupButton")
         self.confirmPickupButton.setMinimumHeight(52)
         self.confirmPickupButton.setShortcut("Ctrl+Return")
@@ -180,7 +180,7 @@ class PickupPage(Page):
             self._take(person, None)
 
     def _take(self, person: pickup.Person, scanned: Parcel | None) -> None:
-        """From now on the hand-over is this person's: only their parcels count."""
+        """From now on the pickup is this person's: only their parcels count."""
         self.parcels = list(person.parcels)
         if scanned is not None:  # the lookup was a scan of a parcel being handed over
             self.scanned.add(scanned.id)

@@ -158,7 +158,7 @@ class ReceivePage(Page):
         self.reload()  # shelves or couriers may have changed
 
     def focus_scan(self) -> None:
-        self._show_current_slot()  # another page (an undone hand-over) may have moved it
+        self._show_current_slot()  # another page (an undone pickup) may have moved it
         self.scanInput.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ----- scanning ---------------------------------------------------------------------------------------
@@ -228,7 +228,7 @@ class ReceivePage(Page):
         elif not self.awaiting:
             self.focus_scan()
 
-    # ----- recipient for parcels not in the manifest ------------------------------------------------------
+    # ----- recipient for parcels not in an expected-parcels list (manifest) ---------------------------------
     def _ask_recipient(self) -> None:
         if not self.awaiting:
             self.prompt.setText("")

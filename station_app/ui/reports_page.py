@@ -121,8 +121,12 @@ class ReportsPage(Page):
         if not folder:
             return
         target = Path(folder) / f"station-{date.today():%Y%m%d}.db"
+        # a large database on a slow stick takes a while: copied on a worker, the counter stays usable
+        self.usbButton.setEnabled(False)
+        self.banner.show_message("info", self.tr("Backing up to the USB drive… Leave the drive in."))
         self.op(lambda conn: backups.to_file(conn, target)).then(lambda path: self.banner.show_message(
-            "ok", self.tr("Backup written to {path}. Keep the drive somewhere safe.").format(path=path))).run()
+            "ok", self.tr("Backup written to {path}. Keep the drive somewhere safe.").format(path=path))
+        ).always(lambda: self.usbButton.setEnabled(True)).run_in_background()
 
     def _restore(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Backup to restore"), "", "*.db")

@@ -34,27 +34,40 @@ Progress = Callable[[Any], object]
 
 
 class _Runner(QThread):
-    """Works through its lane's queue, then ends."""
+    """Works through its lane's queue, then ends.
+
+    It has no Qt parent and is kept in ``_RUNNERS`` until it has ended: a window closed while a job still runs
+    (or while the thread is just returning) must not destroy a running QThread, which aborts the process."""
 
     def __init__(self, lane: Lane) -> None:
-        super().__init__(lane)
+        super().__init__()
         self.lane = lane
 
     def run(self) -> None:
         while (item := self.lane._next()) is not None:
             ticket, job, with_progress = item
             try:
-                result = job(lambda value, t=ticket: self.lane._progressed.emit(t, value)) if with_progress \
+                result = job(lambda value, t=ticket: self._emit(self.lane._progressed, t, value)) if with_progress \
                     else job()
             except StationError as err:
-                self.lane._failed.emit(ticket, err)
+                self._emit(self.lane._failed, ticket, err)
             except Exception:  # a failure of background work must not take the counter down
                 log.exception("background job failed")
-                self.lane._failed.emit(ticket, StationError("background_failed"))
+                self._emit(self.lane._failed, ticket, StationError("background_failed"))
             else:
-                self.lane._done.emit(ticket, result)
+                self._emit(self.lane._done, ticket, result)
             finally:
                 self.lane._ended()
+
+    @staticmethod
+    def _emit(signal: Any, ticket: int, value: object) -> None:
+        try:
+            signal.emit(ticket, value)
+        except RuntimeError:  # the lane's owner is gone: nobody is left to tell
+            log.info("background result dropped: its window is closed")
+
+
+_RUNNERS: set[_Runner] = set()
 
 
 class Lane(QObject):
@@ -70,7 +83,7 @@ class Lane(QObject):
         self._queue: deque[tuple[int, Callable[..., Any], bool]] = deque()
         self._pending = 0  # queued or running
         self._runner: _Runner | None = None
-        self._runners: list[_Runner] = []  # ended ones are dropped at the next submit
+        self._runners: list[_Runner] = []  # this lane's, for wait(); ended ones are dropped at the next submit
         self._callbacks: dict[int, tuple[Done | None, Failed | None, Progress | None]] = {}
         self._tickets = itertools.count()
         self._done.connect(self._deliver_done)
@@ -87,8 +100,10 @@ class Lane(QObject):
             self._queue.append((ticket, job, progress is not None))
             self._pending += 1
             if self._runner is None:
+                _RUNNERS.difference_update([r for r in _RUNNERS if r.isFinished()])
                 self._runners = [r for r in self._runners if not r.isFinished()]
                 self._runner = _Runner(self)
+                _RUNNERS.add(self._runner)
                 self._runners.append(self._runner)
                 self._runner.start()
 
