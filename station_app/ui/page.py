@@ -5,8 +5,9 @@ imports every ``*_page`` module of this package and makes a tab per registered p
 Adding a line adds a page module, never an entry in a central list.
 
 :meth:`Page.op` is the one path from a click to core: it runs a core call on the main thread (a short transaction)
-or on a worker with its own connection (slow work), shows a StationError's sentence in the window's one message
-area, and refreshes the page when asked.
+or on a worker with its own connection (slow work, through ui/workers.py), shows a StationError's sentence in the
+window's one message area, and refreshes the page when asked. Pages do not catch StationError themselves; dialogs
+with their own message line (login, supervisor approval, first-run setup) do.
 """
 
 from __future__ import annotations
