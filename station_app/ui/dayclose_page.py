@@ -3,8 +3,6 @@ closing the day (report, backup, sync)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,10 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import backups, bills, dayclose, money
+from .. import day_end
+from ..core import bills, dayclose, money
 from ..core.errors import StationError
-from ..labels import pdf
-from ..labels.kinds import reports as report_pages
 from .messages import error_text, money_methods
 from .page import Page, PageHost
 from .printing import PrintJob, can_print
@@ -176,31 +173,51 @@ class DayClosePage(Page):
         self.reload()
 
     def close_day(self) -> None:
+        """The close, the report and the backup in a worker (day_end); then print and sync from here."""
+        if not self.closeButton.isEnabled():
+            return  # a close is under way (Enter in the cash field while it runs)
         try:
             counted = money.parse_yuan(self.counted.text())
-            totals = dayclose.close(self.session.conn, self.day, counted, self.reason.text(),
-                                    clerk_id=self.session.clerk_id)
         except StationError as err:
-            self.banner.show_message("error", error_text(err))
+            self.fail(err)
             return
-        data_dir: Path = self.session.data_dir
-        pages = report_pages.day_close(totals, self.session.station.name, counted, self.reason.text(), self.names(),
-                                       self.session.document_language)
-        report = data_dir / "reports" / f"day-{totals.day}.pdf"
-        report.parent.mkdir(parents=True, exist_ok=True)
-        report.write_bytes(pdf.render(pages))  # always saved, printed too where an A4 printer is set
+        day, reason, clerk_id = self.day, self.reason.text(), self.session.clerk_id
+        data_dir, station, names, lang = (self.session.data_dir, self.session.station.name, self.names(),
+                                          self.session.document_language)
+        self.closeButton.setEnabled(False)
+        self.op(lambda conn: day_end.close_day(conn, data_dir, day, counted, reason, clerk_id=clerk_id,
+                                               station_name=station, names=names, lang=lang)) \
+            .then(self._closed).failed(lambda _err: self.closeButton.setEnabled(True)).run_in_background()
+
+    def _closed(self, done: day_end.DayEnd) -> None:
         if can_print(self.session.printer, "day_close_report"):
-            self.printer.submit(self.session.printer, PrintJob(f"day-{totals.day}", pages, kind="day_close_report"))
-        backups.take(self.session.conn, data_dir)
-        if self.host.start_sync() is False:
-            done = self.tr("Day {day} closed. Report saved to {path}; backup taken. Not synced: this computer is "
-                           "not connected to the county server.")
+            self.printer.submit(self.session.printer, PrintJob(f"day-{done.totals.day}", done.pages,
+                                                               kind="day_close_report"))
+            done.steps.append(day_end.Step("print", True))  # a failed print is said by the print service
         else:
-            done = self.tr("Day {day} closed. Report saved to {path}; backup taken; syncing.")
-        self.banner.show_message("ok", done.format(day=totals.day, path=report))
+            done.steps.append(day_end.Step("print", False, skipped=True))
+        started = self.host.start_sync() is not False  # the sync panel's worker, which shows its own outcome
+        done.steps.append(day_end.Step("sync", started, skipped=not started))
+        self.banner.show_message("ok" if done.all_done else "warn", self.outcome(done))
         self.counted.clear()
         self.reason.clear()
+        self.closeButton.setEnabled(True)
         self.reload()
+
+    def outcome(self, done: day_end.DayEnd) -> str:
+        """Each step in a sentence: what was done, what was not and what to do."""
+        words = [self.tr("Day {day} closed.").format(day=done.totals.day)]
+        for step in done.steps:
+            if step.name == "report":
+                words.append(self.tr("Report saved to {path}.").format(path=step.path) if step.ok
+                             else error_text(step.error) if isinstance(step.error, StationError) else "")
+            elif step.name == "backup":
+                words.append(self.tr("Backup taken.") if step.ok
+                             else error_text(step.error) if isinstance(step.error, StationError) else "")
+            elif step.name == "sync":
+                words.append(self.tr("Syncing.") if step.ok else self.tr(
+                    "Not synced: this computer is not connected to the county server."))
+        return " ".join(w for w in words if w)
 
     def reopen(self) -> None:
         closed = sorted(dayclose.closed_days(self.session.conn))
