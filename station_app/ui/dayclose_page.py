@@ -185,8 +185,8 @@ class DayClosePage(Page):
         data_dir, station, names, lang = (self.session.data_dir, self.session.station.name, self.names(),
                                           self.session.document_language)
         self.closeButton.setEnabled(False)
-        self.op(lambda conn: day_end.close_day(conn, data_dir, day, counted, reason, clerk_id=clerk_id,
-                                               station_name=station, names=names, lang=lang)) \
+        self.op(lambda conn: day_end.close_day(
+            conn, data_dir, day, counted, reason, clerk_id=clerk_id, station_name=station, names=names, lang=lang)) \
             .then(self._closed).failed(lambda _err: self.closeButton.setEnabled(True)).run_in_background()
 
     def _closed(self, done: day_end.DayEnd) -> None:
