@@ -28,7 +28,6 @@ from ..core.errors import StationError
 from .messages import error_text
 from .session import Session
 
-
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}  # each in its own words, as language menus show them
 
 
