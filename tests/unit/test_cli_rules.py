@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pymupdf
 
-from station_app.core import db, dayclose, settings
+from station_app.core import dayclose, db, settings
 from station_app.core.clock import local_day, utc_now
 
 from .test_cli import run
