@@ -20,7 +20,7 @@ from ..core import bills, dayclose, money
 from ..core.errors import StationError
 from .messages import error_text, money_methods
 from .page import Page, PageHost
-from .printing import PrintJob, can_print
+from .printing import PrintJob
 from .supervisor_dialog import SupervisorDialog
 from .widgets import ScanField, heading
 
@@ -190,7 +190,7 @@ class DayClosePage(Page):
             .then(self._closed).failed(lambda _err: self.closeButton.setEnabled(True)).run_in_background()
 
     def _closed(self, done: day_end.DayEnd) -> None:
-        if can_print(self.session.printer, "day_close_report"):
+        if self.session.printer.takes_a4:
             self.printer.submit(self.session.printer, PrintJob(f"day-{done.totals.day}", done.pages,
                                                                kind="day_close_report"))
             done.steps.append(day_end.Step("print", True))  # a failed print is said by the print service

@@ -217,7 +217,7 @@ class ProducePage(Page):
     def _print_receipt(self, lot: produce.Lot) -> None:
         """收货单 for the farmer: on the 80 mm receipt printer when there is one, else on A4."""
         settings = self.session.printer
-        roll = bool(settings.receipt_queue) or settings.backend == "pdf_folder"
+        roll = settings.receipts_on_roll
         kind = "produce_receipt" if roll else "produce_receipt_a4"
         if not can_print(settings, kind):
             return
@@ -268,7 +268,7 @@ class ProducePage(Page):
             fees=money.yuan(result.fees_fen), payout=money.yuan(result.payout_fen))
         self.statement.setText(summary)
         self.banner.show_message("ok", summary)
-        if can_print(self.session.printer, "settlement_statement"):
+        if self.session.printer.takes_a4:
             method = self.consignor["payout"]
             data = settlement_statement.Statement(
                 self.session.station.name, result.id[-12:].upper(), local_text(to_iso(utc_now())),

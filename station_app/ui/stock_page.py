@@ -24,7 +24,7 @@ from ..labels.kinds.pickup_sticker import for_parcel
 from ..labels.kinds.shelf_label import ShelfLabel
 from .messages import error_text
 from .page import Page, PageHost
-from .printing import PrintJob, can_print
+from .printing import PrintJob
 from .search_panel import SearchPanel
 from .session import parcel_colour, parcel_columns
 from .widgets import Column, RowTable, ScanField, heading, make_table, selected_rows
@@ -185,7 +185,7 @@ class StockPage(Page):
         """A4 sheets of pickup codes for the parcels listed (or selected), for stations without a label roll."""
         settings = self.session.printer
         chosen = selected_rows(self.stockTable) or self.model.rows
-        if not can_print(settings, "batch_sheet"):
+        if not settings.takes_a4:
             self.banner.show_message("warn", self.tr("An A4 sheet needs a system printer or a PDF folder; set one "
                                                      "under Printer."))
         elif not chosen:
