@@ -41,7 +41,7 @@ class ProducePage(Page):
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
         self.setObjectName("producePage")
-        self.consignor = None
+        self.consignor: produce.Consignor | None = None
         self.products = produce.products(self.session.conn)
 
         self.consignorLookup = ScanField("consignorLookup", self.tr("Farmer's mobile number, then Enter"))
@@ -169,9 +169,9 @@ class ProducePage(Page):
             return
         self._use(found)
 
-    def _use(self, row) -> None:
-        self.consignor = row
-        self.consignorShown.setText(f"{mask_name(row['name'])} {mask_phone(row['phone'])} {row['village']}")
+    def _use(self, farmer: produce.Consignor) -> None:
+        self.consignor = farmer
+        self.consignorShown.setText(f"{mask_name(farmer.name)} {mask_phone(farmer.phone)} {farmer.village}")
         self.gross.setFocus()
 
     def add_consignor(self) -> None:
@@ -194,7 +194,7 @@ class ProducePage(Page):
             tare = self._weight(self.tare, self.tr("The tare"), "0")
             deduction = self._weight(self.deduction, self.tr("The deductions"), "0")
             lot = produce.take_in(self.session.conn, produce.Intake(
-                self.consignor["id"], self.product.currentData() or "", self.grade.currentText(), gross, tare,
+                self.consignor.id, self.product.currentData() or "", self.grade.currentText(), gross, tare,
                 deduction, money.parse_yuan(self.price.text()), self.boxes.value()), clerk_id=self.session.clerk_id)
         except StationError as err:
             self._fail(err)
@@ -221,14 +221,14 @@ class ProducePage(Page):
         kind = "produce_receipt" if roll else "produce_receipt_a4"
         if not can_print(settings, kind):
             return
-        row = self.session.conn.execute("SELECT * FROM lots WHERE id = ?", (lot.id,)).fetchone()
-        assert self.consignor is not None
+        farmer = self.consignor
+        assert farmer is not None
+        d = produce.lot_details(self.session.conn, lot.id)
         data = produce_receipt.ProduceReceipt(
-            self.session.station.name, lot.lot_no, self.consignor["name"], mask_phone(self.consignor["phone"]),
-            self.consignor["village"], lot.product.name, lot.grade, money.kg(row["gross_g"]), money.kg(row["tare_g"]),
-            money.kg(row["deduction_g"]), money.kg(row["net_g"]), money.yuan(row["price_fen_per_kg"]),
-            money.yuan((row["net_g"] * row["price_fen_per_kg"] + 500) // 1000), list(lot.boxes),
-            local_text(row["created_at"]))
+            self.session.station.name, d.lot_no, farmer.name, mask_phone(farmer.phone), farmer.village,
+            d.product_name, d.grade, money.kg(d.gross_g), money.kg(d.tare_g), money.kg(d.deduction_g),
+            money.kg(d.net_g), money.yuan(d.price_fen_per_kg), money.yuan(d.value_fen), d.boxes,
+            local_text(d.created_at))
         lang = self.session.document_language
         pages = produce_receipt.roll_pages(data, lang) if roll else produce_receipt.a4_pages(data, lang)
         self.printer.submit(settings, PrintJob(f"receipt-{lot.lot_no}", pages, kind=kind))
@@ -257,7 +257,7 @@ class ProducePage(Page):
             self.banner.show_message("warn", self.tr("Find or add the farmer first."))
             return
         try:
-            result = produce.settle(self.session.conn, self.consignor["id"],
+            result = produce.settle(self.session.conn, self.consignor.id,
                                     fees_fen=money.parse_yuan(self.fees.text() or "0"), clerk_id=self.session.clerk_id)
         except StationError as err:
             self._fail(err)
@@ -269,10 +269,10 @@ class ProducePage(Page):
         self.statement.setText(summary)
         self.banner.show_message("ok", summary)
         if self.session.printer.takes_a4:
-            method = self.consignor["payout"]
+            method = self.consignor.payout
             data = settlement_statement.Statement(
                 self.session.station.name, result.id[-12:].upper(), local_text(to_iso(utc_now())),
-                self.consignor["name"], mask_phone(self.consignor["phone"]), self.consignor["village"],
+                self.consignor.name, mask_phone(self.consignor.phone), self.consignor.village,
                 [(lot, name, grade, money.kg(g), money.yuan(f)) for lot, name, grade, g, f in result.lines],
                 money.yuan(result.sales_fen), money.yuan(result.commission_fen), money.yuan(result.fees_fen),
                 money.yuan(result.payout_fen), money_methods().get(method, method))
@@ -282,12 +282,12 @@ class ProducePage(Page):
                                                                kind="settlement_statement"))
 
     def pay(self) -> None:
-        method = self.payout.currentData() if self.consignor is None else self.consignor["payout"]
+        method = self.payout.currentData() if self.consignor is None else self.consignor.payout
         if method == "cash" and self.last_settlement and QMessageBox.question(
                 self, self.tr("Cash payout"), self.tr(
                     "Pay {amount} in cash to {name} now? Count the money out in front of the farmer.").format(
                     amount=money.yuan(self.last_payout_fen),
-                    name=self.consignor["name"] if self.consignor is not None else "")
+                    name=self.consignor.name if self.consignor is not None else "")
                 ) != QMessageBox.StandardButton.Yes:
             self.banner.show_message("info", self.tr("Payout not recorded."))
             return
