@@ -19,6 +19,7 @@ from .. import day_end
 from ..core import bills, dayclose, money
 from ..core.errors import StationError
 from .messages import error_text, money_methods
+from .naming import named
 from .page import Page, PageHost
 from .printing import PrintJob
 from .supervisor_dialog import SupervisorDialog
@@ -37,29 +38,28 @@ class DayClosePage(Page):
         self.setObjectName("dayClosePage")
         self.day = dayclose.business_day(self.session.conn)
         self.totals: dayclose.DayTotals | None = None
-        self.title = heading("")
-        self.title.setObjectName("dayTitle")
-        self.figures = QLabel("", objectName="dayFigures")
+        self.dayTitle = heading("")
+        self.dayTitle.setObjectName("dayTitle")
+        self.figures = named(QLabel(""), "dayFigures")
         self.figures.setWordWrap(True)
         self.figures.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.floatInput = QLineEdit(objectName="floatInput", placeholderText=self.tr("yuan"))
+        self.floatInput = named(QLineEdit(placeholderText=self.tr("yuan")), "floatInput")
         self.floatInput.setMaximumWidth(160)
-        self.floatSource = QLabel("", objectName="floatSource")
-        self.setFloatButton = QPushButton(self.tr("Change float (supervisor)…"), objectName="setFloatButton")
-        self.cashFlow = QLabel("", objectName="cashFlow")
+        self.floatSource = named(QLabel(""), "floatSource")
+        self.setFloatButton = named(QPushButton(self.tr("Change float (supervisor)…")), "setFloatButton")
+        self.cashFlow = named(QLabel(""), "cashFlow")
         self.cashFlow.setWordWrap(True)
-        self.expected = QLabel("", objectName="expectedCash")
+        self.expected = named(QLabel(""), "expectedCash")
         self.expected.setStyleSheet("font-size:26px; font-weight:bold;")
-        self.cashWarning = QLabel("", objectName="cashWarning")  # why a negative expected cash cannot be
+        self.cashWarning = named(QLabel(""), "cashWarning")  # why a negative expected cash cannot be
         self.cashWarning.setWordWrap(True)
         self.cashWarning.setStyleSheet("color:#c62828; font-weight:bold;")
         self.counted = ScanField("countedCash", self.tr("cash counted in the till, yuan"))
-        self.difference = QLabel("", objectName="cashDifference")
+        self.difference = named(QLabel(""), "cashDifference")
         self.difference.setStyleSheet("font-size:22px; font-weight:bold;")
-        self.reason = QLineEdit(objectName="differenceReason", placeholderText=self.tr("why the cash differs"))
-        self.closeButton = QPushButton(self.tr("Close the day"), objectName="closeDayButton")
-        self.reopenButton = QPushButton(self.tr("Reopen the last closed day (supervisor)…"),
-                                        objectName="reopenDayButton")
+        self.reason = named(QLineEdit(placeholderText=self.tr("why the cash differs")), "differenceReason")
+        self.closeButton = named(QPushButton(self.tr("Close the day")), "closeDayButton")
+        self.reopenButton = named(QPushButton(self.tr("Reopen the last closed day (supervisor)…")), "reopenDayButton")
         self._layout()
         self.closeButton.clicked.connect(self.close_day)
         self.reopenButton.clicked.connect(self.reopen)
@@ -69,7 +69,7 @@ class DayClosePage(Page):
 
     def _layout(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(self.title, 1)
+        top.addWidget(self.dayTitle, 1)
         top.addWidget(self.reopenButton)
         till = QGroupBox(self.tr("Cash in the till"))
         form = QFormLayout(till)
@@ -105,7 +105,7 @@ class DayClosePage(Page):
     def reload(self) -> None:
         self.day = dayclose.business_day(self.session.conn)
         t = self.totals = dayclose.totals(self.session.conn, self.day)
-        self.title.setText(self.tr("Business day {day}").format(day=self.day.isoformat()))
+        self.dayTitle.setText(self.tr("Business day {day}").format(day=self.day.isoformat()))
         names = self.names()
 
         def listed(d: dict[str, int]) -> str:

@@ -25,10 +25,17 @@ from ..labels.elements import SIZES
 from ..labels.elements import Page as PrintedPage
 from ..labels.kinds import box_label, produce_receipt, settlement_statement
 from .messages import error_text, fill_methods, money_methods
+from .naming import named
 from .page import Page, PageHost
 from .printing import PrintJob, can_print
 from .scale_button import ScaleButton
 from .widgets import Column, RowTable, ScanField, make_table
+
+
+def lot(row: object) -> produce_today.LotRow:
+    """A row of today's lots table as what it is."""
+    assert isinstance(row, produce_today.LotRow)
+    return row
 
 
 class ProducePage(Page):
@@ -45,42 +52,42 @@ class ProducePage(Page):
         self.products = produce.products(self.session.conn)
 
         self.consignorLookup = ScanField("consignorLookup", self.tr("Farmer's mobile number, then Enter"))
-        self.consignorName = QLineEdit(objectName="consignorName")
-        self.village = QLineEdit(objectName="consignorVillage")
-        self.payout = QComboBox(objectName="payoutMethod")
+        self.consignorName = named(QLineEdit(), "consignorName")
+        self.village = named(QLineEdit(), "consignorVillage")
+        self.payout = named(QComboBox(), "payoutMethod")
         fill_methods(self.payout, produce.PAYOUTS)
-        self.addConsignorButton = QPushButton(self.tr("Add farmer"), objectName="addConsignorButton")
-        self.consignorShown = QLabel("", objectName="consignorShown")
-        self.product = QComboBox(objectName="productSelector")
+        self.addConsignorButton = named(QPushButton(self.tr("Add farmer")), "addConsignorButton")
+        self.consignorShown = named(QLabel(""), "consignorShown")
+        self.product = named(QComboBox(), "productSelector")
         for p in self.products:
             self.product.addItem(p.name, p.code)
-        self.grade = QComboBox(objectName="gradeSelector")
-        self.gross = QLineEdit(objectName="grossKg", placeholderText=self.tr("kg"))
+        self.grade = named(QComboBox(), "gradeSelector")
+        self.gross = named(QLineEdit(placeholderText=self.tr("kg")), "grossKg")
         self.scaleButton = ScaleButton(self.session, self.gross, self.banner)
-        self.tare = QLineEdit("0", objectName="tareKg")
-        self.deduction = QLineEdit("0", objectName="deductionKg")
-        self.price = QLineEdit(objectName="pricePerKg", placeholderText=self.tr("yuan per kg"))
-        self.boxes = QSpinBox(objectName="boxCount", minimum=1, maximum=500, value=1)
-        self.intakeButton = QPushButton(self.tr("Take in and print box labels"), objectName="intakeButton")
+        self.tare = named(QLineEdit("0"), "tareKg")
+        self.deduction = named(QLineEdit("0"), "deductionKg")
+        self.price = named(QLineEdit(placeholderText=self.tr("yuan per kg")), "pricePerKg")
+        self.boxes = named(QSpinBox(minimum=1, maximum=500, value=1), "boxCount")
+        self.intakeButton = named(QPushButton(self.tr("Take in and print box labels")), "intakeButton")
         self.saleLot = ScanField("saleLotInput", self.tr("Lot number"))
-        self.saleKg = QLineEdit(objectName="saleKg", placeholderText=self.tr("kg"))
-        self.saleYuan = QLineEdit(objectName="saleYuan", placeholderText=self.tr("yuan"))
-        self.saleButton = QPushButton(self.tr("Record sale"), objectName="recordSaleButton")
-        self.returnButton = QPushButton(self.tr("Return unsold"), objectName="returnUnsoldButton")
-        self.fees = QLineEdit("0", objectName="settlementFees")
-        self.settleButton = QPushButton(self.tr("Settle with this farmer"), objectName="settleButton")
-        self.payButton = QPushButton(self.tr("Record payout"), objectName="payoutButton")
-        self.statement = QLabel("", objectName="statementLabel")
+        self.saleKg = named(QLineEdit(placeholderText=self.tr("kg")), "saleKg")
+        self.saleYuan = named(QLineEdit(placeholderText=self.tr("yuan")), "saleYuan")
+        self.saleButton = named(QPushButton(self.tr("Record sale")), "recordSaleButton")
+        self.returnButton = named(QPushButton(self.tr("Return unsold")), "returnUnsoldButton")
+        self.fees = named(QLineEdit("0"), "settlementFees")
+        self.settleButton = named(QPushButton(self.tr("Settle with this farmer")), "settleButton")
+        self.payButton = named(QPushButton(self.tr("Record payout")), "payoutButton")
+        self.statement = named(QLabel(""), "statementLabel")
         self.statement.setWordWrap(True)
         self.last_settlement = ""
         self.last_payout_fen = 0
         self.todayModel = RowTable([
-            Column(self.tr("Lot"), lambda r: r.lot_no),
-            Column(self.tr("Farmer"), lambda r: f"{mask_name(r.farmer)} {mask_phone(r.phone)}"),
-            Column(self.tr("Product"), lambda r: f"{r.product} {r.grade}"),
-            Column(self.tr("Net"), lambda r: money.kg(r.net_g)),
-            Column(self.tr("Boxes waiting / taken in"), lambda r: f"{r.boxes_in_station} / {r.boxes}"),
-            Column(self.tr("Taken in at"), lambda r: local_text(r.created_at, "%H:%M"))])
+            Column(self.tr("Lot"), lambda r: lot(r).lot_no),
+            Column(self.tr("Farmer"), lambda r: f"{mask_name(lot(r).farmer)} {mask_phone(lot(r).phone)}"),
+            Column(self.tr("Product"), lambda r: f"{lot(r).product} {lot(r).grade}"),
+            Column(self.tr("Net"), lambda r: money.kg(lot(r).net_g)),
+            Column(self.tr("Boxes waiting / taken in"), lambda r: f"{lot(r).boxes_in_station} / {lot(r).boxes}"),
+            Column(self.tr("Taken in at"), lambda r: local_text(lot(r).created_at, "%H:%M"))])
         self.todayLots = make_table("todayLotsTable", self.todayModel)
         self._layout()
 

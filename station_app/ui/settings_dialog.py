@@ -26,6 +26,7 @@ from ..core import clerks, couriers, device_settings, settings, shelving, statio
 from ..core.clock import local_day, utc_now
 from ..core.errors import StationError
 from .messages import error_text
+from .naming import named
 from .session import Session
 
 LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}  # each in its own words, as language menus show them
@@ -38,50 +39,50 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Station settings"))
         self.session = session
         conn = session.conn
-        self.remindDays = QSpinBox(objectName="remindDays", minimum=1, maximum=60,
-                                   value=settings.get_int(conn, "remind_after_days"))
-        self.returnDays = QSpinBox(objectName="returnDays", minimum=1, maximum=90,
-                                   value=settings.get_int(conn, "return_after_days"))
-        self.idleMinutes = QSpinBox(objectName="idleMinutes", minimum=1, maximum=240,
-                                    value=settings.get_int(conn, "idle_lock_minutes"))
-        self.smsTemplate = QPlainTextEdit(objectName="smsTemplate")
+        self.remindDays = named(QSpinBox(minimum=1, maximum=60, value=settings.get_int(conn, "remind_after_days")),
+                                "remindDays")
+        self.returnDays = named(QSpinBox(minimum=1, maximum=90, value=settings.get_int(conn, "return_after_days")),
+                                "returnDays")
+        self.idleMinutes = named(QSpinBox(minimum=1, maximum=240, value=settings.get_int(conn, "idle_lock_minutes")),
+                                 "idleMinutes")
+        self.smsTemplate = named(QPlainTextEdit(), "smsTemplate")
         self.smsTemplate.setPlainText(self._shown(settings.get(conn, "sms_template")))
         self.smsTemplate.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 16)
         self.fieldButtons: list[QPushButton] = []
         for code, label in self._fields():
-            button = QPushButton(label, objectName=f"templateField_{code}")
+            button = named(QPushButton(label), f"templateField_{code}")
             button.setStyleSheet("padding:3px 8px;")  # chips, smaller than the counter's big buttons
             button.setToolTip(self.tr("Insert {field}: replaced in each text by the real value.").format(
                 field="{" + label + "}"))
             button.clicked.connect(lambda _c=False, label=label: self._insert_field(label))
             self.fieldButtons.append(button)
-        self.smsPreview = QLabel("", objectName="smsPreview")
+        self.smsPreview = named(QLabel(""), "smsPreview")
         self.smsPreview.setWordWrap(True)
         self.smsTemplate.textChanged.connect(self._update_preview)
         self.returnDays.valueChanged.connect(lambda _v: self._update_preview())
         layout = shelving.shelves(conn)
-        self.shelfCount = QSpinBox(objectName="shelfCount", minimum=1, maximum=99, value=len(layout))
-        self.layerCount = QSpinBox(objectName="layerCount", minimum=1, maximum=20, value=layout[0].layers)
-        self.capacity = QSpinBox(objectName="layerCapacity", minimum=1, maximum=9999, value=layout[0].capacity)
-        self.language = QComboBox(objectName="languageSelector")
+        self.shelfCount = named(QSpinBox(minimum=1, maximum=99, value=len(layout)), "shelfCount")
+        self.layerCount = named(QSpinBox(minimum=1, maximum=20, value=layout[0].layers), "layerCount")
+        self.capacity = named(QSpinBox(minimum=1, maximum=9999, value=layout[0].capacity), "layerCapacity")
+        self.language = named(QComboBox(), "languageSelector")
         for code in device_settings.LANGUAGES:
             self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
         self.language.setCurrentIndex(
             self.language.findData(device_settings.load(session.data_dir)["language"]))
         # the language printed labels, receipts and reports use; the screen's language is this PC's own
-        self.documentLanguage = QComboBox(objectName="documentLanguageSelector")
+        self.documentLanguage = named(QComboBox(), "documentLanguageSelector")
         for code in settings.DOCUMENT_LANGUAGES:
             self.documentLanguage.addItem(LANGUAGE_NAMES.get(code, code), code)
         self.documentLanguage.setCurrentIndex(
             max(0, self.documentLanguage.findData(settings.get(conn, "document_language"))))
-        self.newClerkName = QLineEdit(objectName="newClerkName")
-        self.newClerkPin = QLineEdit(objectName="newClerkPin")
+        self.newClerkName = named(QLineEdit(), "newClerkName")
+        self.newClerkPin = named(QLineEdit(), "newClerkPin")
         self.newClerkPin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.newClerkRole = QComboBox(objectName="newClerkRole")
+        self.newClerkRole = named(QComboBox(), "newClerkRole")
         self.newClerkRole.addItem(self.tr("clerk"), "clerk")
         self.newClerkRole.addItem(self.tr("supervisor"), "supervisor")
-        self.addClerkButton = QPushButton(self.tr("Add clerk"), objectName="addClerkButton")
-        self.message = QLabel("", objectName="settingsMessage")
+        self.addClerkButton = named(QPushButton(self.tr("Add clerk")), "addClerkButton")
+        self.message = named(QLabel(""), "settingsMessage")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         buttons.accepted.connect(self.save)

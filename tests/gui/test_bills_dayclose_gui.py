@@ -70,7 +70,7 @@ def test_close_the_day_saves_the_report_takes_a_backup_and_moves_to_the_next_day
 
     assert "¥10.00" in pymupdf.open(report)[0].get_text()
     assert list((data_dir / "backups").glob("station-daily-*.db"))
-    assert page.title.text().endswith(dayclose.business_day(conn).isoformat())  # now on the next day
+    assert page.dayTitle.text().endswith(dayclose.business_day(conn).isoformat())  # now on the next day
 
 
 def test_reports_page_draws_the_month_and_exports(counter, tmp_path):

@@ -101,7 +101,7 @@ def test_float_negative_expected_difference_report_and_carry(counter, conn, boss
     assert "ELEC" not in text and "cash" not in text
 
     # the next day opens with the cash counted at the close
-    assert page.title.text().endswith(dayclose.business_day(conn).isoformat())
+    assert page.dayTitle.text().endswith(dayclose.business_day(conn).isoformat())
     assert page.floatInput.text() == "160.00" and "结转" in page.floatSource.text()
     assert page.expected.text() == "¥160.00"
 

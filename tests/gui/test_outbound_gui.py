@@ -22,7 +22,7 @@ def register_and_fill(page):
     fill(page.senderPhone, "13812345678")
     fill(page.idNumber, ID)
     page.registerButton.click()
-    assert page.sender is not None and page.idNumber.text() == ""  # the full ID leaves the screen
+    assert page.registered is not None and page.idNumber.text() == ""  # the full ID leaves the screen
     assert "5002**********" in page.senderShown.text()
     fill(page.recipientName, "李四")
     fill(page.recipientPhone, "13912345678")
