@@ -460,7 +460,7 @@
     </message>
     <message>
         <source>The reminder ({remind} days) must come before the return ({ret} days). Make the reminder fewer days, or the return more.</source>
-        <translation>提醒（{remind} 天）必须早于退回（{ret} 天）。请把提醒天数改小，或把退回天数改大。</translation>
+        <translation>提醒天数（{remind} 天）必须少于退回天数（{ret} 天）。请把提醒天数改小，或把退回天数改大。</translation>
     </message>
     <message>
         <source>The message template has a broken {{…}} field. Check the braces.</source>

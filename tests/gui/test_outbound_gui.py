@@ -59,7 +59,7 @@ def test_a_prohibited_item_is_refused_loudly(counter, conn):
     page.inspected.setChecked(True)
     page.acceptButton.click()
     assert counter.banner.kind == "error" and "禁寄" in counter.banner.text()
-    assert journal.count(conn, "sending.refused") == 1 and page.sender is None
+    assert journal.count(conn, "sending.refused") == 1 and page.registered is None
 
 
 def test_a_restricted_item_goes_through_with_the_supervisor(counter, conn):

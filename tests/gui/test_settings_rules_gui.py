@@ -28,7 +28,7 @@ def test_a_reminder_after_the_return_is_refused_in_core_words(counter, conn, qtb
         said.append(save_and_close(dialog))
 
     in_dialog(qtbot, counter, "settingsButton", remind_late)
-    assert "提醒（8 天）必须早于退回（7 天）" in said[0]
+    assert "提醒天数（8 天）必须少于退回天数（7 天）" in said[0]
     assert settings.get(conn, "remind_after_days") == "3" and journal.count(conn, "settings.changed") == 0
 
 
