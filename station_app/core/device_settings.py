@@ -17,7 +17,8 @@ from .errors import StationError
 FILENAME = "station.ini"
 LANGUAGES = ("zh_CN", "en")
 DEFAULTS = {"language": "zh_CN"}
-BACKENDS = ("none", "system", "raw_queue", "network", "file", "pdf_folder")
+# in the order the printer dialog offers them
+BACKENDS = ("none", "system", "raw_queue", "network", "pdf_folder", "file")
 PRINTER_LANGUAGES = ("tspl", "zpl")
 DPIS = (203, 300)
 

@@ -59,11 +59,12 @@ class PrinterDialog(QDialog):
         self.session, self.service = session, service
         current = device_settings.load_printer(session.data_dir)
         self.backend = named(QComboBox(), "printerBackend")
-        for code, text in (("none", self.tr("No printer")), ("system", self.tr("System printer")),
-                           ("raw_queue", self.tr("Label printer on a queue (raw TSPL/ZPL)")),
-                           ("network", self.tr("Network label printer (port 9100)")),
-                           ("pdf_folder", self.tr("Save PDF into a folder")), ("file", self.tr("Raw job to a file"))):
-            self.backend.addItem(text, code)
+        words = {"none": self.tr("No printer"), "system": self.tr("System printer"),
+                 "raw_queue": self.tr("Label printer on a queue (raw TSPL/ZPL)"),
+                 "network": self.tr("Network label printer (port 9100)"),
+                 "pdf_folder": self.tr("Save PDF into a folder"), "file": self.tr("Raw job to a file")}
+        for code in device_settings.BACKENDS:  # core's list; the words are the dialog's
+            self.backend.addItem(words.get(code, code), code)
         self.queue = named(QComboBox(editable=True), "printerQueue")
         queues = queue_names()
         self.queue.addItems(queues)
@@ -72,14 +73,15 @@ class PrinterDialog(QDialog):
         self.path = named(QLineEdit(current.path), "printerPath")
         self.browseButton = named(QPushButton(self.tr("Browse…")), "printerBrowseButton")
         self.language = named(QComboBox(), "printerLanguage")
-        self.language.addItem("TSPL (TSC, Xprinter …)", "tspl")
-        self.language.addItem("ZPL (Zebra …)", "zpl")
+        makers = {"tspl": "TSPL (TSC, Xprinter …)", "zpl": "ZPL (Zebra …)"}  # printer brands, not words to translate
+        for code in device_settings.PRINTER_LANGUAGES:
+            self.language.addItem(makers.get(code, code.upper()), code)
         self.labelSize = named(QComboBox(), "labelSize")
         for name in STICKER_SIZES:
             self.labelSize.addItem(f"{SIZES[name].width_mm:g} × {SIZES[name].height_mm:g} mm", name)
         self.dpi = named(QComboBox(), "printerDpi")
-        self.dpi.addItem("203 dpi", 203)
-        self.dpi.addItem("300 dpi", 300)
+        for dpi in device_settings.DPIS:
+            self.dpi.addItem(f"{dpi} dpi", dpi)
         self.darkness = named(QSpinBox(minimum=0, maximum=15, value=current.darkness), "printerDarkness")
         self.offsetX = named(QDoubleSpinBox(minimum=-10, maximum=10, singleStep=0.25, value=current.offset_x_mm,
                                             suffix=" mm"), "offsetX")

@@ -49,12 +49,11 @@ class SendPage(Page):
         self.senderName = named(QLineEdit(), "senderName")
         self.senderPhone = named(QLineEdit(), "senderPhone")
         self.idType = named(QComboBox(), "idType")
-        for code, text in (("resident_id", self.tr("Resident ID card")), ("temporary_id", self.tr("Temporary ID")),
-                           ("military_id", self.tr("Military / armed police ID")),
-                           ("hk_macao_permit", self.tr("HK / Macao permit")),
-                           ("taiwan_permit", self.tr("Taiwan permit")),
-                           ("passport", self.tr("Passport")), ("other", self.tr("Other"))):
-            self.idType.addItem(text, code)
+        words = {"resident_id": self.tr("Resident ID card"), "temporary_id": self.tr("Temporary ID"),
+                 "military_id": self.tr("Military / armed police ID"), "hk_macao_permit": self.tr("HK / Macao permit"),
+                 "taiwan_permit": self.tr("Taiwan permit"), "passport": self.tr("Passport"), "other": self.tr("Other")}
+        for code in sending.ID_TYPES:  # core's list; the words are the page's
+            self.idType.addItem(words.get(code, code), code)
         self.idNumber = named(QLineEdit(), "idNumber")
         self.companyName = named(QLineEdit(placeholderText=self.tr("only for a company")), "companyName")
         self.creditCode = named(QLineEdit(placeholderText=self.tr("unified social credit code")), "creditCode")

@@ -61,9 +61,10 @@ class StockPage(Page):
         self.shelfLabelsButton = QPushButton(self.tr("Print shelf labels"), objectName="shelfLabelsButton")
         self.returnInput = ScanField("returnScanInput", self.tr("Scan a parcel to return it to the courier"))
         self.returnReason = QComboBox(objectName="returnReason")
-        for code, text in ((("overdue"), self.tr("Overdue")), ("refused", self.tr("Refused by recipient")),
-                           ("damaged", self.tr("Damaged")), ("wrong_station", self.tr("Wrong station"))):
-            self.returnReason.addItem(text, code)
+        reasons = {"overdue": self.tr("Overdue"), "refused": self.tr("Refused by recipient"),
+                   "damaged": self.tr("Damaged"), "wrong_station": self.tr("Wrong station")}
+        for code in stock.RETURN_REASONS:  # core's list; the words are the page's
+            self.returnReason.addItem(reasons.get(code, code), code)
         self.search = SearchPanel(self.session, self.banner)
         self.search.setObjectName("searchPanel")
         self._layout()
