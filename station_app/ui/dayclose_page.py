@@ -155,22 +155,18 @@ class DayClosePage(Page):
         try:
             fen = money.parse_yuan(self.floatInput.text())
         except StationError:
-            self.banner.show_message("error", error_text(StationError("float_invalid")))
+            self.fail(StationError("float_invalid"))
             return
         dialog = SupervisorDialog(self.session, self.tr("Set the float of {day} to {amount}").format(
             day=self.day.isoformat(), amount=money.yuan(fen)), self)
         if not dialog.exec():
             self.reload()
             return
-        try:
-            dayclose.set_float(self.session.conn, self.day, fen, dialog.reason(), clerk_id=self.session.clerk_id,
-                               supervisor_id=dialog.supervisor_id(), supervisor_pin=dialog.pin())
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
-        self.banner.show_message("ok", self.tr("The float of {day} is now {amount}.").format(
-            day=self.day.isoformat(), amount=money.yuan(fen)))
-        self.reload()
+        day, reason, boss, pin = self.day, dialog.reason(), dialog.supervisor_id(), dialog.pin()
+        self.op(lambda conn: dayclose.set_float(conn, day, fen, reason, clerk_id=self.session.clerk_id,
+                                                supervisor_id=boss, supervisor_pin=pin)) \
+            .then(lambda _f: self.banner.show_message("ok", self.tr("The float of {day} is now {amount}.").format(
+                day=day.isoformat(), amount=money.yuan(fen)))).refresh().run()
 
     def close_day(self) -> None:
         """The close, the report and the backup in a worker (day_end); then print and sync from here."""
@@ -227,10 +223,6 @@ class DayClosePage(Page):
         dialog = SupervisorDialog(self.session, self.tr("Reopen {day}").format(day=closed[-1].isoformat()), self)
         if not dialog.exec():
             return
-        try:
-            dayclose.reopen(self.session.conn, closed[-1], dialog.reason(), clerk_id=self.session.clerk_id,
-                            supervisor_id=dialog.supervisor_id(), supervisor_pin=dialog.pin())
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
-        self.reload()
+        day, reason, boss, pin = closed[-1], dialog.reason(), dialog.supervisor_id(), dialog.pin()
+        self.op(lambda conn: dayclose.reopen(conn, day, reason, clerk_id=self.session.clerk_id, supervisor_id=boss,
+                                             supervisor_pin=pin)).refresh().run()

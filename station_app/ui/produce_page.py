@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +26,7 @@ from ..core.privacy import mask_name, mask_phone
 from ..labels.elements import SIZES
 from ..labels.elements import Page as PrintedPage
 from ..labels.kinds import box_label, produce_receipt, settlement_statement
-from .messages import error_text, fill_methods, money_methods
+from .messages import fill_methods, money_methods
 from .naming import named
 from .page import Page, PageHost
 from .printing import PrintJob, can_print
@@ -160,9 +162,6 @@ class ProducePage(Page):
             raise StationError("weight_negative", text, field=name)
         return money.parse_kg(text)
 
-    def _fail(self, err: StationError) -> None:
-        self.banner.show_message("error", error_text(err))
-
     def _grades(self, _index: int = 0) -> None:
         self.grade.clear()
         chosen = next((p for p in self.products if p.code == self.product.currentData()), None)
@@ -182,30 +181,30 @@ class ProducePage(Page):
         self.gross.setFocus()
 
     def add_consignor(self) -> None:
-        try:
-            produce.add_consignor(self.session.conn, self.consignorName.text(), self.consignorLookup.text(),
-                                  village=self.village.text(), payout=self.payout.currentData(),
-                                  clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            return
-        self.banner.show_message("ok", self.tr("Farmer added."))
-        self.lookup()
+        name, phone, village, payout = (self.consignorName.text(), self.consignorLookup.text(), self.village.text(),
+                                         str(self.payout.currentData()))
+        if self.op(lambda conn: produce.add_consignor(conn, name, phone, village=village, payout=payout,
+                                                      clerk_id=self.session.clerk_id)).run():
+            self.banner.show_message("ok", self.tr("Farmer added."))
+            self.lookup()
 
     def take_in(self) -> None:
         if self.consignor is None:
             self.banner.show_message("warn", self.tr("Find or add the farmer first."))
             return
-        try:
+        farmer = self.consignor
+
+        def intake(conn: sqlite3.Connection) -> produce.Lot:
             gross = self._weight(self.gross, self.tr("The gross weight"))
             tare = self._weight(self.tare, self.tr("The tare"), "0")
             deduction = self._weight(self.deduction, self.tr("The deductions"), "0")
-            lot = produce.take_in(self.session.conn, produce.Intake(
-                self.consignor.id, self.product.currentData() or "", self.grade.currentText(), gross, tare,
+            return produce.take_in(conn, produce.Intake(
+                farmer.id, self.product.currentData() or "", self.grade.currentText(), gross, tare,
                 deduction, money.parse_yuan(self.price.text()), self.boxes.value()), clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            return
+
+        self.op(intake).then(self._taken_in).run()
+
+    def _taken_in(self, lot: produce.Lot) -> None:
         self.banner.show_message("ok", self.tr("Lot {lot}: net {net}, {n} boxes.").format(
             lot=lot.lot_no, net=money.kg(lot.net_g), n=len(lot.boxes)))
         if self.session.printer.enabled:
@@ -241,34 +240,26 @@ class ProducePage(Page):
         self.printer.submit(settings, PrintJob(f"receipt-{lot.lot_no}", pages, kind=kind))
 
     def record_sale(self) -> None:
-        try:
-            produce.record_sale(self.session.conn, self.saleLot.text().strip(), money.parse_kg(self.saleKg.text()),
-                                money.parse_yuan(self.saleYuan.text()), source="manual",
-                                clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            return
-        self.banner.show_message("ok", self.tr("Sale recorded."))
+        lot_no, kg, yuan = self.saleLot.text().strip(), self.saleKg.text(), self.saleYuan.text()
+        self.op(lambda conn: produce.record_sale(conn, lot_no, money.parse_kg(kg), money.parse_yuan(yuan),
+                                                 source="manual", clerk_id=self.session.clerk_id)) \
+            .then(lambda _id: self.banner.show_message("ok", self.tr("Sale recorded."))).run()
 
     def return_unsold(self) -> None:
-        try:
-            produce.return_unsold(self.session.conn, self.saleLot.text().strip(), money.parse_kg(self.saleKg.text()),
-                                  clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            return
-        self.banner.show_message("ok", self.tr("Unsold produce returned to the farmer."))
+        lot_no, kg = self.saleLot.text().strip(), self.saleKg.text()
+        self.op(lambda conn: produce.return_unsold(conn, lot_no, money.parse_kg(kg), clerk_id=self.session.clerk_id)) \
+            .then(lambda _r: self.banner.show_message("ok", self.tr("Unsold produce returned to the farmer."))).run()
 
     def settle(self) -> None:
         if self.consignor is None:
             self.banner.show_message("warn", self.tr("Find or add the farmer first."))
             return
-        try:
-            result = produce.settle(self.session.conn, self.consignor.id,
-                                    fees_fen=money.parse_yuan(self.fees.text() or "0"), clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            return
+        farmer, fees = self.consignor, self.fees.text() or "0"
+        self.op(lambda conn: produce.settle(conn, farmer.id, fees_fen=money.parse_yuan(fees),
+                                            clerk_id=self.session.clerk_id)).then(self._settled).run()
+
+    def _settled(self, result: produce.Settlement) -> None:
+        assert self.consignor is not None
         self.last_settlement, self.last_payout_fen = result.id, result.payout_fen
         summary = self.tr("Sales {sales} − commission {commission} − fees {fees} = pay {payout}").format(
             sales=money.yuan(result.sales_fen), commission=money.yuan(result.commission_fen),
@@ -298,9 +289,6 @@ class ProducePage(Page):
                 ) != QMessageBox.StandardButton.Yes:
             self.banner.show_message("info", self.tr("Payout not recorded."))
             return
-        try:
-            produce.record_payout(self.session.conn, self.last_settlement, method, clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            return
-        self.banner.show_message("ok", self.tr("Payout recorded."))
+        settlement = self.last_settlement
+        self.op(lambda conn: produce.record_payout(conn, settlement, method, clerk_id=self.session.clerk_id)) \
+            .then(lambda _r: self.banner.show_message("ok", self.tr("Payout recorded."))).run()

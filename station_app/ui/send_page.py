@@ -185,15 +185,12 @@ class SendPage(Page):
         self.recipientName.setFocus()
 
     def register_sender(self) -> None:
-        try:
-            sender = sending.register_sender(
-                self.session.conn, name=self.senderName.text(), phone=self.senderPhone.text(),
-                id_type=self.idType.currentData(), id_number=self.idNumber.text(), company_name=self.companyName.text(),
-                credit_code=self.creditCode.text(), clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            return
-        self._use_sender(sender)
+        name, phone, id_type, number, company, code = (
+            self.senderName.text(), self.senderPhone.text(), str(self.idType.currentData()), self.idNumber.text(),
+            self.companyName.text(), self.creditCode.text())
+        self.op(lambda conn: sending.register_sender(
+            conn, name=name, phone=phone, id_type=id_type, id_number=number, company_name=company, credit_code=code,
+            clerk_id=self.session.clerk_id)).then(self._use_sender).run()
 
     def refuse_real_name(self) -> None:
         sending.refuse(self.session.conn, "sender_refused_registration", clerk_id=self.session.clerk_id,
