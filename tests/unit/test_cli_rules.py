@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pymupdf
@@ -10,7 +13,10 @@ import pymupdf
 from station_app.core import dayclose, db, settings
 from station_app.core.clock import local_day, utc_now
 
-from .test_cli import run
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "station_app", *args], capture_output=True, text=True,
+                          encoding="utf-8", env=dict(os.environ), timeout=60)
 
 
 def make_station(tmp_path: Path) -> str:
