@@ -68,6 +68,21 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--other-station", action="store_true",
                          help="the backup is of another station and this PC is to become it (enrol again after)")
 
+    setting = sub.add_parser("set", parents=[common],
+                             help="change a station setting, with the rules the settings dialog applies")
+    setting.add_argument("name", help="e.g. remind_after_days, return_after_days, document_language")
+    setting.add_argument("value")
+
+    close = sub.add_parser("close-day", parents=[common],
+                           help="close the business day: cash count, day report (PDF), backup, sync")
+    close.add_argument("--counted", required=True, metavar="YUAN", help="cash counted in the till, in yuan")
+    close.add_argument("--reason", default="", help="why the counted cash differs from the expected cash")
+    close.add_argument("--clerk", required=True, help="the clerk who counted (name)")
+    close.add_argument("--pin", required=True, help="that clerk's PIN")
+    close.add_argument("--out", default="", help="where to write the day report PDF (default: reports/ in the "
+                                                 "data folder)")
+    close.add_argument("--no-sync", action="store_true", help="do not sync with the county afterwards")
+
     sub.add_parser("check", parents=[common], help="check the database file is sound")
     sub.add_parser("gui", parents=[common], help="open the counter app (the default)")
     return parser

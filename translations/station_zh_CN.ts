@@ -154,6 +154,14 @@
         <translation>同步完成：上传 {applied} 条，已存在 {duplicate} 条，被拒收 {rejected} 条；收到 {feed} 条下发信息，更新的基础数据：{refs}。</translation>
     </message>
     <message>
+        <source>Setting {name} is now {value}.</source>
+        <translation>设置 {name} 已改为 {value}。</translation>
+    </message>
+    <message>
+        <source>Setting {name} was already {value}; nothing changed.</source>
+        <translation>设置 {name} 本来就是 {value}，没有改动。</translation>
+    </message>
+    <message>
         <source>Backup written to {path}.</source>
         <translation>备份已写入 {path}。</translation>
     </message>
@@ -164,6 +172,26 @@
     <message>
         <source>The database is sound.</source>
         <translation>数据库完好。</translation>
+    </message>
+    <message>
+        <source>Day {day} closed: expected cash {expected}, counted {counted}.</source>
+        <translation>{day} 已日结：应有现金 {expected}，实点 {counted}。</translation>
+    </message>
+    <message>
+        <source>Day report written to {path}.</source>
+        <translation>日结报表已写入 {path}。</translation>
+    </message>
+    <message>
+        <source>Synced with the county.</source>
+        <translation>已与县级服务器同步。</translation>
+    </message>
+    <message>
+        <source>Not synced: this computer is not joined to a county server (station-app enroll).</source>
+        <translation>未同步：这台电脑还没有接入县级服务器（station-app enroll）。</translation>
+    </message>
+    <message>
+        <source>Step {step} did not work; see the log.</source>
+        <translation>步骤 {step} 没有完成，详情见日志。</translation>
     </message>
     <message>
         <source>Restored {file} (station {code}). Backups do not carry the county key, so this PC must join the county again: ask county IT for an enrolment code, then run station-app enroll.</source>
@@ -285,12 +313,24 @@
         <translation>{day} 的备用金已改为 {amount}。</translation>
     </message>
     <message>
-        <source>Day {day} closed. Report saved to {path}; backup taken. Not synced: this computer is not connected to the county server.</source>
-        <translation>{day} 已日结。报表已保存到 {path}；已备份。未同步：这台电脑还没有接入县级服务器。</translation>
+        <source>Day {day} closed.</source>
+        <translation>{day} 已日结。</translation>
     </message>
     <message>
-        <source>Day {day} closed. Report saved to {path}; backup taken; syncing.</source>
-        <translation>{day} 已日结。报表已保存到 {path}；已备份；正在同步。</translation>
+        <source>Report saved to {path}.</source>
+        <translation>报表已保存到 {path}。</translation>
+    </message>
+    <message>
+        <source>Backup taken.</source>
+        <translation>已备份。</translation>
+    </message>
+    <message>
+        <source>Syncing.</source>
+        <translation>正在同步。</translation>
+    </message>
+    <message>
+        <source>Not synced: this computer is not connected to the county server.</source>
+        <translation>未同步：这台电脑还没有连接县级服务器。</translation>
     </message>
     <message>
         <source>No day is closed.</source>
@@ -413,6 +453,14 @@
     <message>
         <source>Enter a whole number from {low} to {high}.</source>
         <translation>请输入 {low} 到 {high} 之间的整数。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a choice for {name}. Choose one of: {choices}.</source>
+        <translation>“{value}”不是 {name} 可选的值。请从这些值中选一个：{choices}。</translation>
+    </message>
+    <message>
+        <source>The reminder ({remind} days) must come before the return ({ret} days). Make the reminder fewer days, or the return more.</source>
+        <translation>提醒天数（{remind} 天）必须少于退回天数（{ret} 天）。请把提醒天数改小，或把退回天数改大。</translation>
     </message>
     <message>
         <source>The message template has a broken {{…}} field. Check the braces.</source>
@@ -881,6 +929,10 @@
     <message>
         <source>The backup could not be written to {path}. Check the drive and try again.</source>
         <translation>无法把备份写入 {path}。请检查 U 盘后重试。</translation>
+    </message>
+    <message>
+        <source>The day report could not be saved to {path}. Check the disk; the day is closed and its figures are kept.</source>
+        <translation>日结报表无法保存到 {path}。请检查磁盘；这一天已经日结，数字都已保存。</translation>
     </message>
     <message>
         <source>{path} is not a sound station backup. Nothing was restored; try another copy.</source>
@@ -2396,6 +2448,10 @@
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
+        <source>Language of printed papers</source>
+        <translation>打印单据的语言</translation>
+    </message>
+    <message>
         <source>New clerk</source>
         <translation>新店员</translation>
     </message>
@@ -2438,10 +2494,6 @@
     <message>
         <source>Example: {text}</source>
         <translation>示例：{text}</translation>
-    </message>
-    <message>
-        <source>The reminder must come before the return. Make it fewer days.</source>
-        <translation>提醒天数必须少于退回天数，请改小。</translation>
     </message>
     <message>
         <source>Saved.</source>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import configparser
 import os
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,8 @@ from .errors import StationError
 FILENAME = "station.ini"
 LANGUAGES = ("zh_CN", "en")
 DEFAULTS = {"language": "zh_CN"}
-BACKENDS = ("none", "system", "raw_queue", "network", "file", "pdf_folder")
+# in the order the printer dialog offers them
+BACKENDS = ("none", "system", "raw_queue", "network", "pdf_folder", "file")
 PRINTER_LANGUAGES = ("tspl", "zpl")
 DPIS = (203, 300)
 
@@ -43,6 +44,31 @@ class PrinterSettings:
     @property
     def enabled(self) -> bool:
         return self.backend != "none"
+
+    def route(self, paper: str) -> PrinterSettings | None:
+        """Where a paper ('label', 'receipt', 'a4' — labels.catalog.PAPERS) prints, or None: nothing here takes it.
+
+        A PDF folder takes every paper. Labels go to the label printer. Receipts go to the receipt printer, A4 to
+        the A4 printer; without one, a system printer takes them (Qt sizes the page), a raw label printer never.
+        """
+        if self.backend == "pdf_folder" or (paper == "label" and self.enabled):
+            return self
+        queue = {"receipt": self.receipt_queue, "a4": self.document_queue}.get(paper, "")
+        if queue:
+            return replace(self, backend="system", queue=queue, offset_x_mm=0.0, offset_y_mm=0.0)
+        if paper != "label" and self.backend == "system":
+            return self
+        return None
+
+    @property
+    def takes_a4(self) -> bool:
+        """Can this PC print an A4 document (reports, hand-over lists, statements)?"""
+        return self.route("a4") is not None
+
+    @property
+    def receipts_on_roll(self) -> bool:
+        """An 80 mm receipt roll is there (or a PDF folder, which takes any size): receipts print narrow."""
+        return bool(self.receipt_queue) or self.backend == "pdf_folder"
 
     def checked(self) -> PrinterSettings:
         """Refuse settings that cannot print, with the field named."""

@@ -12,7 +12,16 @@ from .errors import StationError
 from .ids import uuid7
 from .privacy import normalize_mobile
 
-PAYOUTS = ("cash", "wechat", "alipay", "bank")
+PAYOUTS = ("cash", "wechat", "alipay", "bank_card")  # the same codes as bills.CHANNELS for the same ways to pay
+METHOD_ALIASES = {"bank": "bank_card"}  # the old name, in ops written before migration 0007 and in old scripts
+
+
+def payout_method(method: str) -> str:
+    """A payout method by its one name; refused when it is none of PAYOUTS."""
+    method = METHOD_ALIASES.get(method, method)
+    if method not in PAYOUTS:
+        raise StationError("payout_invalid", method)
+    return method
 
 
 @dataclass(frozen=True)
@@ -33,8 +42,7 @@ def add_consignor(conn: sqlite3.Connection, name: str, phone: str, *, village: s
                   account: str = "", clerk_id: str) -> str:
     if not name.strip():
         raise StationError("consignor_name_missing")
-    if payout not in PAYOUTS:
-        raise StationError("payout_invalid", payout)
+    payout = payout_method(payout)
     mobile = normalize_mobile(phone)
     if conn.execute("SELECT 1 FROM consignors WHERE phone = ?", (mobile,)).fetchone():
         raise StationError("consignor_exists", mobile[-4:], tail=mobile[-4:])
@@ -50,8 +58,22 @@ def add_consignor(conn: sqlite3.Connection, name: str, phone: str, *, village: s
     return consignor_id
 
 
-def find_consignor(conn: sqlite3.Connection, phone: str) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM consignors WHERE phone = ?", (phone.strip(),)).fetchone()
+@dataclass(frozen=True)
+class Consignor:
+    id: str
+    name: str
+    phone: str
+    village: str
+    payout: str  # one of PAYOUTS
+
+
+def find_consignor(conn: sqlite3.Connection, phone: str) -> Consignor | None:
+    row = conn.execute("SELECT id, name, phone, village, payout FROM consignors WHERE phone = ?",
+                       (phone.strip(),)).fetchone()
+    if row is None:
+        return None
+    return Consignor(row["id"], row["name"], row["phone"], row["village"], METHOD_ALIASES.get(row["payout"],
+                                                                                               row["payout"]))
 
 
 @dataclass(frozen=True)
@@ -118,6 +140,37 @@ def take_in(conn: sqlite3.Connection, intake: Intake, *, clerk_id: str) -> Lot:
     trace = (f"lot={lot_no};product={product.name};grade={intake.grade};origin={consignor['village'] or product.origin}"
              f";station={here.name if here else ''};date={day.isoformat()}")
     return Lot(lot_id, lot_no, product, intake.grade, net, boxes, trace)
+
+
+@dataclass(frozen=True)
+class LotDetails:
+    """A lot's weighing and price as taken in: what the farmer's intake receipt shows."""
+
+    id: str
+    lot_no: str
+    product_name: str
+    grade: str
+    gross_g: int
+    tare_g: int
+    deduction_g: int
+    net_g: int
+    price_fen_per_kg: int
+    boxes: list[str]
+    created_at: str  # UTC ISO-8601
+
+    @property
+    def value_fen(self) -> int:
+        """Net weight at the intake price, to the nearest fen (grams × fen per kg / 1000, half up)."""
+        return (self.net_g * self.price_fen_per_kg + 500) // 1000
+
+
+def lot_details(conn: sqlite3.Connection, lot_id: str) -> LotDetails:
+    row = conn.execute("SELECT * FROM lots WHERE id = ?", (lot_id,)).fetchone()
+    if row is None:
+        raise StationError("lot_unknown", lot_id, lot=lot_id)
+    boxes = [r[0] for r in conn.execute("SELECT code FROM boxes WHERE lot_id = ? ORDER BY code", (lot_id,))]
+    return LotDetails(row["id"], row["lot_no"], row["product_name"], row["grade"], row["gross_g"], row["tare_g"],
+                      row["deduction_g"], row["net_g"], row["price_fen_per_kg"], boxes, row["created_at"])
 
 
 def record_sale(conn: sqlite3.Connection, lot_no: str, sold_g: int, sales_fen: int, *, source: str,
@@ -214,8 +267,7 @@ def settle(conn: sqlite3.Connection, consignor_id: str, *, fees_fen: int = 0, cl
 
 
 def record_payout(conn: sqlite3.Connection, settlement_id: str, method: str, *, clerk_id: str) -> None:
-    if method not in PAYOUTS:
-        raise StationError("payout_invalid", method)
+    method = payout_method(method)
     with transaction(conn):
         row = conn.execute("SELECT paid_at FROM settlements WHERE id = ?", (settlement_id,)).fetchone()
         if row is None:

@@ -59,14 +59,17 @@ def check_template(template: str) -> None:
         raise StationError("template_unknown_field", unknown, fields=unknown)
 
 
+CHOICES: dict[str, tuple[str, ...]] = {"document_language": DOCUMENT_LANGUAGES}
+
+
 def validate(name: str, value: str) -> str:
     if name not in DEFAULTS:
         raise StationError("setting_unknown", name, name=name)
     if name == "sms_template":
         check_template(value)
-    if name == "document_language" and value not in DOCUMENT_LANGUAGES:
-        choices = ", ".join(DOCUMENT_LANGUAGES)
-        raise StationError("setting_not_a_choice", f"{name}={value!r}", name=name, choices=choices)
+    if name in CHOICES and value not in CHOICES[name]:
+        choices = ", ".join(CHOICES[name])
+        raise StationError("setting_not_a_choice", f"{name}={value!r}", name=name, value=value, choices=choices)
     bounds = DEFAULTS[name][1]
     if bounds is not None:
         low, high = bounds
@@ -83,9 +86,43 @@ def write(conn: sqlite3.Connection, name: str, value: str) -> None:
                  (name, validate(name, value)))
 
 
+def check_together(values: dict[str, str]) -> None:
+    """Rules between settings, over the values as they will stand after a change."""
+    remind, ret = values.get("remind_after_days"), values.get("return_after_days")
+    if remind is not None and ret is not None and int(remind) >= int(ret):
+        raise StationError("remind_not_before_return", f"{remind} >= {ret}", remind=int(remind), ret=int(ret))
+
+
+def checked(conn: sqlite3.Connection, values: dict[str, str]) -> dict[str, str]:
+    """Each value validated on its own, then the rules between settings over stored + new values."""
+    clean = {name: validate(name, value) for name, value in values.items()}
+    check_together({**{name: get(conn, name) for name in DEFAULTS}, **clean})
+    return clean
+
+
+def write_changes(conn: sqlite3.Connection, values: dict[str, str], *, clerk_id: str | None) -> list[str]:
+    """Inside the caller's transaction: check, then write and journal each value that differs from the stored one.
+
+    Returns the names that changed."""
+    clean = checked(conn, values)
+    changed = [name for name, value in clean.items() if get(conn, name) != value]
+    for name in changed:
+        write(conn, name, clean[name])
+        journal.append(conn, "settings.changed", {"name": name, "value": clean[name]}, clerk_id=clerk_id)
+    return changed
+
+
+def change_many(conn: sqlite3.Connection, values: dict[str, str], *, clerk_id: str | None) -> list[str]:
+    """A clerk's change of several settings: all or none, in one transaction."""
+    checked(conn, values)  # refuse before taking the write lock
+    with transaction(conn):
+        return write_changes(conn, values, clerk_id=clerk_id)
+
+
 def change(conn: sqlite3.Connection, name: str, value: str, *, clerk_id: str | None) -> None:
-    """A clerk's change of a setting: validated, written, journaled."""
+    """A clerk's change of one setting: validated (alone and with the others), written, journaled."""
     value = validate(name, value)
+    checked(conn, {name: value})
     with transaction(conn):
         write(conn, name, value)
         journal.append(conn, "settings.changed", {"name": name, "value": value}, clerk_id=clerk_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import serial
@@ -54,9 +54,11 @@ class Scale:
         except (serial.SerialException, OSError) as exc:
             raise ScaleError("port", str(exc)) from exc
 
-    def readings(self) -> Iterator[Reading]:
+    def readings(self, until: float | None = None) -> Iterator[Reading]:
+        """Weights as they come; ends when the scale is quiet for a read's timeout, or at ``until`` (monotonic)
+        even when the scale keeps sending lines that are no weight."""
         buffer = b""
-        while True:
+        while until is None or time.monotonic() < until:
             try:
                 chunk = self.port.read(64)
             except (serial.SerialException, OSError) as exc:
@@ -72,14 +74,19 @@ class Scale:
                 if reading is not None:
                     yield reading
 
-    def take_stable(self, timeout: float = 5.0, repeats: int = 3) -> int:
-        """Grams once stable: the scale's own flag, or the same weight ``repeats`` times in a row."""
+    def take_stable(self, timeout: float = 5.0, repeats: int = 3,
+                    on_reading: Callable[[int], None] | None = None) -> int:
+        """Grams once stable: the scale's own flag, or the same weight ``repeats`` times in a row.
+
+        ``on_reading`` gets each weight as it comes (the counter shows it live)."""
         deadline = time.monotonic() + timeout
         last, same = None, 0
         while time.monotonic() < deadline:
             got_any = False
-            for reading in self.readings():
+            for reading in self.readings(until=deadline):
                 got_any = True
+                if on_reading is not None:
+                    on_reading(reading.grams)
                 if reading.stable:
                     return reading.grams
                 same = same + 1 if reading.grams == last else 1

@@ -25,6 +25,7 @@ ZH_CN: dict[str, str] = {
     "To": "收",
     "From": "寄",
     "Item: {item}": "物品：{item}",
+    "{n} kg": "{n} 公斤",
     "Weight: {weight}  Fee: {fee}": "重量：{weight}  运费：{fee}",
     "Accepted: {date} inspected, real name": "收寄：{date} 已验视 实名",
     "Received by (signature):": "收件人签收：",

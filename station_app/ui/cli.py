@@ -13,8 +13,22 @@ from PySide6.QtCore import QCoreApplication
 
 from sync import client as sync_client
 
-from .. import paths
-from ..core import backups, clerks, db, device_settings, export, folder_lock, manifest, settings, station
+from .. import day_end, paths
+from ..core import (
+    backups,
+    bills,
+    clerks,
+    dayclose,
+    db,
+    device_settings,
+    export,
+    folder_lock,
+    manifest,
+    money,
+    settings,
+    station,
+    station_setup,
+)
 from ..core.errors import ManifestError, StationError
 from ..labels import catalog, printer_jobs
 from . import i18n
@@ -22,6 +36,7 @@ from .messages import (
     error_text,
     feed_refusal_text,
     manifest_lines,
+    money_methods,
     set_aside_text,
     sync_code_text,
     sync_error_text,
@@ -37,7 +52,7 @@ def _open(data_dir: Path):
 
 
 # Commands that change the database hold app.lock while they run, so a restore cannot swap the file under them.
-WRITERS = ("init", "import-manifest", "add-clerk", "enroll")
+WRITERS = ("init", "import-manifest", "add-clerk", "enroll", "set", "close-day")
 LOCK_WAIT = 3.0  # seconds to wait for another command; the GUI holds the lock for as long as it runs
 
 log = logging.getLogger("station_app.cli")
@@ -180,6 +195,13 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
                               feed=report.feed_items, refs=", ".join(report.refs_updated) or "-"))
             for line in sync_attention_lines(conn, report):
                 print(line, file=sys.stderr)
+        elif args.command == "set":
+            changed = station_setup.save(conn, {args.name: args.value}, clerk_id=None)
+            text = (QCoreApplication.translate("Cli", "Setting {name} is now {value}.") if changed else
+                    QCoreApplication.translate("Cli", "Setting {name} was already {value}; nothing changed."))
+            print(text.format(name=args.name, value=settings.get(conn, args.name)))
+        elif args.command == "close-day":
+            return _close_day(conn, data_dir, args)
         elif args.command == "backup":
             path = backups.to_file(conn, Path(args.out))
             print(QCoreApplication.translate("Cli", "Backup written to {path}.").format(path=path))
@@ -193,6 +215,47 @@ def _dispatch(args: argparse.Namespace, data_dir: Path) -> int:
     finally:
         conn.close()
     return 0
+
+
+def _close_day(conn: sqlite3.Connection, data_dir: Path, args: argparse.Namespace) -> int:
+    """The day-end sequence the counter runs (day_end), each step said in a line; 1 when a step failed."""
+    counted = money.parse_yuan(args.counted)
+    clerk = next((c for c in clerks.list_clerks(conn) if c.name == args.clerk.strip()), None)
+    if clerk is None:
+        raise StationError("clerk_unknown", args.clerk)
+    clerks.login(conn, clerk.id, args.pin)
+    names = {t.code: t.name for t in bills.types(conn)}
+    names.update(money_methods())
+    here = station.get(conn)
+    done = day_end.close_day(
+        conn, data_dir, dayclose.business_day(conn), counted, args.reason, clerk_id=clerk.id,
+        station_name=here.name if here else "", names=names, lang=settings.get(conn, "document_language"),
+        report=Path(args.out) if args.out else None, sync=None if args.no_sync else day_end.sync_now)
+    print(QCoreApplication.translate("Cli", "Day {day} closed: expected cash {expected}, counted {counted}.").format(
+        day=done.totals.day, expected=money.yuan(done.totals.expected_cash_fen), counted=money.yuan(counted)))
+    for step in done.steps[1:]:
+        line = _step_line(step)
+        print(line, file=sys.stdout if step.ok or step.skipped else sys.stderr)
+    return 0 if done.all_done else 1
+
+
+def _step_line(step: day_end.Step) -> str:
+    if step.name == "report":
+        if step.ok:
+            return QCoreApplication.translate("Cli", "Day report written to {path}.").format(path=step.path)
+    elif step.name == "backup":
+        if step.ok:
+            return QCoreApplication.translate("Cli", "Backup written to {path}.").format(path=step.path)
+    elif step.name == "sync":
+        if step.ok:
+            return QCoreApplication.translate("Cli", "Synced with the county.")
+        if step.skipped:
+            return QCoreApplication.translate(
+                "Cli", "Not synced: this computer is not joined to a county server (station-app enroll).")
+        return sync_error_text(step.error or Exception())
+    if isinstance(step.error, StationError):
+        return error_text(step.error)
+    return QCoreApplication.translate("Cli", "Step {step} did not work; see the log.").format(step=step.name)
 
 
 def sync_attention_lines(conn, report: sync_client.SyncReport) -> list[str]:  # type: ignore[no-untyped-def]

@@ -3,8 +3,6 @@ closing the day (report, backup, sync)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -17,15 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import backups, bills, dayclose, money
+from .. import day_end
+from ..core import bills, dayclose, money
 from ..core.errors import StationError
-from ..labels import pdf
-from ..labels.kinds import reports as report_pages
 from .messages import error_text, money_methods
 from .page import Page, PageHost
-from .printing import PrintJob, can_print
+from .printing import PrintJob
 from .supervisor_dialog import SupervisorDialog
-from .widgets import ScanField, heading
+from .widgets import ScanField, heading, named
 
 
 class DayClosePage(Page):
@@ -40,29 +37,28 @@ class DayClosePage(Page):
         self.setObjectName("dayClosePage")
         self.day = dayclose.business_day(self.session.conn)
         self.totals: dayclose.DayTotals | None = None
-        self.title = heading("")
-        self.title.setObjectName("dayTitle")
-        self.figures = QLabel("", objectName="dayFigures")
+        self.dayTitle = heading("")
+        self.dayTitle.setObjectName("dayTitle")
+        self.figures = named(QLabel(""), "dayFigures")
         self.figures.setWordWrap(True)
         self.figures.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.floatInput = QLineEdit(objectName="floatInput", placeholderText=self.tr("yuan"))
+        self.floatInput = named(QLineEdit(placeholderText=self.tr("yuan")), "floatInput")
         self.floatInput.setMaximumWidth(160)
-        self.floatSource = QLabel("", objectName="floatSource")
-        self.setFloatButton = QPushButton(self.tr("Change float (supervisor)…"), objectName="setFloatButton")
-        self.cashFlow = QLabel("", objectName="cashFlow")
+        self.floatSource = named(QLabel(""), "floatSource")
+        self.setFloatButton = named(QPushButton(self.tr("Change float (supervisor)…")), "setFloatButton")
+        self.cashFlow = named(QLabel(""), "cashFlow")
         self.cashFlow.setWordWrap(True)
-        self.expected = QLabel("", objectName="expectedCash")
+        self.expected = named(QLabel(""), "expectedCash")
         self.expected.setStyleSheet("font-size:26px; font-weight:bold;")
-        self.cashWarning = QLabel("", objectName="cashWarning")  # why a negative expected cash cannot be
+        self.cashWarning = named(QLabel(""), "cashWarning")  # why a negative expected cash cannot be
         self.cashWarning.setWordWrap(True)
         self.cashWarning.setStyleSheet("color:#c62828; font-weight:bold;")
         self.counted = ScanField("countedCash", self.tr("cash counted in the till, yuan"))
-        self.difference = QLabel("", objectName="cashDifference")
+        self.difference = named(QLabel(""), "cashDifference")
         self.difference.setStyleSheet("font-size:22px; font-weight:bold;")
-        self.reason = QLineEdit(objectName="differenceReason", placeholderText=self.tr("why the cash differs"))
-        self.closeButton = QPushButton(self.tr("Close the day"), objectName="closeDayButton")
-        self.reopenButton = QPushButton(self.tr("Reopen the last closed day (supervisor)…"),
-                                        objectName="reopenDayButton")
+        self.reason = named(QLineEdit(placeholderText=self.tr("why the cash differs")), "differenceReason")
+        self.closeButton = named(QPushButton(self.tr("Close the day")), "closeDayButton")
+        self.reopenButton = named(QPushButton(self.tr("Reopen the last closed day (supervisor)…")), "reopenDayButton")
         self._layout()
         self.closeButton.clicked.connect(self.close_day)
         self.reopenButton.clicked.connect(self.reopen)
@@ -72,7 +68,7 @@ class DayClosePage(Page):
 
     def _layout(self) -> None:
         top = QHBoxLayout()
-        top.addWidget(self.title, 1)
+        top.addWidget(self.dayTitle, 1)
         top.addWidget(self.reopenButton)
         till = QGroupBox(self.tr("Cash in the till"))
         form = QFormLayout(till)
@@ -108,7 +104,7 @@ class DayClosePage(Page):
     def reload(self) -> None:
         self.day = dayclose.business_day(self.session.conn)
         t = self.totals = dayclose.totals(self.session.conn, self.day)
-        self.title.setText(self.tr("Business day {day}").format(day=self.day.isoformat()))
+        self.dayTitle.setText(self.tr("Business day {day}").format(day=self.day.isoformat()))
         names = self.names()
 
         def listed(d: dict[str, int]) -> str:
@@ -158,49 +154,65 @@ class DayClosePage(Page):
         try:
             fen = money.parse_yuan(self.floatInput.text())
         except StationError:
-            self.banner.show_message("error", error_text(StationError("float_invalid")))
+            self.fail(StationError("float_invalid"))
             return
         dialog = SupervisorDialog(self.session, self.tr("Set the float of {day} to {amount}").format(
             day=self.day.isoformat(), amount=money.yuan(fen)), self)
         if not dialog.exec():
             self.reload()
             return
-        try:
-            dayclose.set_float(self.session.conn, self.day, fen, dialog.reason(), clerk_id=self.session.clerk_id,
-                               supervisor_id=dialog.supervisor_id(), supervisor_pin=dialog.pin())
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
-        self.banner.show_message("ok", self.tr("The float of {day} is now {amount}.").format(
-            day=self.day.isoformat(), amount=money.yuan(fen)))
-        self.reload()
+        day, reason, boss, pin = self.day, dialog.reason(), dialog.supervisor_id(), dialog.pin()
+        self.op(lambda conn: dayclose.set_float(conn, day, fen, reason, clerk_id=self.session.clerk_id,
+                                                supervisor_id=boss, supervisor_pin=pin)) \
+            .then(lambda _f: self.banner.show_message("ok", self.tr("The float of {day} is now {amount}.").format(
+                day=day.isoformat(), amount=money.yuan(fen)))).refresh().run()
 
     def close_day(self) -> None:
+        """The close, the report and the backup in a worker (day_end); then print and sync from here."""
+        if not self.closeButton.isEnabled():
+            return  # a close is under way (Enter in the cash field while it runs)
         try:
             counted = money.parse_yuan(self.counted.text())
-            totals = dayclose.close(self.session.conn, self.day, counted, self.reason.text(),
-                                    clerk_id=self.session.clerk_id)
         except StationError as err:
-            self.banner.show_message("error", error_text(err))
+            self.fail(err)
             return
-        data_dir: Path = self.session.data_dir
-        pages = report_pages.day_close(totals, self.session.station.name, counted, self.reason.text(), self.names(),
-                                       self.session.document_language)
-        report = data_dir / "reports" / f"day-{totals.day}.pdf"
-        report.parent.mkdir(parents=True, exist_ok=True)
-        report.write_bytes(pdf.render(pages))  # always saved, printed too where an A4 printer is set
-        if can_print(self.session.printer, "day_close_report"):
-            self.printer.submit(self.session.printer, PrintJob(f"day-{totals.day}", pages, kind="day_close_report"))
-        backups.take(self.session.conn, data_dir)
-        if self.host.start_sync() is False:
-            done = self.tr("Day {day} closed. Report saved to {path}; backup taken. Not synced: this computer is "
-                           "not connected to the county server.")
+        day, reason, clerk_id = self.day, self.reason.text(), self.session.clerk_id
+        data_dir, station, names, lang = (self.session.data_dir, self.session.station.name, self.names(),
+                                          self.session.document_language)
+        self.closeButton.setEnabled(False)
+        self.op(lambda conn: day_end.close_day(
+            conn, data_dir, day, counted, reason, clerk_id=clerk_id, station_name=station, names=names, lang=lang)) \
+            .then(self._closed).failed(lambda _err: self.closeButton.setEnabled(True)).run_in_background()
+
+    def _closed(self, done: day_end.DayEnd) -> None:
+        if self.session.printer.takes_a4:
+            self.printer.submit(self.session.printer, PrintJob(f"day-{done.totals.day}", done.pages,
+                                                               kind="day_close_report"))
+            done.steps.append(day_end.Step("print", True))  # a failed print is said by the print service
         else:
-            done = self.tr("Day {day} closed. Report saved to {path}; backup taken; syncing.")
-        self.banner.show_message("ok", done.format(day=totals.day, path=report))
+            done.steps.append(day_end.Step("print", False, skipped=True))
+        started = self.host.start_sync() is not False  # the sync panel's worker, which shows its own outcome
+        done.steps.append(day_end.Step("sync", started, skipped=not started))
+        self.banner.show_message("ok" if done.all_done else "warn", self.outcome(done))
         self.counted.clear()
         self.reason.clear()
+        self.closeButton.setEnabled(True)
         self.reload()
+
+    def outcome(self, done: day_end.DayEnd) -> str:
+        """Each step in a sentence: what was done, what was not and what to do."""
+        words = [self.tr("Day {day} closed.").format(day=done.totals.day)]
+        for step in done.steps:
+            if step.name == "report":
+                words.append(self.tr("Report saved to {path}.").format(path=step.path) if step.ok
+                             else error_text(step.error) if isinstance(step.error, StationError) else "")
+            elif step.name == "backup":
+                words.append(self.tr("Backup taken.") if step.ok
+                             else error_text(step.error) if isinstance(step.error, StationError) else "")
+            elif step.name == "sync":
+                words.append(self.tr("Syncing.") if step.ok else self.tr(
+                    "Not synced: this computer is not connected to the county server."))
+        return " ".join(w for w in words if w)
 
     def reopen(self) -> None:
         closed = sorted(dayclose.closed_days(self.session.conn))
@@ -210,10 +222,6 @@ class DayClosePage(Page):
         dialog = SupervisorDialog(self.session, self.tr("Reopen {day}").format(day=closed[-1].isoformat()), self)
         if not dialog.exec():
             return
-        try:
-            dayclose.reopen(self.session.conn, closed[-1], dialog.reason(), clerk_id=self.session.clerk_id,
-                            supervisor_id=dialog.supervisor_id(), supervisor_pin=dialog.pin())
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
-        self.reload()
+        day, reason, boss, pin = closed[-1], dialog.reason(), dialog.supervisor_id(), dialog.pin()
+        self.op(lambda conn: dayclose.reopen(conn, day, reason, clerk_id=self.session.clerk_id, supervisor_id=boss,
+                                             supervisor_pin=pin)).refresh().run()

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPush
 from ..core import dispatch
 from ..labels.kinds import handover_list
 from .page import Page, PageHost
-from .printing import PrintJob, can_print
+from .printing import PrintJob
 from .widgets import Column, RowTable, ScanField, make_table, named
 
 
@@ -139,7 +139,7 @@ class DispatchPage(Page):
     def _print(self, closed: dispatch.Manifest) -> str:
         """Send the driver's list to the A4 printer (or the PDF folder); say what happened in a sentence."""
         settings = self.session.printer
-        if not can_print(settings, "handover_list"):
+        if not settings.takes_a4:
             return self.tr("No A4 printer is set, so the list was not printed: set one under Printer, then press "
                            "Reprint hand-over list.")
         found = dispatch.route_leg(self.session.conn, closed.route_code)

@@ -152,7 +152,8 @@ class CoreOp(Generic[T]):
             finally:
                 conn.close()
 
-        run_in_thread(self.page, job, self._succeed, self._fail)
+        worker = run_in_thread(self.page, job, self._succeed, self._fail)
+        worker.core_op = self  # type: ignore[attr-defined]  # the signals hold this op only weakly: keep it alive
 
     def _fail(self, err: StationError) -> None:
         self.page.fail(err, self._words)

@@ -36,6 +36,7 @@ from ..labels.elements import SIZES, STICKER_SIZES
 from .messages import error_text
 from .printing import PrintJob, PrintService
 from .session import Session
+from .widgets import named
 
 
 def queue_names() -> list[str]:
@@ -57,52 +58,56 @@ class PrinterDialog(QDialog):
         self.setWindowTitle(self.tr("Printer"))
         self.session, self.service = session, service
         current = device_settings.load_printer(session.data_dir)
-        self.backend = QComboBox(objectName="printerBackend")
-        for code, text in (("none", self.tr("No printer")), ("system", self.tr("System printer")),
-                           ("raw_queue", self.tr("Label printer on a queue (raw TSPL/ZPL)")),
-                           ("network", self.tr("Network label printer (port 9100)")),
-                           ("pdf_folder", self.tr("Save PDF into a folder")), ("file", self.tr("Raw job to a file"))):
-            self.backend.addItem(text, code)
-        self.queue = QComboBox(objectName="printerQueue", editable=True)
+        self.backend = named(QComboBox(), "printerBackend")
+        words = {"none": self.tr("No printer"), "system": self.tr("System printer"),
+                 "raw_queue": self.tr("Label printer on a queue (raw TSPL/ZPL)"),
+                 "network": self.tr("Network label printer (port 9100)"),
+                 "pdf_folder": self.tr("Save PDF into a folder"), "file": self.tr("Raw job to a file")}
+        for code in device_settings.BACKENDS:  # core's list; the words are the dialog's
+            self.backend.addItem(words.get(code, code), code)
+        self.queue = named(QComboBox(editable=True), "printerQueue")
         queues = queue_names()
         self.queue.addItems(queues)
-        self.host = QLineEdit(current.host, objectName="printerHost")
-        self.port = QSpinBox(objectName="printerPort", minimum=1, maximum=65535, value=current.port)
-        self.path = QLineEdit(current.path, objectName="printerPath")
-        self.browseButton = QPushButton(self.tr("Browse…"), objectName="printerBrowseButton")
-        self.language = QComboBox(objectName="printerLanguage")
-        self.language.addItem("TSPL (TSC, Xprinter …)", "tspl")
-        self.language.addItem("ZPL (Zebra …)", "zpl")
-        self.size = QComboBox(objectName="labelSize")
+        self.host = named(QLineEdit(current.host), "printerHost")
+        self.port = named(QSpinBox(minimum=1, maximum=65535, value=current.port), "printerPort")
+        self.path = named(QLineEdit(current.path), "printerPath")
+        self.browseButton = named(QPushButton(self.tr("Browse…")), "printerBrowseButton")
+        self.language = named(QComboBox(), "printerLanguage")
+        makers = {"tspl": "TSPL (TSC, Xprinter …)", "zpl": "ZPL (Zebra …)"}  # printer brands, not words to translate
+        for code in device_settings.PRINTER_LANGUAGES:
+            self.language.addItem(makers.get(code, code.upper()), code)
+        self.labelSize = named(QComboBox(), "labelSize")
         for name in STICKER_SIZES:
-            self.size.addItem(f"{SIZES[name].width_mm:g} × {SIZES[name].height_mm:g} mm", name)
-        self.dpi = QComboBox(objectName="printerDpi")
-        self.dpi.addItem("203 dpi", 203)
-        self.dpi.addItem("300 dpi", 300)
-        self.darkness = QSpinBox(objectName="printerDarkness", minimum=0, maximum=15, value=current.darkness)
-        self.offsetX = QDoubleSpinBox(objectName="offsetX", minimum=-10, maximum=10, singleStep=0.25,
-                                      value=current.offset_x_mm, suffix=" mm")
-        self.offsetY = QDoubleSpinBox(objectName="offsetY", minimum=-10, maximum=10, singleStep=0.25,
-                                      value=current.offset_y_mm, suffix=" mm")
-        self.native = QCheckBox(self.tr("Use the printer's own barcode command"), objectName="nativeBarcodes")
+            self.labelSize.addItem(f"{SIZES[name].width_mm:g} × {SIZES[name].height_mm:g} mm", name)
+        self.dpi = named(QComboBox(), "printerDpi")
+        for dpi in device_settings.DPIS:
+            self.dpi.addItem(f"{dpi} dpi", dpi)
+        self.darkness = named(QSpinBox(minimum=0, maximum=15, value=current.darkness), "printerDarkness")
+        self.offsetX = named(QDoubleSpinBox(minimum=-10, maximum=10, singleStep=0.25, value=current.offset_x_mm,
+                                            suffix=" mm"), "offsetX")
+        self.offsetY = named(QDoubleSpinBox(minimum=-10, maximum=10, singleStep=0.25, value=current.offset_y_mm,
+                                            suffix=" mm"), "offsetY")
+        self.native = named(QCheckBox(self.tr("Use the printer's own barcode command")), "nativeBarcodes")
         self.native.setChecked(current.native_barcodes)
-        self.autoPrint = QCheckBox(self.tr("Print a pickup sticker for every parcel received"), objectName="autoPrint")
+        self.autoPrint = named(QCheckBox(self.tr("Print a pickup sticker for every parcel received")), "autoPrint")
         self.autoPrint.setChecked(current.auto_print)
-        self.receiptQueue = QComboBox(objectName="receiptQueue", editable=True)
-        self.documentQueue = QComboBox(objectName="documentQueue", editable=True)
+        self.receiptQueue = named(QComboBox(editable=True), "receiptQueue")
+        self.documentQueue = named(QComboBox(editable=True), "documentQueue")
         for combo, chosen in ((self.receiptQueue, current.receipt_queue), (self.documentQueue, current.document_queue)):
             combo.addItem("")
             combo.addItems(queues)
             combo.setCurrentText(chosen)
-            combo.lineEdit().setPlaceholderText(self.tr("none"))
-        self.testButton = QPushButton(self.tr("Test print"), objectName="testPrintButton")
-        self.message = QLabel("", objectName="printerMessage")
+            edit = combo.lineEdit()
+            if edit is not None:  # editable combos always have one
+                edit.setPlaceholderText(self.tr("none"))
+        self.testButton = named(QPushButton(self.tr("Test print")), "testPrintButton")
+        self.message = named(QLabel(""), "printerMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.message.setFixedHeight(self.message.fontMetrics().lineSpacing() * 4)  # a long sentence fits
         self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         for combo, value in ((self.backend, current.backend), (self.language, current.language),
-                             (self.size, current.size), (self.dpi, current.dpi)):
+                             (self.labelSize, current.size), (self.dpi, current.dpi)):
             combo.setCurrentIndex(max(0, combo.findData(value)))
         self.queue.setCurrentText(current.queue)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
@@ -123,7 +128,8 @@ class PrinterDialog(QDialog):
         for key, label, field in (
                 ("queue", self.tr("Printer / queue"), self.queue), ("host", self.tr("Network address"), self.host),
                 ("port", self.tr("Port"), self.port), ("path", self.tr("Folder or file"), path_row),
-                ("language", self.tr("Printer language"), self.language), ("size", self.tr("Label size"), self.size),
+                ("language", self.tr("Printer language"), self.language),
+                ("size", self.tr("Label size"), self.labelSize),
                 ("dpi", self.tr("Resolution"), self.dpi), ("darkness", self.tr("Darkness (0-15)"), self.darkness),
                 ("offsetX", self.tr("Shift right"), self.offsetX), ("offsetY", self.tr("Shift down"), self.offsetY),
                 ("native", "", self.native), ("autoPrint", "", self.autoPrint),
@@ -165,7 +171,9 @@ class PrinterDialog(QDialog):
         for index in range(self.backend.count()):
             self.backend.setCurrentIndex(index)
             self._show_fields()
-            self.layout().activate()
+            layout = self.layout()
+            if layout is not None:
+                layout.activate()
             hint = self.sizeHint()
             width, height = max(width, hint.width()), max(height, hint.height())
         self.backend.setCurrentIndex(chosen)
@@ -196,7 +204,8 @@ class PrinterDialog(QDialog):
     def settings(self) -> PrinterSettings:
         return replace(PrinterSettings(), backend=self.backend.currentData(), queue=self.queue.currentText().strip(),
                        host=self.host.text().strip(), port=self.port.value(), path=self.path.text().strip(),
-                       language=self.language.currentData(), size=self.size.currentData(), dpi=self.dpi.currentData(),
+                       language=self.language.currentData(), size=self.labelSize.currentData(),
+                       dpi=self.dpi.currentData(),
                        darkness=self.darkness.value(), offset_x_mm=self.offsetX.value(),
                        offset_y_mm=self.offsetY.value(), native_barcodes=self.native.isChecked(),
                        auto_print=self.autoPrint.isChecked(), receipt_queue=self.receiptQueue.currentText().strip(),

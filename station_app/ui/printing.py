@@ -48,20 +48,8 @@ class PrintJob:
 
 
 def target(settings: PrinterSettings, kind: str) -> PrinterSettings | None:
-    """Where a kind prints with these settings, or None when this PC has nothing for its paper.
-
-    A PDF folder takes every kind. Labels go to the label printer. Receipts go to the receipt printer, A4 to
-    the A4 printer; without one, a system printer takes them (Qt sizes the page), a raw label printer never.
-    """
-    paper = catalog.KINDS[kind].paper
-    if settings.backend == "pdf_folder" or (paper == "label" and settings.enabled):
-        return settings
-    queue = {"receipt": settings.receipt_queue, "a4": settings.document_queue}.get(paper, "")
-    if queue:
-        return replace(settings, backend="system", queue=queue, offset_x_mm=0.0, offset_y_mm=0.0)
-    if paper != "label" and settings.backend == "system":
-        return settings
-    return None
+    """Where a kind prints with these settings (its paper's route), or None when this PC has nothing for it."""
+    return settings.route(catalog.KINDS[kind].paper)
 
 
 def can_print(settings: PrinterSettings, kind: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,11 +26,11 @@ from ..core.privacy import mask_name, mask_phone
 from ..labels.elements import SIZES
 from ..labels.elements import Page as PrintedPage
 from ..labels.kinds import box_label, produce_receipt, settlement_statement
-from .messages import error_text, fill_methods, money_methods
+from .messages import fill_methods, money_methods
 from .page import Page, PageHost
 from .printing import PrintJob, can_print
 from .scale_button import ScaleButton
-from .widgets import Column, RowTable, ScanField, make_table
+from .widgets import Column, RowTable, ScanField, make_table, named
 
 
 class ProducePage(Page):
@@ -41,40 +43,40 @@ class ProducePage(Page):
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
         self.setObjectName("producePage")
-        self.consignor = None
+        self.consignor: produce.Consignor | None = None
         self.products = produce.products(self.session.conn)
 
         self.consignorLookup = ScanField("consignorLookup", self.tr("Farmer's mobile number, then Enter"))
-        self.consignorName = QLineEdit(objectName="consignorName")
-        self.village = QLineEdit(objectName="consignorVillage")
-        self.payout = QComboBox(objectName="payoutMethod")
+        self.consignorName = named(QLineEdit(), "consignorName")
+        self.village = named(QLineEdit(), "consignorVillage")
+        self.payout = named(QComboBox(), "payoutMethod")
         fill_methods(self.payout, produce.PAYOUTS)
-        self.addConsignorButton = QPushButton(self.tr("Add farmer"), objectName="addConsignorButton")
-        self.consignorShown = QLabel("", objectName="consignorShown")
-        self.product = QComboBox(objectName="productSelector")
+        self.addConsignorButton = named(QPushButton(self.tr("Add farmer")), "addConsignorButton")
+        self.consignorShown = named(QLabel(""), "consignorShown")
+        self.product = named(QComboBox(), "productSelector")
         for p in self.products:
             self.product.addItem(p.name, p.code)
-        self.grade = QComboBox(objectName="gradeSelector")
-        self.gross = QLineEdit(objectName="grossKg", placeholderText=self.tr("kg"))
+        self.grade = named(QComboBox(), "gradeSelector")
+        self.gross = named(QLineEdit(placeholderText=self.tr("kg")), "grossKg")
         self.scaleButton = ScaleButton(self.session, self.gross, self.banner)
-        self.tare = QLineEdit("0", objectName="tareKg")
-        self.deduction = QLineEdit("0", objectName="deductionKg")
-        self.price = QLineEdit(objectName="pricePerKg", placeholderText=self.tr("yuan per kg"))
-        self.boxes = QSpinBox(objectName="boxCount", minimum=1, maximum=500, value=1)
-        self.intakeButton = QPushButton(self.tr("Take in and print box labels"), objectName="intakeButton")
+        self.tare = named(QLineEdit("0"), "tareKg")
+        self.deduction = named(QLineEdit("0"), "deductionKg")
+        self.price = named(QLineEdit(placeholderText=self.tr("yuan per kg")), "pricePerKg")
+        self.boxes = named(QSpinBox(minimum=1, maximum=500, value=1), "boxCount")
+        self.intakeButton = named(QPushButton(self.tr("Take in and print box labels")), "intakeButton")
         self.saleLot = ScanField("saleLotInput", self.tr("Lot number"))
-        self.saleKg = QLineEdit(objectName="saleKg", placeholderText=self.tr("kg"))
-        self.saleYuan = QLineEdit(objectName="saleYuan", placeholderText=self.tr("yuan"))
-        self.saleButton = QPushButton(self.tr("Record sale"), objectName="recordSaleButton")
-        self.returnButton = QPushButton(self.tr("Return unsold"), objectName="returnUnsoldButton")
-        self.fees = QLineEdit("0", objectName="settlementFees")
-        self.settleButton = QPushButton(self.tr("Settle with this farmer"), objectName="settleButton")
-        self.payButton = QPushButton(self.tr("Record payout"), objectName="payoutButton")
-        self.statement = QLabel("", objectName="statementLabel")
+        self.saleKg = named(QLineEdit(placeholderText=self.tr("kg")), "saleKg")
+        self.saleYuan = named(QLineEdit(placeholderText=self.tr("yuan")), "saleYuan")
+        self.saleButton = named(QPushButton(self.tr("Record sale")), "recordSaleButton")
+        self.returnButton = named(QPushButton(self.tr("Return unsold")), "returnUnsoldButton")
+        self.fees = named(QLineEdit("0"), "settlementFees")
+        self.settleButton = named(QPushButton(self.tr("Settle with this farmer")), "settleButton")
+        self.payButton = named(QPushButton(self.tr("Record payout")), "payoutButton")
+        self.statement = named(QLabel(""), "statementLabel")
         self.statement.setWordWrap(True)
         self.last_settlement = ""
         self.last_payout_fen = 0
-        self.todayModel = RowTable([
+        self.todayModel: RowTable[produce_today.LotRow] = RowTable([
             Column(self.tr("Lot"), lambda r: r.lot_no),
             Column(self.tr("Farmer"), lambda r: f"{mask_name(r.farmer)} {mask_phone(r.phone)}"),
             Column(self.tr("Product"), lambda r: f"{r.product} {r.grade}"),
@@ -153,9 +155,6 @@ class ProducePage(Page):
             raise StationError("weight_negative", text, field=name)
         return money.parse_kg(text)
 
-    def _fail(self, err: StationError) -> None:
-        self.banner.show_message("error", error_text(err))
-
     def _grades(self, _index: int = 0) -> None:
         self.grade.clear()
         chosen = next((p for p in self.products if p.code == self.product.currentData()), None)
@@ -169,36 +168,36 @@ class ProducePage(Page):
             return
         self._use(found)
 
-    def _use(self, row) -> None:
-        self.consignor = row
-        self.consignorShown.setText(f"{mask_name(row['name'])} {mask_phone(row['phone'])} {row['village']}")
+    def _use(self, farmer: produce.Consignor) -> None:
+        self.consignor = farmer
+        self.consignorShown.setText(f"{mask_name(farmer.name)} {mask_phone(farmer.phone)} {farmer.village}")
         self.gross.setFocus()
 
     def add_consignor(self) -> None:
-        try:
-            produce.add_consignor(self.session.conn, self.consignorName.text(), self.consignorLookup.text(),
-                                  village=self.village.text(), payout=self.payout.currentData(),
-                                  clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            return
-        self.banner.show_message("ok", self.tr("Farmer added."))
-        self.lookup()
+        name, phone, village, payout = (self.consignorName.text(), self.consignorLookup.text(), self.village.text(),
+                                         str(self.payout.currentData()))
+        if self.op(lambda conn: produce.add_consignor(conn, name, phone, village=village, payout=payout,
+                                                      clerk_id=self.session.clerk_id)).run():
+            self.banner.show_message("ok", self.tr("Farmer added."))
+            self.lookup()
 
     def take_in(self) -> None:
         if self.consignor is None:
             self.banner.show_message("warn", self.tr("Find or add the farmer first."))
             return
-        try:
+        farmer = self.consignor
+
+        def intake(conn: sqlite3.Connection) -> produce.Lot:
             gross = self._weight(self.gross, self.tr("The gross weight"))
             tare = self._weight(self.tare, self.tr("The tare"), "0")
             deduction = self._weight(self.deduction, self.tr("The deductions"), "0")
-            lot = produce.take_in(self.session.conn, produce.Intake(
-                self.consignor["id"], self.product.currentData() or "", self.grade.currentText(), gross, tare,
+            return produce.take_in(conn, produce.Intake(
+                farmer.id, self.product.currentData() or "", self.grade.currentText(), gross, tare,
                 deduction, money.parse_yuan(self.price.text()), self.boxes.value()), clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            return
+
+        self.op(intake).then(self._taken_in).run()
+
+    def _taken_in(self, lot: produce.Lot) -> None:
         self.banner.show_message("ok", self.tr("Lot {lot}: net {net}, {n} boxes.").format(
             lot=lot.lot_no, net=money.kg(lot.net_g), n=len(lot.boxes)))
         if self.session.printer.enabled:
@@ -217,62 +216,54 @@ class ProducePage(Page):
     def _print_receipt(self, lot: produce.Lot) -> None:
         """收货单 for the farmer: on the 80 mm receipt printer when there is one, else on A4."""
         settings = self.session.printer
-        roll = bool(settings.receipt_queue) or settings.backend == "pdf_folder"
+        roll = settings.receipts_on_roll
         kind = "produce_receipt" if roll else "produce_receipt_a4"
         if not can_print(settings, kind):
             return
-        row = self.session.conn.execute("SELECT * FROM lots WHERE id = ?", (lot.id,)).fetchone()
-        assert self.consignor is not None
+        farmer = self.consignor
+        assert farmer is not None
+        d = produce.lot_details(self.session.conn, lot.id)
         data = produce_receipt.ProduceReceipt(
-            self.session.station.name, lot.lot_no, self.consignor["name"], mask_phone(self.consignor["phone"]),
-            self.consignor["village"], lot.product.name, lot.grade, money.kg(row["gross_g"]), money.kg(row["tare_g"]),
-            money.kg(row["deduction_g"]), money.kg(row["net_g"]), money.yuan(row["price_fen_per_kg"]),
-            money.yuan((row["net_g"] * row["price_fen_per_kg"] + 500) // 1000), list(lot.boxes),
-            local_text(row["created_at"]))
+            self.session.station.name, d.lot_no, farmer.name, mask_phone(farmer.phone), farmer.village,
+            d.product_name, d.grade, money.kg(d.gross_g), money.kg(d.tare_g), money.kg(d.deduction_g),
+            money.kg(d.net_g), money.yuan(d.price_fen_per_kg), money.yuan(d.value_fen), d.boxes,
+            local_text(d.created_at))
         lang = self.session.document_language
         pages = produce_receipt.roll_pages(data, lang) if roll else produce_receipt.a4_pages(data, lang)
         self.printer.submit(settings, PrintJob(f"receipt-{lot.lot_no}", pages, kind=kind))
 
     def record_sale(self) -> None:
-        try:
-            produce.record_sale(self.session.conn, self.saleLot.text().strip(), money.parse_kg(self.saleKg.text()),
-                                money.parse_yuan(self.saleYuan.text()), source="manual",
-                                clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            return
-        self.banner.show_message("ok", self.tr("Sale recorded."))
+        lot_no, kg, yuan = self.saleLot.text().strip(), self.saleKg.text(), self.saleYuan.text()
+        self.op(lambda conn: produce.record_sale(conn, lot_no, money.parse_kg(kg), money.parse_yuan(yuan),
+                                                 source="manual", clerk_id=self.session.clerk_id)) \
+            .then(lambda _id: self.banner.show_message("ok", self.tr("Sale recorded."))).run()
 
     def return_unsold(self) -> None:
-        try:
-            produce.return_unsold(self.session.conn, self.saleLot.text().strip(), money.parse_kg(self.saleKg.text()),
-                                  clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            return
-        self.banner.show_message("ok", self.tr("Unsold produce returned to the farmer."))
+        lot_no, kg = self.saleLot.text().strip(), self.saleKg.text()
+        self.op(lambda conn: produce.return_unsold(conn, lot_no, money.parse_kg(kg), clerk_id=self.session.clerk_id)) \
+            .then(lambda _r: self.banner.show_message("ok", self.tr("Unsold produce returned to the farmer."))).run()
 
     def settle(self) -> None:
         if self.consignor is None:
             self.banner.show_message("warn", self.tr("Find or add the farmer first."))
             return
-        try:
-            result = produce.settle(self.session.conn, self.consignor["id"],
-                                    fees_fen=money.parse_yuan(self.fees.text() or "0"), clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            return
+        farmer, fees = self.consignor, self.fees.text() or "0"
+        self.op(lambda conn: produce.settle(conn, farmer.id, fees_fen=money.parse_yuan(fees),
+                                            clerk_id=self.session.clerk_id)).then(self._settled).run()
+
+    def _settled(self, result: produce.Settlement) -> None:
+        assert self.consignor is not None
         self.last_settlement, self.last_payout_fen = result.id, result.payout_fen
         summary = self.tr("Sales {sales} − commission {commission} − fees {fees} = pay {payout}").format(
             sales=money.yuan(result.sales_fen), commission=money.yuan(result.commission_fen),
             fees=money.yuan(result.fees_fen), payout=money.yuan(result.payout_fen))
         self.statement.setText(summary)
         self.banner.show_message("ok", summary)
-        if can_print(self.session.printer, "settlement_statement"):
-            method = self.consignor["payout"]
+        if self.session.printer.takes_a4:
+            method = self.consignor.payout
             data = settlement_statement.Statement(
                 self.session.station.name, result.id[-12:].upper(), local_text(to_iso(utc_now())),
-                self.consignor["name"], mask_phone(self.consignor["phone"]), self.consignor["village"],
+                self.consignor.name, mask_phone(self.consignor.phone), self.consignor.village,
                 [(lot, name, grade, money.kg(g), money.yuan(f)) for lot, name, grade, g, f in result.lines],
                 money.yuan(result.sales_fen), money.yuan(result.commission_fen), money.yuan(result.fees_fen),
                 money.yuan(result.payout_fen), money_methods().get(method, method))
@@ -282,18 +273,15 @@ class ProducePage(Page):
                                                                kind="settlement_statement"))
 
     def pay(self) -> None:
-        method = self.payout.currentData() if self.consignor is None else self.consignor["payout"]
+        method = self.payout.currentData() if self.consignor is None else self.consignor.payout
         if method == "cash" and self.last_settlement and QMessageBox.question(
                 self, self.tr("Cash payout"), self.tr(
                     "Pay {amount} in cash to {name} now? Count the money out in front of the farmer.").format(
                     amount=money.yuan(self.last_payout_fen),
-                    name=self.consignor["name"] if self.consignor is not None else "")
+                    name=self.consignor.name if self.consignor is not None else "")
                 ) != QMessageBox.StandardButton.Yes:
             self.banner.show_message("info", self.tr("Payout not recorded."))
             return
-        try:
-            produce.record_payout(self.session.conn, self.last_settlement, method, clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            return
-        self.banner.show_message("ok", self.tr("Payout recorded."))
+        settlement = self.last_settlement
+        self.op(lambda conn: produce.record_payout(conn, settlement, method, clerk_id=self.session.clerk_id)) \
+            .then(lambda _r: self.banner.show_message("ok", self.tr("Payout recorded."))).run()

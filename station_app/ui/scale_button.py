@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
@@ -16,6 +14,8 @@ WEIGH_SECONDS = 8.0
 
 
 class _Weighing(QThread):
+    """The serial read in a worker: devices.scale decides when the weight is stable."""
+
     live = Signal(int)  # each weight as it comes, for the clerk to watch
     done = Signal(int, str)  # stable grams (or -1) and a problem code
 
@@ -32,16 +32,7 @@ class _Weighing(QThread):
             self.done.emit(-1, err.code)
             return
         try:
-            deadline, last, same = time.monotonic() + WEIGH_SECONDS, None, 0
-            while time.monotonic() < deadline:
-                for reading in scale.readings():
-                    self.live.emit(reading.grams)
-                    same = same + 1 if reading.grams == last else 1
-                    last = reading.grams
-                    if reading.stable or (reading.stable is None and same >= 3):
-                        self.done.emit(reading.grams, "")
-                        return
-            self.done.emit(-1, "not_stable" if last is not None else "silent")
+            self.done.emit(scale.take_stable(WEIGH_SECONDS, on_reading=self.live.emit), "")
         except ScaleError as err:
             self.done.emit(-1, err.code)
         finally:

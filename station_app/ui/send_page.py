@@ -29,7 +29,7 @@ from .page import Page, PageHost
 from .printing import PrintJob
 from .scale_button import ScaleButton
 from .supervisor_dialog import SupervisorDialog
-from .widgets import ScanField
+from .widgets import ScanField, named
 
 
 class SendPage(Page):
@@ -42,50 +42,49 @@ class SendPage(Page):
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)
         self.setObjectName("sendPage")
-        self.sender: sending.Sender | None = None
+        self.registered: sending.Sender | None = None  # the sender of the parcel on the counter
 
         self.senderLookup = ScanField("senderLookup", self.tr("Sender's phone or ID number, then Enter"))
-        self.senderName = QLineEdit(objectName="senderName")
-        self.senderPhone = QLineEdit(objectName="senderPhone")
-        self.idType = QComboBox(objectName="idType")
-        for code, text in (("resident_id", self.tr("Resident ID card")), ("temporary_id", self.tr("Temporary ID")),
-                           ("military_id", self.tr("Military / armed police ID")),
-                           ("hk_macao_permit", self.tr("HK / Macao permit")),
-                           ("taiwan_permit", self.tr("Taiwan permit")),
-                           ("passport", self.tr("Passport")), ("other", self.tr("Other"))):
-            self.idType.addItem(text, code)
-        self.idNumber = QLineEdit(objectName="idNumber")
-        self.companyName = QLineEdit(objectName="companyName", placeholderText=self.tr("only for a company"))
-        self.creditCode = QLineEdit(objectName="creditCode", placeholderText=self.tr("unified social credit code"))
-        self.registerButton = QPushButton(self.tr("Register sender"), objectName="registerSenderButton")
-        self.refuseButton = QPushButton(self.tr("Sender refuses real-name"), objectName="refuseRealNameButton")
-        self.senderShown = QLabel("", objectName="senderShown")
+        self.senderName = named(QLineEdit(), "senderName")
+        self.senderPhone = named(QLineEdit(), "senderPhone")
+        self.idType = named(QComboBox(), "idType")
+        words = {"resident_id": self.tr("Resident ID card"), "temporary_id": self.tr("Temporary ID"),
+                 "military_id": self.tr("Military / armed police ID"), "hk_macao_permit": self.tr("HK / Macao permit"),
+                 "taiwan_permit": self.tr("Taiwan permit"), "passport": self.tr("Passport"), "other": self.tr("Other")}
+        for code in sending.ID_TYPES:  # core's list; the words are the page's
+            self.idType.addItem(words.get(code, code), code)
+        self.idNumber = named(QLineEdit(), "idNumber")
+        self.companyName = named(QLineEdit(placeholderText=self.tr("only for a company")), "companyName")
+        self.creditCode = named(QLineEdit(placeholderText=self.tr("unified social credit code")), "creditCode")
+        self.registerButton = named(QPushButton(self.tr("Register sender")), "registerSenderButton")
+        self.refuseButton = named(QPushButton(self.tr("Sender refuses real-name")), "refuseRealNameButton")
+        self.senderShown = named(QLabel(""), "senderShown")
         self.senderShown.setWordWrap(True)  # name, phone and ID do not fit the narrow column on one line
 
-        self.recipientName = QLineEdit(objectName="recipientName")
-        self.recipientPhone = QLineEdit(objectName="recipientPhone")
-        self.province = QComboBox(objectName="province")
+        self.recipientName = named(QLineEdit(), "recipientName")
+        self.recipientPhone = named(QLineEdit(), "recipientPhone")
+        self.province = named(QComboBox(), "province")
         self.province.addItems(fees.destinations(self.session.conn))
-        self.city = QLineEdit(objectName="city", placeholderText=self.tr("city"))
-        self.county = QLineEdit(objectName="county", placeholderText=self.tr("county / district"))
-        self.address = QLineEdit(objectName="address", placeholderText=self.tr("street, number, room"))
-        self.item = QLineEdit(objectName="itemDescription")
-        self.itemFinding = QLabel("", objectName="itemFinding")  # what the list says while the clerk types
+        self.city = named(QLineEdit(placeholderText=self.tr("city")), "city")
+        self.county = named(QLineEdit(placeholderText=self.tr("county / district")), "county")
+        self.address = named(QLineEdit(placeholderText=self.tr("street, number, room")), "address")
+        self.item = named(QLineEdit(), "itemDescription")
+        self.itemFinding = named(QLabel(""), "itemFinding")  # what the list says while the clerk types
         self.itemFinding.setWordWrap(True)
-        self.inspected = QCheckBox(self.tr("I opened and inspected the item (收寄验视)"), objectName="inspectedCheck")
-        self.courier = QComboBox(objectName="sendCourier")
+        self.inspected = named(QCheckBox(self.tr("I opened and inspected the item (收寄验视)")), "inspectedCheck")
+        self.courier = named(QComboBox(), "sendCourier")
         names = couriers.names(self.session.conn)
         for code in dict.fromkeys(str(r["courier"]) for r in refdata.rows(self.session.conn, "price_table")):
             self.courier.addItem(names.get(code, code), code)
-        self.weight = QLineEdit(objectName="weightKg", placeholderText=self.tr("kg, e.g. 2.35"))
+        self.weight = named(QLineEdit(placeholderText=self.tr("kg, e.g. 2.35")), "weightKg")
         self.scaleButton = ScaleButton(self.session, self.weight, self.banner)
-        self.dims = [QSpinBox(objectName=f"dim{i}", minimum=0, maximum=300, suffix=self.tr(" cm")) for i in range(3)]
-        self.payment = QComboBox(objectName="payment")
+        self.dims = [named(QSpinBox(minimum=0, maximum=300, suffix=self.tr(" cm")), f"dim{i}") for i in range(3)]
+        self.payment = named(QComboBox(), "payment")
         fill_methods(self.payment, sending.PAYMENTS)
         self.waybillInput = ScanField("sendWaybillInput", self.tr("Scan the courier's waybill, or leave empty"))
-        self.feeLabel = QLabel("—", objectName="feeLabel")
+        self.feeLabel = named(QLabel("—"), "feeLabel")
         self.feeLabel.setStyleSheet("font-size:30px; font-weight:bold; color:#0d47a1;")
-        self.acceptButton = QPushButton(self.tr("Accept parcel"), objectName="acceptSendingButton")
+        self.acceptButton = named(QPushButton(self.tr("Accept parcel")), "acceptSendingButton")
         self.acceptButton.setMinimumHeight(48)
         self._layout()
 
@@ -176,7 +175,7 @@ class SendPage(Page):
             self.idNumber.setText(typed.upper())
 
     def _use_sender(self, sender: sending.Sender) -> None:
-        self.sender = sender
+        self.registered = sender
         for field in (self.senderName, self.senderPhone, self.idNumber, self.companyName, self.creditCode):
             field.clear()  # the full ID is not kept on screen once registered
         self.senderShown.setText(self.tr("Sender: {name} {phone} ID {id}").format(
@@ -185,15 +184,12 @@ class SendPage(Page):
         self.recipientName.setFocus()
 
     def register_sender(self) -> None:
-        try:
-            sender = sending.register_sender(
-                self.session.conn, name=self.senderName.text(), phone=self.senderPhone.text(),
-                id_type=self.idType.currentData(), id_number=self.idNumber.text(), company_name=self.companyName.text(),
-                credit_code=self.creditCode.text(), clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            return
-        self._use_sender(sender)
+        name, phone, id_type, number, company, code = (
+            self.senderName.text(), self.senderPhone.text(), str(self.idType.currentData()), self.idNumber.text(),
+            self.companyName.text(), self.creditCode.text())
+        self.op(lambda conn: sending.register_sender(
+            conn, name=name, phone=phone, id_type=id_type, id_number=number, company_name=company, credit_code=code,
+            clerk_id=self.session.clerk_id)).then(self._use_sender).run()
 
     def refuse_real_name(self) -> None:
         sending.refuse(self.session.conn, "sender_refused_registration", clerk_id=self.session.clerk_id,
@@ -235,13 +231,13 @@ class SendPage(Page):
         return quote
 
     def accept(self, _checked: bool = False, supervisor: tuple[str, str] | None = None) -> None:
-        if self.sender is None:
+        if self.registered is None:
             self.banner.show_message("warn", self.tr("Register the sender first (real-name is the law)."))
             self.focus_scan()
             return
         try:
             parcel = sending.Parcel(
-                self.sender.id, self.recipientName.text(), self.recipientPhone.text(), self.province.currentText(),
+                self.registered.id, self.recipientName.text(), self.recipientPhone.text(), self.province.currentText(),
                 self.city.text(), self.county.text(), self.address.text(), self.item.text(),
                 self.inspected.isChecked(), self.courier.currentData() or "", money.parse_kg(self.weight.text()),
                 self._dims(), self.payment.currentData(), self.waybillInput.text())
@@ -259,7 +255,7 @@ class SendPage(Page):
         self.banner.show_message("ok", self.tr("Accepted {waybill}, fee {fee}.").format(
             waybill=done.waybill, fee=money.yuan(done.quote.fee_fen)))
         if done.waybill_source == "station" and self.session.printer.enabled:
-            self._print_label(done, parcel)
+            self._print_label(done, parcel, self.registered)
         self.reset()
 
     def _ask_supervisor(self, err: StationError) -> None:
@@ -268,20 +264,16 @@ class SendPage(Page):
         if dialog.exec():
             self.accept(supervisor=(dialog.supervisor_id(), dialog.pin()))
 
-    def _print_label(self, done: sending.Accepted, parcel: sending.Parcel) -> None:
-        assert self.sender is not None
-        label = sending_label.SendingLabel(
-            done.waybill, self.courier.currentText(), f"{mask_name(self.sender.name)} {mask_phone(self.sender.phone)}",
-            f"{parcel.recipient_name} {mask_phone(parcel.recipient_phone)}",
-            f"{parcel.province}{parcel.city}{parcel.county}{parcel.address}", parcel.item, weight_text(parcel.weight_g),
-            money.yuan(done.quote.fee_fen), local_text(to_iso(utc_now()), "%Y-%m-%d"), self.session.station.name)
+    def _print_label(self, done: sending.Accepted, parcel: sending.Parcel, sender: sending.Sender) -> None:
+        lang = self.session.document_language
+        label = sending_label.content(done, parcel, sender, self.courier.currentText(), self.session.station.name,
+                                      local_text(to_iso(utc_now()), "%Y-%m-%d"), lang)
         size = SIZES["100x150"]
-        page = PrintedPage(size, sending_label.layout(label, size, self.session.document_language))
-        job = PrintJob(done.waybill, [page], kind="sending_label")
-        self.printer.submit(self.session.printer, job)
+        page = PrintedPage(size, sending_label.layout(label, size, lang))
+        self.printer.submit(self.session.printer, PrintJob(done.waybill, [page], kind="sending_label"))
 
     def reset(self) -> None:
-        self.sender = None
+        self.registered = None
         self.senderShown.clear()
         for field in (self.senderName, self.senderPhone, self.idNumber, self.companyName, self.creditCode,
                       self.recipientName, self.recipientPhone, self.city, self.county, self.address, self.item,

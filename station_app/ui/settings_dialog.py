@@ -1,4 +1,6 @@
-"""Supervisor settings: overdue tiers, idle lock, SMS template, shelves, clerks, language."""
+"""Supervisor settings: overdue tiers, idle lock, SMS template, shelves, clerks, screen and document language.
+
+The rules (bounds, reminder before return, the template's fields) and the write live in core.station_setup."""
 
 from __future__ import annotations
 
@@ -20,12 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import clerks, couriers, device_settings, journal, settings, shelving
+from ..core import clerks, couriers, device_settings, settings, shelving, station_setup
 from ..core.clock import local_day, utc_now
-from ..core.db import transaction
 from ..core.errors import StationError
 from .messages import error_text
 from .session import Session
+from .widgets import named
+
+LANGUAGE_NAMES = {"zh_CN": "简体中文", "en": "English"}  # each in its own words, as language menus show them
 
 
 class SettingsDialog(QDialog):
@@ -35,44 +39,50 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Station settings"))
         self.session = session
         conn = session.conn
-        self.remindDays = QSpinBox(objectName="remindDays", minimum=1, maximum=60,
-                                   value=settings.get_int(conn, "remind_after_days"))
-        self.returnDays = QSpinBox(objectName="returnDays", minimum=1, maximum=90,
-                                   value=settings.get_int(conn, "return_after_days"))
-        self.idleMinutes = QSpinBox(objectName="idleMinutes", minimum=1, maximum=240,
-                                    value=settings.get_int(conn, "idle_lock_minutes"))
-        self.smsTemplate = QPlainTextEdit(objectName="smsTemplate")
+        self.remindDays = named(QSpinBox(minimum=1, maximum=60, value=settings.get_int(conn, "remind_after_days")),
+                                "remindDays")
+        self.returnDays = named(QSpinBox(minimum=1, maximum=90, value=settings.get_int(conn, "return_after_days")),
+                                "returnDays")
+        self.idleMinutes = named(QSpinBox(minimum=1, maximum=240, value=settings.get_int(conn, "idle_lock_minutes")),
+                                 "idleMinutes")
+        self.smsTemplate = named(QPlainTextEdit(), "smsTemplate")
         self.smsTemplate.setPlainText(self._shown(settings.get(conn, "sms_template")))
         self.smsTemplate.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 16)
-        self.fieldButtons = []
+        self.fieldButtons: list[QPushButton] = []
         for code, label in self._fields():
-            button = QPushButton(label, objectName=f"templateField_{code}")
+            button = named(QPushButton(label), f"templateField_{code}")
             button.setStyleSheet("padding:3px 8px;")  # chips, smaller than the counter's big buttons
             button.setToolTip(self.tr("Insert {field}: replaced in each text by the real value.").format(
                 field="{" + label + "}"))
             button.clicked.connect(lambda _c=False, label=label: self._insert_field(label))
             self.fieldButtons.append(button)
-        self.smsPreview = QLabel("", objectName="smsPreview")
+        self.smsPreview = named(QLabel(""), "smsPreview")
         self.smsPreview.setWordWrap(True)
         self.smsTemplate.textChanged.connect(self._update_preview)
         self.returnDays.valueChanged.connect(lambda _v: self._update_preview())
         layout = shelving.shelves(conn)
-        self.shelfCount = QSpinBox(objectName="shelfCount", minimum=1, maximum=99, value=len(layout))
-        self.layerCount = QSpinBox(objectName="layerCount", minimum=1, maximum=20, value=layout[0].layers)
-        self.capacity = QSpinBox(objectName="layerCapacity", minimum=1, maximum=9999, value=layout[0].capacity)
-        self.language = QComboBox(objectName="languageSelector")
-        self.language.addItem("简体中文", "zh_CN")
-        self.language.addItem("English", "en")
+        self.shelfCount = named(QSpinBox(minimum=1, maximum=99, value=len(layout)), "shelfCount")
+        self.layerCount = named(QSpinBox(minimum=1, maximum=20, value=layout[0].layers), "layerCount")
+        self.capacity = named(QSpinBox(minimum=1, maximum=9999, value=layout[0].capacity), "layerCapacity")
+        self.language = named(QComboBox(), "languageSelector")
+        for code in device_settings.LANGUAGES:
+            self.language.addItem(LANGUAGE_NAMES.get(code, code), code)
         self.language.setCurrentIndex(
             self.language.findData(device_settings.load(session.data_dir)["language"]))
-        self.newClerkName = QLineEdit(objectName="newClerkName")
-        self.newClerkPin = QLineEdit(objectName="newClerkPin")
+        # the language printed labels, receipts and reports use; the screen's language is this PC's own
+        self.documentLanguage = named(QComboBox(), "documentLanguageSelector")
+        for code in settings.DOCUMENT_LANGUAGES:
+            self.documentLanguage.addItem(LANGUAGE_NAMES.get(code, code), code)
+        self.documentLanguage.setCurrentIndex(
+            max(0, self.documentLanguage.findData(settings.get(conn, "document_language"))))
+        self.newClerkName = named(QLineEdit(), "newClerkName")
+        self.newClerkPin = named(QLineEdit(), "newClerkPin")
         self.newClerkPin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.newClerkRole = QComboBox(objectName="newClerkRole")
+        self.newClerkRole = named(QComboBox(), "newClerkRole")
         self.newClerkRole.addItem(self.tr("clerk"), "clerk")
         self.newClerkRole.addItem(self.tr("supervisor"), "supervisor")
-        self.addClerkButton = QPushButton(self.tr("Add clerk"), objectName="addClerkButton")
-        self.message = QLabel("", objectName="settingsMessage")
+        self.addClerkButton = named(QPushButton(self.tr("Add clerk")), "addClerkButton")
+        self.message = named(QLabel(""), "settingsMessage")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close)
         buttons.accepted.connect(self.save)
@@ -88,6 +98,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Layers per shelf"), self.layerCount)
         form.addRow(self.tr("Parcels per layer"), self.capacity)
         form.addRow(self.tr("Language (after restart)"), self.language)
+        form.addRow(self.tr("Language of printed papers"), self.documentLanguage)
         template = QGroupBox(self.tr("SMS template"))
         column = QVBoxLayout(template)
         column.addWidget(self.smsTemplate)
@@ -171,32 +182,20 @@ class SettingsDialog(QDialog):
         self.smsPreview.setText(self.tr("Example: {text}").format(text=sample))
 
     def save(self) -> None:
-        conn, clerk_id = self.session.conn, self.session.clerk_id
         values = {
             "remind_after_days": str(self.remindDays.value()),
             "return_after_days": str(self.returnDays.value()),
             "idle_lock_minutes": str(self.idleMinutes.value()),
             "sms_template": self._stored(),
+            "document_language": str(self.documentLanguage.currentData()),
         }
-        if self.remindDays.value() >= self.returnDays.value():
-            self.message.setText(self.tr("The reminder must come before the return. Make it fewer days."))
-            return
         layout = [(n, self.layerCount.value(), self.capacity.value()) for n in range(1, self.shelfCount.value() + 1)]
         try:
-            for name, value in values.items():
-                settings.validate(name, value)
-            with transaction(conn):  # all settings or none
-                for name, value in values.items():
-                    if settings.get(conn, name) != value:
-                        settings.write(conn, name, value)
-
-                        journal.append(conn, "settings.changed", {"name": name, "value": value}, clerk_id=clerk_id)
-                if [(s.shelf, s.layers, s.capacity) for s in shelving.shelves(conn)] != layout:
-                    shelving.write_shelves(conn, layout, clerk_id=clerk_id)
+            station_setup.save(self.session.conn, values, layout, clerk_id=self.session.clerk_id)
         except StationError as err:
             self.message.setText(self._template_problem(values["sms_template"]) or error_text(err))
             return
-        device_settings.save(self.session.data_dir, {"language": self.language.currentData()})
+        device_settings.save(self.session.data_dir, {"language": str(self.language.currentData())})
         self.message.setText(self.tr("Saved."))
 
     def add_clerk(self) -> None:

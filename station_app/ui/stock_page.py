@@ -22,7 +22,7 @@ from ..labels.kinds import batch_sheet
 from ..labels.kinds.pickup_sticker import for_parcel
 from ..labels.kinds.shelf_label import ShelfLabel
 from .page import Page, PageHost
-from .printing import PrintJob, can_print
+from .printing import PrintJob
 from .search_panel import SearchPanel
 from .session import parcel_colour, parcel_columns
 from .widgets import Column, RowTable, ScanField, heading, make_table, named
@@ -59,9 +59,10 @@ class StockPage(Page):
         self.shelfLabelsButton = named(QPushButton(self.tr("Print shelf labels")), "shelfLabelsButton")
         self.returnInput = ScanField("returnScanInput", self.tr("Scan a parcel to return it to the courier"))
         self.returnReason = named(QComboBox(), "returnReason")
-        for code, text in ((("overdue"), self.tr("Overdue")), ("refused", self.tr("Refused by recipient")),
-                           ("damaged", self.tr("Damaged")), ("wrong_station", self.tr("Wrong station"))):
-            self.returnReason.addItem(text, code)
+        reasons = {"overdue": self.tr("Overdue"), "refused": self.tr("Refused by recipient"),
+                   "damaged": self.tr("Damaged"), "wrong_station": self.tr("Wrong station")}
+        for code in stock.RETURN_REASONS:  # core's list; the words are the page's
+            self.returnReason.addItem(reasons.get(code, code), code)
         self.search = SearchPanel(self.session, self.banner)
         self.search.setObjectName("searchPanel")
         self._layout()
@@ -179,7 +180,7 @@ class StockPage(Page):
         """A4 sheets of pickup codes for the parcels listed (or selected), for stations without a label roll."""
         settings = self.session.printer
         chosen = self.model.selected(self.stockTable) or self.model.rows
-        if not can_print(settings, "batch_sheet"):
+        if not settings.takes_a4:
             self.banner.show_message("warn", self.tr("An A4 sheet needs a system printer or a PDF folder; set one "
                                                      "under Printer."))
         elif not chosen:

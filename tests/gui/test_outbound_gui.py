@@ -22,7 +22,7 @@ def register_and_fill(page):
     fill(page.senderPhone, "13812345678")
     fill(page.idNumber, ID)
     page.registerButton.click()
-    assert page.sender is not None and page.idNumber.text() == ""  # the full ID leaves the screen
+    assert page.registered is not None and page.idNumber.text() == ""  # the full ID leaves the screen
     assert "5002**********" in page.senderShown.text()
     fill(page.recipientName, "李四")
     fill(page.recipientPhone, "13912345678")
@@ -59,7 +59,7 @@ def test_a_prohibited_item_is_refused_loudly(counter, conn):
     page.inspected.setChecked(True)
     page.acceptButton.click()
     assert counter.banner.kind == "error" and "禁寄" in counter.banner.text()
-    assert journal.count(conn, "sending.refused") == 1 and page.sender is None
+    assert journal.count(conn, "sending.refused") == 1 and page.registered is None
 
 
 def test_a_restricted_item_goes_through_with_the_supervisor(counter, conn):

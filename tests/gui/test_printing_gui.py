@@ -107,7 +107,7 @@ def test_printer_dialog_saves_settings_and_test_prints(counter, data_dir, tmp_pa
     assert device_settings.load_printer(data_dir).backend == "none"
     dialog.backend.setCurrentIndex(dialog.backend.findData("pdf_folder"))
     dialog.path.setText(str(tmp_path / "out"))
-    dialog.size.setCurrentIndex(dialog.size.findData("40x30"))
+    dialog.labelSize.setCurrentIndex(dialog.labelSize.findData("40x30"))
     dialog.dpi.setCurrentIndex(dialog.dpi.findData(300))
     dialog.darkness.setValue(11)
     dialog.offsetX.setValue(1.25)

@@ -26,6 +26,7 @@ HELD = {
     "sendWaybillInput": "acceptSendingButton (the courier's waybill is taken with the parcel)",
     "saleLotInput": "recordSaleButton / returnUnsoldButton / settleButton",
     "languageSelector": "the settings dialog's Save", "newClerkRole": "addClerkButton",
+    "documentLanguageSelector": "the settings dialog's Save",
     "printerQueue": "the printer dialog's Save", "printerLanguage": "the printer dialog's Save",
     "labelSize": "the printer dialog's Save", "printerDpi": "the printer dialog's Save",
     "nativeBarcodes": "the printer dialog's Save", "autoPrint": "the printer dialog's Save",

@@ -53,3 +53,19 @@ def test_labels_and_sync_keep_their_direction():
         assert not {n for n in imports(path) if n.startswith(("station_app.ui", "sync"))}, path
     for path in modules("sync"):
         assert not {n for n in imports(path) if n.startswith("station_app.ui")}, path
+
+
+# station_app's own top-level modules beside the packages, and what each may import of the house
+TOP_LEVEL = {
+    "day_end": ("station_app.core", "station_app.labels", "sync.client"),  # the day-end sequence: no Qt, no ui
+}
+
+
+def test_top_level_modules_keep_to_their_imports():
+    for name, allowed in TOP_LEVEL.items():
+        path = ROOT / "station_app" / f"{name}.py"
+        ours = {n for n in imports(path) if n.startswith(("station_app", "sync", "PySide6"))}
+        bad = {n for n in ours - {"sync", "station_app"} if not n.startswith(allowed)}  # `from sync import client`
+        assert not bad, f"{name}.py imports {bad}"
+    for path in modules("station_app/core") + modules("station_app/labels") + modules("station_app/devices"):
+        assert not {n for n in imports(path) if n.startswith("station_app.day_end")}, path

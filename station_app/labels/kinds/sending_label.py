@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...core import money, sending
+from ...core.privacy import mask_name, mask_phone
 from ..elements import QR, Code128, Element, Line, Size, Text
 from ..words import DEFAULT, tr
 
@@ -20,6 +22,23 @@ class SendingLabel:
     fee: str
     date: str
     station: str
+
+
+def weight(grams: int, lang: str = DEFAULT) -> str:
+    """2.35 公斤 / 2.35 kg: trailing zeros dropped."""
+    number = f"{grams // 1000}.{grams % 1000:03d}".rstrip("0").rstrip(".")
+    return tr(lang, "{n} kg", n=number)
+
+
+def content(done: sending.Accepted, parcel: sending.Parcel, sender: sending.Sender, courier: str, station: str,
+            day: str, lang: str = DEFAULT) -> SendingLabel:
+    """What the label of an accepted parcel says: the sender masked (name and phone), the recipient's phone
+    masked (the courier has it in the system), the address in full."""
+    return SendingLabel(
+        done.waybill, courier, f"{mask_name(sender.name)} {mask_phone(sender.phone)}",
+        f"{parcel.recipient_name} {mask_phone(parcel.recipient_phone)}",
+        f"{parcel.province}{parcel.city}{parcel.county}{parcel.address}", parcel.item, weight(parcel.weight_g, lang),
+        money.yuan(done.quote.fee_fen), day, station)
 
 
 def layout(d: SendingLabel, size: Size, lang: str = DEFAULT) -> list[Element]:
