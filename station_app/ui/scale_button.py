@@ -2,41 +2,37 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QThread, Signal
+from collections.abc import Callable
+from functools import partial
+from typing import Any
+
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from ..core import device_settings, money
+from ..core.errors import StationError
 from .messages import weight_text
 from .session import Session
 from .widgets import Banner
+from .workers import run_with_progress
 
 WEIGH_SECONDS = 8.0
 
 
-class _Weighing(QThread):
-    """The serial read in a worker: devices.scale decides when the weight is stable."""
+def _weigh(port: str, live: Callable[[Any], None]) -> int:
+    """The serial read, on a worker: devices.scale decides when the weight is stable. A problem arrives as a
+    StationError whose code is the scale's (port, overload, not_stable, silent)."""
+    from ..devices.scale import Scale, ScaleError
 
-    live = Signal(int)  # each weight as it comes, for the clerk to watch
-    done = Signal(int, str)  # stable grams (or -1) and a problem code
-
-    def __init__(self, port: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.port = port
-
-    def run(self) -> None:
-        from ..devices.scale import Scale, ScaleError
-
-        try:
-            scale = Scale(self.port)
-        except ScaleError as err:
-            self.done.emit(-1, err.code)
-            return
-        try:
-            self.done.emit(scale.take_stable(WEIGH_SECONDS, on_reading=self.live.emit), "")
-        except ScaleError as err:
-            self.done.emit(-1, err.code)
-        finally:
-            scale.close()
+    try:
+        scale = Scale(port)
+    except ScaleError as err:
+        raise StationError(err.code) from err
+    try:
+        return scale.take_stable(WEIGH_SECONDS, on_reading=live)
+    except ScaleError as err:
+        raise StationError(err.code) from err
+    finally:
+        scale.close()
 
 
 class ScaleButton(QPushButton):
@@ -44,7 +40,6 @@ class ScaleButton(QPushButton):
         super().__init__(self.tr("Read scale"), parent)
         self.setObjectName("readScaleButton")
         self.session, self.target, self.banner = session, target, banner
-        self.weighing: _Weighing | None = None
         self.clicked.connect(self.read)
 
     def read(self) -> None:
@@ -55,12 +50,13 @@ class ScaleButton(QPushButton):
             return
         self.setEnabled(False)
         self.setText(self.tr("Weighing…"))
-        self.weighing = _Weighing(port, self)
-        self.weighing.live.connect(lambda grams: self.setText(money.kg(grams)))
-        self.weighing.done.connect(self._done)
-        self.weighing.start()
+        run_with_progress(self, partial(_weigh, port), lambda grams: self.setText(money.kg(grams)),
+                          self._weighed, self._failed)
 
-    def _done(self, grams: int, problem: str) -> None:
+    def _failed(self, err: StationError) -> None:
+        self._weighed(-1, err.code)
+
+    def _weighed(self, grams: int, problem: str = "") -> None:
         self.setEnabled(True)
         self.setText(self.tr("Read scale"))
         if grams <= 0:
