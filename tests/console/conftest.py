@@ -1,0 +1,72 @@
+"""Console tests: the real `county-server serve` process, and Debian's headless Chromium driven by Playwright
+(never `playwright install`: the browser is /usr/bin/chromium, installed by run-tests.sh)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.sync.support import CountyServer
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+ADMIN, VIEWER = ("张主任", "county-admin-pass"), ("李干事", "county-viewer-pass")
+VIEWPORT = {"width": 1366, "height": 768}
+
+
+def add_user(server: CountyServer, name: str, role: str, password: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sync.server.cli", "user", "add", "--name", name, "--role", role,
+                           "--password-stdin", "--data-dir", str(server.data_dir)], input=password + "\n",
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+
+
+@pytest.fixture
+def county(tmp_path):
+    """A running county server with one admin and one viewer."""
+    server = CountyServer(tmp_path / "county")
+    server.data_dir.mkdir(parents=True)
+    for (name, password), role in ((ADMIN, "admin"), (VIEWER, "viewer")):
+        assert add_user(server, name, role, password).returncode == 0
+    server.start()
+    yield server
+    server.stop()
+    log = (tmp_path / "server.log").read_text(errors="replace")
+    assert "Traceback" not in log, log[-3000:]  # no console request may end in an unhandled error
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing: apt-get install -y chromium chromium-driver (run-tests.sh does it)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser):
+    context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+    context.set_default_timeout(15_000)  # a loaded 2-core machine: waits poll up to this, never sleep
+    yield context.new_page()
+    context.close()
+
+
+def login(page: Page, county: CountyServer, who: tuple[str, str]) -> None:
+    page.goto(county.url + "/")
+    page.fill("#login-name", who[0])
+    page.fill("#login-password", who[1])
+    page.click("#login-submit")
+    page.wait_for_url(re.compile(r".*/stations$"))
+
+
+def csrf_of(page: Page) -> str:
+    token = page.get_attribute('meta[name="csrf-token"]', "content")
+    assert token
+    return token
