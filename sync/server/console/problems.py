@@ -9,7 +9,7 @@ from dataclasses import dataclass
 _LINE = re.compile(r"^line (\d+): (.*)$", re.S)
 _REASONS: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"^unknown station (.*)$"), "站点编号 {0} 不存在（先在“站点”页添加站点）"),
-    (re.compile(r"^bad waybill (.*)$"), "运单号 {0} 格式不对（6–40 位字母、数字或 -）"),
+    (re.compile(r"^bad waybill '?(.*?)'?$"), "运单号 {0} 格式不对（6–40 位字母、数字或 -）"),
     (re.compile(r"^bad phone$"), "收件人电话格式不对（11 位手机号，或带 * 的脱敏号码）"),
     (re.compile(r"^needs columns (.*)$"), "缺少列，文件需要这些列：{0}"),
     (re.compile(r"^missing (.*)$"), "缺少列：{0}"),
