@@ -5,6 +5,7 @@ FormRefused with a Chinese reason and a 4xx status."""
 from __future__ import annotations
 
 from starlette.datastructures import FormData, UploadFile
+from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.types import Message
@@ -48,7 +49,7 @@ async def read(request: Request, limits: http_limits.BodyLimits, timing: http_li
 
     try:
         return await Request(request.scope, replay).form(max_files=2, max_fields=300, max_part_size=1024 * 1024)
-    except MultiPartException as err:
+    except (MultiPartException, HTTPException) as err:  # Starlette turns the first into the second in an app
         raise FormRefused(400, "表单格式不对，请从控制台页面重新提交。") from err
     except (ValueError, UnicodeDecodeError) as err:
         raise FormRefused(400, "表单内容无法读取，请从控制台页面重新提交。") from err
