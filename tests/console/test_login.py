@@ -80,7 +80,8 @@ def test_the_session_cookie_is_secure_under_tls(tmp_path):
     assert add_user(server, ADMIN[0], "admin", ADMIN[1]).returncode == 0
     server.start()
     try:
-        with httpx.Client(base_url=server.url, trust_env=False, verify=ssl.create_default_context(cafile=files["ca.pem"]), timeout=20) as client:
+        trusted = ssl.create_default_context(cafile=files["ca.pem"])
+        with httpx.Client(base_url=server.url, trust_env=False, verify=trusted, timeout=20) as client:
             answer = _attempt(client, *ADMIN)
     finally:
         server.stop()

@@ -28,7 +28,8 @@ FIELDS = {
     "/users/{name}/enable": {},
 }
 FILES = {"/uploads/ref": "code,name,patterns\nzto,中通,^ZT\\d+$\n",
-         "/uploads/manifest": "station,waybill,courier,recipient_name,recipient_phone\nS001,ZT1234567890,zto,王,13812345678\n",
+         "/uploads/manifest": "station,waybill,courier,recipient_name,recipient_phone\n"
+                              "S001,ZT1234567890,zto,王,13812345678\n",
          "/uploads/sale": "station,lot_no,sold_g,sales_fen\nS001,L1,1000,500\n"}
 
 
@@ -40,7 +41,8 @@ def admin_actions(tmp_path) -> set[str]:
 def state(county) -> list:
     return [county.query(sql) for sql in (
         "SELECT code FROM stations", "SELECT count(*) FROM feed", "SELECT count(*) FROM reference",
-        "SELECT count(*) FROM releases", "SELECT * FROM server_settings", "SELECT revoked_at, expires_at FROM credentials",
+        "SELECT count(*) FROM releases", "SELECT * FROM server_settings",
+        "SELECT revoked_at, expires_at FROM credentials",
         "SELECT name, role, disabled_at FROM console_users", "SELECT count(*) FROM enrolment_codes")]
 
 
