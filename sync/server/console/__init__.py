@@ -13,8 +13,8 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
 from .. import http_limits
-from . import pages_admin, pages_auth, pages_logs, pages_messages, pages_stations, pages_uploads
-from .web import Console
+from . import pages_admin, pages_auth, pages_logs, pages_messages, pages_stations, pages_uploads, sessions
+from .web import Console, Ctx
 
 
 def console_app(data_dir: Path, timing: http_limits.BodyTiming | None = None) -> Starlette:
@@ -24,10 +24,14 @@ def console_app(data_dir: Path, timing: http_limits.BodyTiming | None = None) ->
     for module in (pages_auth, pages_stations, pages_messages, pages_uploads, pages_admin, pages_logs):
         routes.extend(module.routes(console))
 
+    async def signed_in(request: Request) -> Ctx | None:  # so a wrong address still shows the navigation
+        session = await console.db(sessions.find, request.cookies.get(sessions.COOKIE))
+        return Ctx(request, session.user, session.csrf) if session else None
+
     async def not_found(request: Request, _exc: Exception) -> Response:
-        return console.refused(request, 404, "没有这个页面，请从上方导航进入。")
+        return console.refused(request, 404, "没有这个页面，请从上方导航进入。", await signed_in(request))
 
     async def not_allowed(request: Request, _exc: Exception) -> Response:
-        return console.refused(request, 405, "这个页面不接受这种请求，请从控制台页面操作。")
+        return console.refused(request, 405, "这个页面不接受这种请求，请从控制台页面操作。", await signed_in(request))
 
     return Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed})
