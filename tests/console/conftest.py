@@ -15,7 +15,7 @@ from tests.sync.support import CountyServer
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+        "--disable-component-update", "--disable-sync", "--lang=zh-CN"]
 ADMIN, VIEWER = ("张主任", "county-admin-pass"), ("李干事", "county-viewer-pass")
 VIEWPORT = {"width": 1366, "height": 768}
 

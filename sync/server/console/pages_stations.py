@@ -99,10 +99,17 @@ LABELS = {"sync": "同步", "sending": "寄件", "produce": "农产品", "bills"
           "handovers": "交接", "cash": "现金", "figures": "全部指标", "ops": "操作条数", "invalid_ops": "无效操作"}
 
 
+def _shown(value: Any) -> Any:
+    """A keyed figure ({courier: count}) as "key value" pairs, not Python's repr."""
+    if isinstance(value, dict):
+        return "，".join(f"{k} {v}" for k, v in value.items()) or "—"
+    return value
+
+
 def _sections(report: dict[str, Any]) -> list[tuple[str, list[tuple[str, Any]]]]:
     out = []
     for key, label in LABELS.items():
         value = report.get(key, {})
         if isinstance(value, dict):
-            out.append((label, [(k, v) for k, v in value.items() if not isinstance(v, list)]))
+            out.append((label, [(k, _shown(v)) for k, v in value.items() if not isinstance(v, list)]))
     return out
