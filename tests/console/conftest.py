@@ -3,27 +3,12 @@
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from tests.sync.support import CountyServer
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--lang=zh-CN"]
-ADMIN, VIEWER = ("张主任", "county-admin-pass"), ("李干事", "county-viewer-pass")
-VIEWPORT = {"width": 1366, "height": 768}
-
-
-def add_user(server: CountyServer, name: str, role: str, password: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sync.server.cli", "user", "add", "--name", name, "--role", role,
-                           "--password-stdin", "--data-dir", str(server.data_dir)], input=password + "\n",
-                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+from .support import ADMIN, ARGS, CHROMIUM, VIEWER, VIEWPORT, add_user
 
 
 @pytest.fixture
@@ -56,17 +41,3 @@ def page(browser: Browser):
     context.set_default_timeout(15_000)  # a loaded 2-core machine: waits poll up to this, never sleep
     yield context.new_page()
     context.close()
-
-
-def login(page: Page, county: CountyServer, who: tuple[str, str]) -> None:
-    page.goto(county.url + "/")
-    page.fill("#login-name", who[0])
-    page.fill("#login-password", who[1])
-    page.click("#login-submit")
-    page.wait_for_url(re.compile(r".*/stations$"))
-
-
-def csrf_of(page: Page) -> str:
-    token = page.get_attribute('meta[name="csrf-token"]', "content")
-    assert token
-    return token

@@ -10,7 +10,7 @@ from starlette.routing import Route
 
 from sync.server.console import console_app
 
-from .conftest import ADMIN
+from .support import ADMIN
 
 
 def signed_in(county) -> tuple[httpx.Client, str]:

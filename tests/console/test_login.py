@@ -11,7 +11,7 @@ import trustme
 
 from tests.sync.support import CountyServer
 
-from .conftest import ADMIN, VIEWER, add_user, login
+from .support import ADMIN, VIEWER, add_user, login
 
 
 def test_login_lands_on_the_stations_with_a_strict_httponly_cookie_and_logout_ends_the_session(county, page):

@@ -11,7 +11,7 @@ from pathlib import Path
 from station_app.core import parcels
 from sync import client as sync_client
 
-from .conftest import ADMIN, login
+from .support import ADMIN, login
 
 
 def test_messages_releases_settings_and_users_from_the_browser(county, page, conn, boss):

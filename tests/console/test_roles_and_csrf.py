@@ -10,7 +10,7 @@ from starlette.routing import Route
 
 from sync.server.console import console_app
 
-from .conftest import ADMIN, VIEWER, csrf_of, login
+from .support import ADMIN, VIEWER, csrf_of, login
 
 # what a plausible admin would send to each admin action
 FIELDS = {

@@ -10,7 +10,7 @@ from PIL import Image
 
 from sync import client as sync_client
 
-from .conftest import ADMIN, login
+from .support import ADMIN, login
 
 
 def test_add_a_station_read_its_code_and_barcode_and_enrol_with_it(county, page, conn, boss, tmp_path):

@@ -3,7 +3,7 @@ the page; a good one is queued for the stations as the CLI would."""
 
 from __future__ import annotations
 
-from .conftest import ADMIN, login
+from .support import ADMIN, login
 
 HEADER = "station,waybill,courier,recipient_name,recipient_phone\n"
 

@@ -6,7 +6,7 @@ import json
 
 from tests.sync.support import CountyServer
 
-from .conftest import add_user
+from .support import add_user
 
 
 def test_user_add_list_disable_enable(tmp_path):

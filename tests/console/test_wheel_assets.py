@@ -6,7 +6,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from tests.packaging.test_wheel import build_wheel
+from .support import build_wheel
 
 ASSETS = Path(__file__).resolve().parents[2] / "sync" / "server" / "console"
 
