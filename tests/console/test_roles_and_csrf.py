@@ -15,8 +15,8 @@ from .support import ADMIN, VIEWER, csrf_of, login
 # what a plausible admin would send to each admin action
 FIELDS = {
     "/stations/add": {"code": "S009", "name": "新站"},
-    "/stations/{code}/revoke": {},
-    "/stations/{code}/expire": {},
+    "/stations/{code}/revoke": {"confirm": "yes"},
+    "/stations/{code}/expire": {"confirm": "yes"},
     "/messages/send": {"kind": "announcement", "title": "通知", "text": "明天停电", "all": "all"},
     "/uploads/ref": {"kind": "couriers"},
     "/uploads/manifest": {},
@@ -24,7 +24,7 @@ FIELDS = {
     "/releases/publish": {"version": "9.9.9", "url": "http://county.lan/setup.exe"},
     "/sms": {"sms_station_daily": "1"},
     "/users/add": {"name": "王五", "role": "admin", "password": "another-pass-1", "password2": "another-pass-1"},
-    "/users/{name}/disable": {},
+    "/users/{name}/disable": {"confirm": "yes"},
     "/users/{name}/enable": {},
 }
 FILES = {"/uploads/ref": "code,name,patterns\nzto,中通,^ZT\\d+$\n",
@@ -79,8 +79,8 @@ def test_the_same_actions_work_for_an_admin(county, page, tmp_path):
     login(page, county, ADMIN)
     for path in FIELDS:
         if path.endswith("/disable"):  # an admin may not disable themself: tried on the viewer instead
-            answer = page.request.post(county.url + f"/users/{VIEWER[0]}/disable", form={"csrf": csrf_of(page)},
-                                       max_redirects=0)
+            answer = page.request.post(county.url + f"/users/{VIEWER[0]}/disable",
+                                       form={"csrf": csrf_of(page), "confirm": "yes"}, max_redirects=0)
         else:
             answer = post(page, county, path, csrf_of(page))
         if path == "/uploads/sale":  # reaches the sale check itself: the county's ledger has no lot L1

@@ -31,6 +31,9 @@ def test_add_a_station_read_its_code_and_barcode_and_enrol_with_it(county, page,
     row = page.locator('tr[data-code="S001"]')
     assert "龙雾村便民服务站" in row.inner_text() and "已注册" in row.inner_text()
     row.locator("button", has_text="吊销").click()
+    assert "确定要吊销站点 S001 的凭证吗" in page.inner_text("#confirm-question")
+    assert county.query("SELECT count(*) FROM credentials WHERE revoked_at IS NULL") == [(1,)]  # not yet
+    page.click("#confirm-yes")
     page.wait_for_url(re.compile(r".*done=revoke$"))
     assert "凭证已吊销或过期" in page.locator('tr[data-code="S001"]').inner_text()
     page.goto(county.url + "/audit")

@@ -67,6 +67,11 @@ def routes(console: Console) -> list[Route]:
 
     def user_switch(disabled: bool):  # type: ignore[no-untyped-def]
         async def handler(ctx: Ctx) -> Response:
+            if disabled:
+                asked = console.confirm(ctx, f"确定要停用用户 {ctx.request.path_params['name'][:40]} 吗？"
+                                             "停用后其所有登录立即失效。", "确定停用", "/users")
+                if asked:
+                    return asked
             await console.db(accounts.set_disabled, ctx.request.path_params["name"][:100], disabled,
                              ctx.user.name, ctx.address)
             return redirect("/users")

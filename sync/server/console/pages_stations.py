@@ -16,6 +16,9 @@ from .. import storage
 from . import audit, barcodes, forms
 from .web import CHINA, Console, Ctx, Refused, redirect
 
+WORDS = {"revoke": "吊销", "expire": "使过期"}
+CONSEQUENCE = {"revoke": "站点将不能再同步，需要新的注册码重新注册。",
+               "expire": "站点下次同步时会被拒绝，需要重新注册（用于测试续期流程）。"}
 CODE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 
 
@@ -37,6 +40,11 @@ def routes(console: Console) -> list[Route]:
 
     def change(action: str) -> Any:
         async def handler(ctx: Ctx) -> Response:
+            code = ctx.request.path_params["code"][:64]
+            asked = console.confirm(ctx, f"确定要{WORDS[action]}站点 {code} 的凭证吗？{CONSEQUENCE[action]}",
+                                    f"确定{WORDS[action]}", "/stations")
+            if asked:
+                return asked
             await console.db(_change, action, ctx.request.path_params["code"], ctx.user.name, ctx.address)
             return redirect(f"/stations?done={action}")
         return handler

@@ -106,6 +106,13 @@ class Console:
         return self.render(request, "refused.html", status, ctx.user if ctx else None, ctx.csrf if ctx else "",
                            title="无法完成", message=message, status_code=status)
 
+    def confirm(self, ctx: Ctx, question: str, yes: str, back: str) -> Response | None:
+        """A step that cannot be undone asks once more (no script here for a dialog); None once confirmed."""
+        if ctx.form.get("confirm") == "yes":
+            return None
+        return self.render(ctx.request, "confirm.html", user=ctx.user, csrf=ctx.csrf, title="请确认",
+                           question=question, yes=yes, back=back, action=ctx.request.url.path)
+
     def page(self, handler: Callable[[Ctx], Awaitable[Response]], *, admin: bool = False, upload: bool = False
              ) -> Callable[[Request], Awaitable[Response]]:
         """Signed in, else to the login page (GET) or 401; an admin action refused to a viewer (403) before its
