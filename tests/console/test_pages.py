@@ -93,6 +93,9 @@ def test_every_page_fits_an_office_screen(county, page, conn, boss, tmp_path):
     page.click("#station-add-submit")
     page.wait_for_selector("#enrol-code")
     _check(page, "enrolment", keep)
+    page.goto(county.url + "/stations")
+    page.locator('tr[data-code="S001"] button', has_text="吊销").click()
+    _check(page, "confirm", keep)
     assert "S001" in page.goto(county.url + "/stations").text()
 
 
