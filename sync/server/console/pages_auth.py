@@ -48,13 +48,15 @@ def routes(console: Console) -> list[Route]:
         token, _ = await console.db(sessions.start, user)
         response = redirect("/stations")
         sessions.set_cookie(response, request, sessions.COOKIE, token, None)
-        response.delete_cookie(sessions.LOGIN_COOKIE, path="/")
+        response.delete_cookie(sessions.LOGIN_COOKIE, path="/", httponly=True, samesite="strict",
+                               secure=request.url.scheme == "https")
         return response
 
     async def logout(ctx: Ctx) -> Response:
         await console.db(_sign_out, ctx.request.cookies.get(sessions.COOKIE), ctx.user.name, ctx.address)
         response = redirect("/login")
-        response.delete_cookie(sessions.COOKIE, path="/")
+        response.delete_cookie(sessions.COOKIE, path="/", httponly=True, samesite="strict",
+                               secure=ctx.request.url.scheme == "https")
         return response
 
     async def home(ctx: Ctx) -> Response:
