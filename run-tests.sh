@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/bootstrap.sh
-ensure_system_packages "${SYSTEM_PACKAGES[@]}"
+ensure_system_packages "${SYSTEM_PACKAGES[@]}" "${TEST_SYSTEM_PACKAGES[@]}"
 ensure_venv "[test]"
 if ! ensure_cups_queue; then
   # CI must print through the real queue; a developer without root still gets every other test

@@ -5,6 +5,9 @@
 SYSTEM_PACKAGES=(fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
                  libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
                  libxcb-render-util0 libxcb-image0)
+# Needed by the tests only (run-tests.sh), not by the station app: Debian's Chromium, which tests/console drive
+# headless through Playwright (never `playwright install`: no internet on CI or in the county).
+TEST_SYSTEM_PACKAGES=(chromium chromium-driver)
 
 ensure_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0

@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from .. import protocol
 from . import http_limits, openapi, sms, storage
@@ -179,4 +180,24 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
         Route("/openapi.json", openapi_json, methods=["GET"]),
     ]
     document = openapi.document(routes)  # from the routes themselves, so the two cannot drift
-    return Starlette(routes=routes)
+    app = Starlette(routes=routes)
+    _mount_console(app, data_dir, settings)
+    return app
+
+
+def _mount_console(app: Starlette, data_dir: Path, settings: HttpSettings) -> None:
+    """The county console (web pages for county staff) answers every path the station API does not. It is the
+    router's fallback rather than a Mount, so the API's routes (and the OpenAPI document made from them) stay
+    the API's own; /v1/ paths the API does not know still get the API's plain 404."""
+    from .console import console_app
+
+    pages = console_app(data_dir, settings.body)
+    api_not_found = app.router.not_found
+
+    async def fallback(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and not scope["path"].startswith("/v1/"):
+            await pages(scope, receive, send)
+        else:
+            await api_not_found(scope, receive, send)
+
+    app.router.default = fallback

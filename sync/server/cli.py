@@ -81,7 +81,15 @@ def build_parser() -> argparse.ArgumentParser:
     sms_set.add_argument("--return-after-days", help="the deadline the text names")
     sms_set.add_argument("--station-daily", help="texts per station per day")
     sms_set.add_argument("--phone-daily", help="texts to one phone per day")
+    _add_user_commands(sub, common)
     return parser
+
+
+def _add_user_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    """`county-server user …`: console accounts (sync/server/console/users_cli.py)."""
+    from .console import users_cli
+
+    users_cli.add_parser(sub, common)
 
 
 def _env_float(name: str, default: float) -> float:
@@ -122,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     storage.init(data_dir)
     conn = storage.connect(data_dir)
     try:
+        if args.command == "user":  # console accounts: their own module
+            from .console import users_cli
+
+            return users_cli.run(conn, args)
         return _admin(conn, args)
     except refdata.DataError as err:
         print("refused, nothing stored:", *err.problems[:50], sep="\n  ", file=sys.stderr)

@@ -111,3 +111,33 @@ CREATE TABLE IF NOT EXISTS server_settings (
     value       TEXT NOT NULL
 );
 -- Columns added after the first release are added by storage.migrate (ALTER TABLE, once).
+-- ----- the county console (sync/server/console): staff accounts, their sessions, the audit log ---------------
+-- A person at the county who signs in to the web console; role admin (may change things) or viewer (reads).
+CREATE TABLE IF NOT EXISTS console_users (
+    id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    name          TEXT NOT NULL UNIQUE,
+    role          TEXT NOT NULL CHECK (role IN ('admin', 'viewer')),
+    password_hash TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    disabled_at   TEXT,
+    failures      INTEGER NOT NULL DEFAULT 0,  -- failed sign-ins in a row
+    locked_until  TEXT,
+    last_login_at TEXT
+);
+-- Server-side sessions: the cookie holds a random token, the table only its hash (a stolen file signs no one in).
+CREATE TABLE IF NOT EXISTS console_sessions (
+    token_hash  TEXT PRIMARY KEY,
+    user_id     INTEGER NOT NULL REFERENCES console_users(id),
+    csrf        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    expires_at  TEXT NOT NULL
+);
+-- Every change made through the console or the `user` commands: who, when, what.
+CREATE TABLE IF NOT EXISTS console_audit (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    at          TEXT NOT NULL,
+    actor       TEXT NOT NULL,
+    action      TEXT NOT NULL,
+    detail      TEXT NOT NULL,
+    address     TEXT NOT NULL DEFAULT ''
+);

@@ -1,0 +1,74 @@
+"""Messages to all or chosen stations, through the same feed as `county-server message send`. Stations do not
+report reading them (the station marks a message read locally, no op goes back), so the page says what the
+county knows: queued in each station's feed, and when that station last uploaded."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from starlette.responses import Response
+from starlette.routing import Route
+
+from .. import storage
+from . import audit, forms
+from .pages_stations import station_rows
+from .web import Console, Ctx, Refused, redirect
+
+KINDS = {"announcement": "公告", "instruction": "工作指令"}
+
+
+def routes(console: Console) -> list[Route]:
+    async def page(ctx: Ctx) -> Response:
+        stations, sent = await console.db(lambda conn: (station_rows(conn), sent_messages(conn)))
+        return console.render(ctx.request, "messages.html", user=ctx.user, csrf=ctx.csrf, title="消息",
+                              stations=stations, sent=sent, kinds=KINDS,
+                              notice=ctx.request.query_params.get("sent", "")[:6])
+
+    async def send(ctx: Ctx) -> Response:
+        kind = forms.text(ctx.form, "kind", 20, label="消息类型")
+        if kind not in KINDS:
+            raise Refused(400, "消息类型只能是公告或工作指令。")
+        title = forms.text(ctx.form, "title", 100, required=False, label="标题")
+        text = forms.text(ctx.form, "text", 2000, label="消息内容")
+        chosen = [v for v in ctx.form.getlist("station") if isinstance(v, str)][:5000]
+        everyone = ctx.form.get("all") == "all"
+        count = await console.db(_send, kind, title, text, chosen, everyone, ctx.user.name, ctx.address)
+        return redirect(f"/messages?sent={count}")
+
+    return [Route("/messages", console.page(page), methods=["GET"]),
+            Route("/messages/send", console.page(send, admin=True), methods=["POST"])]
+
+
+def _send(conn: sqlite3.Connection, kind: str, title: str, text: str, chosen: list[str], everyone: bool,
+          actor: str, address: str) -> int:
+    known = [r[0] for r in conn.execute("SELECT code FROM stations ORDER BY code")]
+    targets = known if everyone else sorted(set(chosen))
+    if not targets:
+        raise Refused(400, "请勾选至少一个站点，或勾选“发给全部站点”。")
+    unknown = sorted(set(targets) - set(known))
+    if unknown:
+        raise Refused(400, f"没有这些站点：{', '.join(unknown[:10])}，请刷新页面后重选。")
+    with storage.transaction(conn):
+        for code in targets:
+            storage.add_feed(conn, code, kind, {"title": title, "text": text})
+        audit.record(conn, actor, "message_send", f"{KINDS[kind]}《{title}》to {len(targets)} stations", address)
+    return len(targets)
+
+
+def sent_messages(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any]]:
+    """One line per message sent (the same body at the same moment to several stations)."""
+    rows = conn.execute(
+        "SELECT f.kind, f.body, f.created_at, group_concat(f.station, ' ') AS stations, count(*) AS n, "
+        "sum(CASE WHEN (SELECT l.received_at FROM ledger l WHERE l.station = f.station "
+        "  ORDER BY l.created_at DESC LIMIT 1) > f.created_at THEN 1 ELSE 0 END) AS synced_since "
+        "FROM feed f WHERE f.kind IN ('announcement', 'instruction') "
+        "GROUP BY f.kind, f.body, f.created_at ORDER BY max(f.seq) DESC LIMIT ?", (limit,)).fetchall()
+    out = []
+    for r in rows:
+        body = json.loads(r["body"])
+        out.append({"kind": KINDS.get(r["kind"], r["kind"]), "title": body.get("title", ""),
+                    "text": body.get("text", ""), "at": r["created_at"], "stations": r["stations"], "n": r["n"],
+                    "synced_since": r["synced_since"]})
+    return out

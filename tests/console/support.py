@@ -1,0 +1,58 @@
+"""What console tests share: the accounts, signing in through the browser, the page's CSRF token, and a wheel
+built from a clean copy of the sources."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+from tests.sync.support import CountyServer
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--lang=zh-CN"]
+ADMIN, VIEWER = ("张主任", "county-admin-pass"), ("李干事", "county-viewer-pass")
+VIEWPORT = {"width": 1366, "height": 768}
+
+
+def add_user(server: CountyServer, name: str, role: str, password: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "sync.server.cli", "user", "add", "--name", name, "--role", role,
+                           "--password-stdin", "--data-dir", str(server.data_dir)], input=password + "\n",
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+
+
+def login(page: Page, county: CountyServer, who: tuple[str, str]) -> None:
+    page.goto(county.url + "/")
+    page.fill("#login-name", who[0])
+    page.fill("#login-password", who[1])
+    page.click("#login-submit")
+    page.wait_for_url(re.compile(r".*/stations$"))
+
+
+def csrf_of(page: Page) -> str:
+    token = page.get_attribute('meta[name="csrf-token"]', "content")
+    assert token
+    return token
+
+
+def build_wheel(tmp: Path) -> Path:
+    """The wheel from a clean copy of what it is built from (a stale build/ folder could hide a missing file)."""
+    src, out = tmp / "src", tmp / "dist"
+    for name in ("station_app", "sync", "resources", "translations", "setup.py", "pyproject.toml", "README.md"):
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, src / name, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            src.mkdir(exist_ok=True)
+            shutil.copy2(ROOT / name, src / name)
+    built = subprocess.run([sys.executable, "-m", "pip", "--disable-pip-version-check", "-q", "wheel", "--no-deps",
+                            "--no-build-isolation", "-w", str(out), str(src)], capture_output=True, text=True,
+                           timeout=600)
+    assert built.returncode == 0, built.stderr[-3000:]
+    (wheel,) = out.glob("village_station-*.whl")
+    return wheel

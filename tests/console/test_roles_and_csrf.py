@@ -1,0 +1,109 @@
+"""A viewer may read and nothing else: every admin action of the console (found from its routes, so a new one
+cannot be forgotten here) is refused with 403 and changes nothing. A POST without the session's CSRF token is
+refused too, whoever sends it."""
+
+from __future__ import annotations
+
+import re
+
+from starlette.routing import Route
+
+from sync.server.console import console_app
+
+from .support import ADMIN, VIEWER, csrf_of, login
+
+# what a plausible admin would send to each admin action
+FIELDS = {
+    "/stations/add": {"code": "S009", "name": "新站"},
+    "/stations/{code}/revoke": {"confirm": "yes"},
+    "/stations/{code}/expire": {"confirm": "yes"},
+    "/messages/send": {"kind": "announcement", "title": "通知", "text": "明天停电", "all": "all"},
+    "/uploads/ref": {"kind": "couriers"},
+    "/uploads/manifest": {},
+    "/uploads/sale": {},
+    "/releases/publish": {"version": "9.9.9", "url": "http://county.lan/setup.exe"},
+    "/sms": {"sms_station_daily": "1"},
+    "/users/add": {"name": "王五", "role": "admin", "password": "another-pass-1", "password2": "another-pass-1"},
+    "/users/{name}/disable": {"confirm": "yes"},
+    "/users/{name}/enable": {},
+}
+FILES = {"/uploads/ref": "code,name,patterns\nzto,中通,^ZT\\d+$\n",
+         "/uploads/manifest": "station,waybill,courier,recipient_name,recipient_phone\n"
+                              "S001,ZT1234567890,zto,王,13812345678\n",
+         "/uploads/sale": "station,lot_no,sold_g,sales_fen\nS001,L1,1000,500\n"}
+
+
+def admin_actions(tmp_path) -> set[str]:
+    return {route.path for route in console_app(tmp_path / "scratch").routes
+            if isinstance(route, Route) and getattr(route.endpoint, "admin_only", False)}
+
+
+def state(county) -> list:
+    return [county.query(sql) for sql in (
+        "SELECT code FROM stations", "SELECT count(*) FROM feed", "SELECT count(*) FROM reference",
+        "SELECT count(*) FROM releases", "SELECT * FROM server_settings",
+        "SELECT revoked_at, expires_at FROM credentials",
+        "SELECT name, role, disabled_at FROM console_users", "SELECT count(*) FROM enrolment_codes")]
+
+
+def post(page, county, path: str, token: str | None):
+    url = county.url + path.replace("{code}", "S001").replace("{name}", ADMIN[0])
+    fields = dict(FIELDS[path], **({"csrf": token} if token is not None else {}))
+    if path in FILES:
+        multipart = {**fields, "file": {"name": "data.csv", "mimeType": "text/csv", "buffer": FILES[path].encode()}}
+        return page.request.post(url, multipart=multipart, max_redirects=0)
+    return page.request.post(url, form=fields, max_redirects=0)
+
+
+def test_a_viewer_is_refused_every_admin_action_and_sees_no_admin_forms(county, page, tmp_path):
+    assert admin_actions(tmp_path) == set(FIELDS)  # every admin action is tried below
+    county.admin("station", "add", "--code", "S001", "--name", "站")
+    login(page, county, VIEWER)
+    before = state(county)
+    for path in FIELDS:
+        answer = post(page, county, path, csrf_of(page))
+        assert answer.status == 403, (path, answer.status)
+        assert "只读账户只能查看" in answer.text(), path
+    assert state(county) == before
+    refused = county.query("SELECT count(*) FROM security_log WHERE event = 'console_forbidden'")
+    assert refused == [(len(FIELDS),)]
+    for where in ("/stations", "/messages", "/uploads", "/releases", "/sms", "/users"):
+        page.goto(county.url + where)
+        buttons = page.locator("main button[type=submit]")
+        assert buttons.count() == 0, (where, buttons.all_inner_texts())
+
+
+def test_the_same_actions_work_for_an_admin(county, page, tmp_path):
+    """The refusals above are the role's, not broken actions: an admin's identical requests go through."""
+    county.admin("station", "add", "--code", "S001", "--name", "站")
+    login(page, county, ADMIN)
+    for path in FIELDS:
+        if path.endswith("/disable"):  # an admin may not disable themself: tried on the viewer instead
+            answer = page.request.post(county.url + f"/users/{VIEWER[0]}/disable",
+                                       form={"csrf": csrf_of(page), "confirm": "yes"}, max_redirects=0)
+        else:
+            answer = post(page, county, path, csrf_of(page))
+        if path == "/uploads/sale":  # reaches the sale check itself: the county's ledger has no lot L1
+            assert answer.status == 422 and "没有批次 L1" in answer.text()
+            continue
+        assert answer.status in (200, 303), (path, answer.status, answer.text()[:300])
+    assert county.query("SELECT count(*) FROM releases") == [(1,)]
+    assert county.query("SELECT disabled_at IS NOT NULL FROM console_users WHERE name = ?", VIEWER[0]) == [(1,)]
+
+
+def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(county, page):
+    login(page, county, ADMIN)
+    other = page.context.browser.new_context()  # another person's session: its token is not this session's
+    other_page = other.new_page()
+    login(other_page, county, VIEWER)
+    foreign = csrf_of(other_page)
+    other.close()
+    for token in (None, "", "forged", foreign):
+        answer = post(page, county, "/stations/add", token)
+        assert answer.status == 403, token
+        assert "表单校验码缺失或无效" in answer.text()
+    answer = page.request.post(county.url + "/login", form={"name": ADMIN[0], "password": ADMIN[1]},
+                               max_redirects=0)  # the login form has its own token
+    assert answer.status == 403 and "表单校验码无效" in answer.text()
+    assert county.query("SELECT count(*) FROM stations") == [(0,)]
+    assert re.search(r"/stations$", page.url)
