@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pymupdf
 import zxingcpp
 from PIL import Image
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -99,7 +100,20 @@ def tick(qtbot, box: QCheckBox) -> None:
 
 def key(window: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     """A key as the clerk presses it, into whatever has the focus."""
+    back_from_dialog(window)
     QTest.keyClick(QApplication.focusWidget() or window, key, modifier)
+
+
+def back_from_dialog(window: QWidget) -> None:
+    """A closed dialog hands the keyboard back to the window, as a window manager does (offscreen Qt does not)."""
+    top = window.window()
+    active = QApplication.activeWindow()
+    if QApplication.activeModalWidget() is None and active is not top and (active is None or not active.isVisible()):
+        top.activateWindow()
+        deadline = time.monotonic() + 5
+        while QApplication.activeWindow() is not top and time.monotonic() < deadline:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        assert QApplication.activeWindow() is top, QApplication.activeWindow()
 
 
 def go(window: QWidget, page_name: str) -> QWidget:
