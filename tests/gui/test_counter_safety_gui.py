@@ -115,8 +115,8 @@ def test_door_delivery_records_who_signed_for_it(counter, conn, boss, qtbot):
 def key_at(widget, char: str, ms: int) -> None:
     """One key as the window system delivers it, with its timestamp."""
     code, text = (Qt.Key.Key_Return, "\r") if char == "\r" else (Qt.Key(ord(char.upper())), char)
-    for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-        event = QKeyEvent(kind, code, Qt.KeyboardModifier.NoModifier, text)
+    for type_ in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        event = QKeyEvent(type_, code, Qt.KeyboardModifier.NoModifier, text)
         event.setTimestamp(ms)
         QApplication.sendEvent(widget, event)
 

@@ -16,7 +16,8 @@ def code_of(conn, waybill):
 
 
 def test_a_duplicate_scan_shows_the_code_of_the_parcel_in_hand(counter, conn, boss, qtbot):
-    expect_manifest(conn, boss, [("SF0000000000001", "张三", "13812345678"), ("YT0000000000002", "李四", "13912345678")])
+    expect_manifest(conn, boss, [("SF0000000000001", "张三", "13812345678"),
+                                 ("YT0000000000002", "李四", "13912345678")])
     page = the_page(counter, "receivePage")
     scanner = Scanner()
     scanner.scan(["SF0000000000001", "YT0000000000002", "SF0000000000001"])
