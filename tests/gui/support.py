@@ -78,6 +78,12 @@ def column(table: QTableView, col: int) -> list[str]:
     return [model.index(r, col).data() for r in range(model.rowCount())]
 
 
+def cells(table: QTableView) -> list[list[str]]:
+    """Every row as the clerk reads it: the text of each cell."""
+    model = table.model()
+    return [[str(model.index(r, c).data() or "") for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
 def on_login_screen(window: QWidget) -> bool:
     return find(window, "mainStack").currentWidget() is find(window, "loginPage")
 
