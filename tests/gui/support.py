@@ -185,6 +185,7 @@ class Modals:
         self.steps, self.seen, self.texts, self.unexpected = list(steps), None, [], []
         self.errors: list[str] = []
         self.stuck = 0
+        self.window = QApplication.activeWindow()  # the keyboard goes back there when the dialogs are done
         self.timer = QTimer(interval=10)
         self.timer.timeout.connect(self._poll)
         self.timer.start()
@@ -217,6 +218,8 @@ class Modals:
     def done(self) -> bool:
         self.timer.stop()
         assert not self.errors, "\n".join(self.errors)
+        if self.window is not None and self.window.isVisible():
+            back_from_dialog(self.window)
         return not self.steps and not self.unexpected
 
 
