@@ -175,8 +175,10 @@ def button_of(box: QWidget, role: QDialogButtonBox.ButtonRole | QDialogButtonBox
 class Modals:
     """Answers the modal dialogs that open, one step per dialog, in order, polling (never a fixed wait).
 
-    Start it before the click that opens the first dialog. A dialog beyond the steps is rejected and recorded,
-    and a step that fails closes its dialog, so a wrong turn fails the test instead of hanging it.
+    Start it before the click that opens the first dialog. A dialog opened from inside a step needs a Modals of
+    its own, started in that step (Qt does not run a timer's slot again while it is still running). A dialog
+    beyond the steps is rejected and recorded, and a step that fails closes its dialog, so a wrong turn fails the
+    test instead of hanging it.
     """
 
     PATIENCE_MS = 15_000
