@@ -288,8 +288,8 @@ def set_printer(qtbot, window: QWidget, data_dir: Path, settings: PrinterSetting
     def save(dialog: QDialog) -> None:
         assert dialog.objectName() == "printerDialog"
         QTest.mouseClick(button_of(dialog, QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-        assert find(dialog, "printerMessage", QLabel).text() in ("已保存。", "Saved."), \
-            find(dialog, "printerMessage", QLabel).text()
+        said_ = find(dialog, "printerMessage", QLabel).text()
+        assert said_ == "已保存。", said_
         QTest.mouseClick(button_of(dialog, QDialogButtonBox.StandardButton.Close), Qt.MouseButton.LeftButton)
 
     in_dialog(qtbot, window, "printerButton", save)
