@@ -575,7 +575,7 @@
         <translation>这些包裹属于不同的人。一次只交一个人的包裹。</translation>
     </message>
     <message>
-        <source>Say why the hand-over is undone.</source>
+        <source>Say why the pickup is undone.</source>
         <translation>请写明撤销取件的原因。</translation>
     </message>
     <message>
@@ -942,7 +942,7 @@
         <translation>取件出库</translation>
     </message>
     <message>
-        <source>hand-over undone</source>
+        <source>pickup undone</source>
         <translation>撤销取件</translation>
     </message>
     <message>
@@ -1168,7 +1168,7 @@
     </message>
     <message>
         <source>a field is far too long; check the file is a manifest</source>
-        <translation>有一个字段太长；请确认这是运单清单文件</translation>
+        <translation>有一个字段太长；请确认这是到件清单文件</translation>
     </message>
     <message>
         <source>not readable as CSV</source>
@@ -1319,7 +1319,7 @@
         <translation>其手机号（后 4 位或完整）</translation>
     </message>
     <message>
-        <source>Confirm hand-over (Ctrl+Enter)</source>
+        <source>Confirm pickup (Ctrl+Enter)</source>
         <translation>确认出库（Ctrl+回车）</translation>
     </message>
     <message>
@@ -2044,6 +2044,10 @@
         <translation>选择 U 盘</translation>
     </message>
     <message>
+        <source>Backing up to the USB drive… Leave the drive in.</source>
+        <translation>正在备份到 U 盘…请不要拔出 U 盘。</translation>
+    </message>
+    <message>
         <source>Backup written to {path}. Keep the drive somewhere safe.</source>
         <translation>备份已写入 {path}。请妥善保管 U 盘。</translation>
     </message>
@@ -2110,7 +2114,7 @@
         <translation>运单号、手机号、后 4 位、取件码或姓名</translation>
     </message>
     <message>
-        <source>Undo hand-over (supervisor)…</source>
+        <source>Undo pickup (supervisor)…</source>
         <translation>撤销取件（需站长）…</translation>
     </message>
     <message>
@@ -2130,11 +2134,11 @@
         <translation>请先在搜索结果中选择一个已取件的包裹。</translation>
     </message>
     <message>
-        <source>Undo the hand-over of {waybill}</source>
+        <source>Undo the pickup of {waybill}</source>
         <translation>撤销 {waybill} 的取件</translation>
     </message>
     <message>
-        <source>Hand-over undone: {waybill} is back on the shelf as {code}.</source>
+        <source>Pickup undone: {waybill} is back on the shelf as {code}.</source>
         <translation>已撤销取件：{waybill} 重新在库，取件码 {code}。</translation>
     </message>
 </context>

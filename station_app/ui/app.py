@@ -65,7 +65,8 @@ def no_display() -> bool:
 
 
 def create_app(data_dir: Path, language: str | None) -> QApplication:
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()  # tests make one app for many windows
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("Village Station")
     app.setStyleSheet(STYLE)
     family = fonts.install(app)
@@ -102,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     window = open_window(conn, data_dir)
     window.showMaximized()  # the counter PC runs nothing else
     window.activateWindow()  # F-key shortcuts need the active window, also on a kiosk X session with no window manager
-    app.installEventFilter(window.activity)
+    app.installEventFilter(window.activityFilter)
     if args.exit_when_ready:
         QTimer.singleShot(0, lambda: (print(f"ready_ms={(time.perf_counter() - started) * 1000:.0f}"), app.quit()))
     else:
@@ -114,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def open_window(conn, data_dir: Path):
-    from .main_window import ActivityFilter, MainWindow
+    from .main_window import MainWindow
     from .session import Session
 
     here = station.get(conn)
@@ -122,7 +123,6 @@ def open_window(conn, data_dir: Path):
     session = Session(conn, data_dir, here, printer=device_settings.load_printer(data_dir))
     session.reload_couriers()
     window = MainWindow(session)
-    window.activity = ActivityFilter(window)
     screen = QApplication.primaryScreen()
     room = screen.availableGeometry().size() if screen else None
     # never larger than the screen: a 1024×768 monitor without a window manager must still show every button

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..core import bills, money
 from ..core.clock import local_text, to_iso, utc_now
-from ..core.errors import StationError
 from ..core.privacy import mask_name, mask_phone
 from ..labels.kinds import bill_receipt
-from .messages import error_text, fill_methods
+from .messages import fill_methods
 from .page import Page, PageHost
 from .printing import PrintJob, can_print
 from .supervisor_dialog import SupervisorDialog
-from .widgets import Column, RowTable, ScanField, make_table, selected_rows
+from .widgets import Column, RowTable, ScanField, make_table, named
 
 
 class BillsPage(Page):
@@ -29,20 +30,20 @@ class BillsPage(Page):
         self.setObjectName("billsPage")
         self.types = {t.code: t for t in bills.types(self.session.conn)}
         self.payerLookup = ScanField("payerLookup", self.tr("Account number or phone of a repeat payer, then Enter"))
-        self.billType = QComboBox(objectName="billType")
+        self.billType = named(QComboBox(), "billType")
         for t in self.types.values():
             self.billType.addItem(t.name, t.code)
-        self.account = QLineEdit(objectName="billAccount")
-        self.payerName = QLineEdit(objectName="payerName")
-        self.payerPhone = QLineEdit(objectName="payerPhone")
-        self.amount = QLineEdit(objectName="billAmount", placeholderText=self.tr("yuan"))
-        self.channel = QComboBox(objectName="billChannel")
+        self.account = named(QLineEdit(), "billAccount")
+        self.payerName = named(QLineEdit(), "payerName")
+        self.payerPhone = named(QLineEdit(), "payerPhone")
+        self.amount = named(QLineEdit(placeholderText=self.tr("yuan")), "billAmount")
+        self.channel = named(QComboBox(), "billChannel")
         fill_methods(self.channel, bills.CHANNELS)
-        self.reference = QLineEdit(objectName="billReference", placeholderText=self.tr("transaction number"))
-        self.commission = QLineEdit(objectName="billCommission", placeholderText=self.tr("yuan"))
-        self.saveButton = QPushButton(self.tr("Log payment and print receipt"), objectName="logBillButton")
-        self.voidButton = QPushButton(self.tr("Void selected (supervisor)…"), objectName="voidBillButton")
-        self.model = RowTable([
+        self.reference = named(QLineEdit(placeholderText=self.tr("transaction number")), "billReference")
+        self.commission = named(QLineEdit(placeholderText=self.tr("yuan")), "billCommission")
+        self.saveButton = named(QPushButton(self.tr("Log payment and print receipt")), "logBillButton")
+        self.voidButton = named(QPushButton(self.tr("Void selected (supervisor)…")), "voidBillButton")
+        self.model: RowTable[sqlite3.Row] = RowTable([
             Column(self.tr("Time"), lambda r: local_text(r["created_at"], "%H:%M")),
             Column(self.tr("Type"), lambda r: self.types[r["type_code"]].name if r["type_code"] in self.types
                    else r["type_code"]),
@@ -101,16 +102,15 @@ class BillsPage(Page):
         self.amount.setFocus()
 
     def save(self) -> None:
-        try:
-            payment = bills.log_payment(
-                self.session.conn, type_code=self.billType.currentData(), account=self.account.text(),
-                payer_name=self.payerName.text(), payer_phone=self.payerPhone.text(),
-                amount_fen=money.parse_yuan(self.amount.text()), channel=self.channel.currentData(),
-                reference=self.reference.text(), commission_fen=money.parse_yuan(self.commission.text() or "0"),
-                clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
+        type_code, account, channel = self.billType.currentData(), self.account.text(), self.channel.currentData()
+        name, phone, reference = self.payerName.text(), self.payerPhone.text(), self.reference.text()
+        amount, commission = self.amount.text(), self.commission.text() or "0"
+        self.op(lambda conn: bills.log_payment(
+            conn, type_code=type_code, account=account, payer_name=name, payer_phone=phone,
+            amount_fen=money.parse_yuan(amount), channel=channel, reference=reference,
+            commission_fen=money.parse_yuan(commission), clerk_id=self.session.clerk_id)).then(self._logged).run()
+
+    def _logged(self, payment: bills.Payment) -> None:
         self.banner.show_message("ok", self.tr("Logged {amount} for {account}.").format(
             amount=money.yuan(payment.amount_fen), account=payment.account))
         if can_print(self.session.printer, "bill_receipt"):
@@ -128,7 +128,7 @@ class BillsPage(Page):
         self.focus_scan()
 
     def void(self) -> None:
-        chosen = selected_rows(self.billsTable)
+        chosen = self.model.selected(self.billsTable)
         if not chosen:
             self.banner.show_message("warn", self.tr("Select a payment in the list first."))
             return
@@ -136,12 +136,9 @@ class BillsPage(Page):
             amount=money.yuan(chosen[0]["amount_fen"])), self)
         if not dialog.exec():
             return
-        try:
-            bills.void(self.session.conn, chosen[0]["id"], dialog.reason(), clerk_id=self.session.clerk_id,
-                       supervisor_id=dialog.supervisor_id(), supervisor_pin=dialog.pin())
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
-        self.banner.show_message("ok", self.tr("Payment voided."))
-        self.reload()
+        payment_id, reason = chosen[0]["id"], dialog.reason()
+        supervisor_id, pin = dialog.supervisor_id(), dialog.pin()
+        self.op(lambda conn: bills.void(conn, payment_id, reason, clerk_id=self.session.clerk_id,
+                                        supervisor_id=supervisor_id, supervisor_pin=pin)).then(
+            lambda _none: self.banner.show_message("ok", self.tr("Payment voided."))).refresh().run()
 

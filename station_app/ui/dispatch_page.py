@@ -1,4 +1,4 @@
-"""交接: the next bus run, a manifest of everything waiting, each item scanned on, then closed and printed."""
+"""交接: the next bus run, a hand-over list of everything waiting, each item scanned on, then closed and printed."""
 
 from __future__ import annotations
 
@@ -6,12 +6,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ..core import dispatch
-from ..core.errors import StationError
 from ..labels.kinds import handover_list
-from .messages import error_text
 from .page import Page, PageHost
 from .printing import PrintJob, can_print
-from .widgets import Column, RowTable, ScanField, make_table
+from .widgets import Column, RowTable, ScanField, make_table, named
 
 
 class DispatchPage(Page):
@@ -25,19 +23,19 @@ class DispatchPage(Page):
         super().__init__(host, parent)
         self.setObjectName("dispatchPage")
         self.current: dispatch.Manifest | None = None
-        self.runSelector = QComboBox(objectName="runSelector")
-        self.openButton = QPushButton(self.tr("Make the hand-over list"), objectName="openDispatchButton")
+        self.runSelector = named(QComboBox(), "runSelector")
+        self.openButton = named(QPushButton(self.tr("Make the hand-over list")), "openDispatchButton")
         self.dispatchScanInput = ScanField("dispatchScanInput", self.tr("Scan each item as it goes on the bus"))
-        self.summary = QLabel("", objectName="dispatchSummary")
+        self.summary = named(QLabel(""), "dispatchSummary")
         self.summary.setStyleSheet("font-size:22px; font-weight:bold;")
-        self.model = RowTable([Column(self.tr("On the bus"), lambda r: "✔" if r[2] else ""),
-                               Column(self.tr("Item"), lambda r: r[0]),
-                               Column(self.tr("Kind"), lambda r: {"sending": self.tr("parcel"),
-                                                                  "box": self.tr("produce box")}.get(r[1], r[1]))],
-                              lambda r: "#c8f0c8" if r[2] else "")
+        kinds = {"sending": self.tr("parcel"), "box": self.tr("produce box")}
+        self.model: RowTable[tuple[str, str, bool]] = RowTable([  # (code, kind, on the bus)
+            Column(self.tr("On the bus"), lambda r: "✔" if r[2] else ""),
+            Column(self.tr("Item"), lambda r: r[0]),
+            Column(self.tr("Kind"), lambda r: kinds.get(r[1]) or r[1])], lambda r: "#c8f0c8" if r[2] else "")
         self.dispatchTable = make_table("dispatchTable", self.model)
-        self.closeButton = QPushButton(self.tr("Close and print for the driver"), objectName="closeDispatchButton")
-        self.reprintButton = QPushButton(self.tr("Reprint hand-over list"), objectName="reprintDispatchButton")
+        self.closeButton = named(QPushButton(self.tr("Close and print for the driver")), "closeDispatchButton")
+        self.reprintButton = named(QPushButton(self.tr("Reprint hand-over list")), "reprintDispatchButton")
         box = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.runSelector, 1)
@@ -52,7 +50,7 @@ class DispatchPage(Page):
         box.addLayout(bottom)
         self.openButton.clicked.connect(self.open)
         self.dispatchScanInput.returnPressed.connect(self._on_scan)
-        self.closeButton.clicked.connect(lambda: self.close_manifest())  # not clicked(checked) as accept_missing
+        self.closeButton.clicked.connect(lambda: self.close_dispatch())  # not clicked(checked) as accept_missing
         self.reprintButton.clicked.connect(self._reprint)
 
     def focus_scan(self) -> None:
@@ -91,12 +89,11 @@ class DispatchPage(Page):
         if run is None:
             self.banner.show_message("warn", self.tr("No bus run in the timetable."))
             return
-        try:
-            self.current = dispatch.open_dispatch(self.session.conn, run.route_code, run.departs,
-                                                  clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
+        self.op(lambda conn: dispatch.open_dispatch(conn, run.route_code, run.departs,
+                                                    clerk_id=self.session.clerk_id)).then(self._opened).run()
+
+    def _opened(self, opened: dispatch.Manifest) -> None:
+        self.current = opened
         self._show()
         self.dispatchScanInput.setFocus()
 
@@ -106,15 +103,14 @@ class DispatchPage(Page):
         if self.current is None:
             self.banner.show_message("warn", self.tr("Make the hand-over list first."))
             return
-        try:
-            dispatch.scan(self.session.conn, self.current.id, text, clerk_id=self.session.clerk_id)
-            self.banner.show_message("ok", self.tr("{code} is on the bus.").format(code=text.strip()))
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-        self.current = dispatch.manifest(self.session.conn, self.current.id)
+        dispatch_id = self.current.id
+        self.op(lambda conn: dispatch.scan(conn, dispatch_id, text, clerk_id=self.session.clerk_id)).then(
+            lambda _none: self.banner.show_message("ok", self.tr("{code} is on the bus.").format(code=text.strip()))
+        ).run()
+        self.current = dispatch.manifest(self.session.conn, dispatch_id)
         self._show()
 
-    def close_manifest(self, accept_missing: bool | None = None) -> None:
+    def close_dispatch(self, accept_missing: bool | None = None) -> None:
         if self.current is None:
             return
         if self.current.missing and accept_missing is None:
@@ -122,12 +118,11 @@ class DispatchPage(Page):
                 "{n} items are not scanned: {codes}. They will wait for the next run. Close anyway?").format(
                 n=len(self.current.missing), codes=", ".join(self.current.missing[:10])))
             accept_missing = answer == QMessageBox.StandardButton.Yes
-        try:
-            closed = dispatch.close(self.session.conn, self.current.id, clerk_id=self.session.clerk_id,
-                                    accept_missing=bool(accept_missing))
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
+        dispatch_id, accept = self.current.id, bool(accept_missing)
+        self.op(lambda conn: dispatch.close(conn, dispatch_id, clerk_id=self.session.clerk_id, accept_missing=accept)
+                ).then(self._closed).run()
+
+    def _closed(self, closed: dispatch.Manifest) -> None:
         self.current = None
         self.reload()
         done = self.tr("Hand-over closed: {n} items left on {route}.").format(n=len(closed.scanned),

@@ -25,10 +25,11 @@ def install(app: QApplication, point_size: int = 14) -> str | None:
             family = families[0]
             break
     else:  # nothing at a known path: anything fontconfig or Windows knows that covers Chinese
-        family = next((f for f in QFontDatabase.families() if _has_chinese(f)), None)
-    if family is None:
-        log.warning("no CJK font found")
-        return None
+        found = next((f for f in QFontDatabase.families() if _has_chinese(f)), None)
+        if found is None:
+            log.warning("no CJK font found")
+            return None
+        family = found
     font = QFont(family, point_size)
     app.setFont(font)
     return family

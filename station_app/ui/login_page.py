@@ -12,6 +12,7 @@ from ..core.errors import StationError
 from . import feedback
 from .messages import error_text
 from .session import Session
+from .widgets import named
 
 PIN_MAX = 8
 _BURST_MS = 25  # a scanner types a key every few ms; nobody types a PIN that fast
@@ -62,12 +63,12 @@ class LoginPage(QWidget):
         super().__init__(parent)
         self.setObjectName("loginPage")
         self.session = session
-        self.title = QLabel(session.station.name, objectName="loginTitle")
+        self.title = named(QLabel(session.station.name), "loginTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title.setStyleSheet("font-size:34px; font-weight:bold;")
         self.title.setWordWrap(True)
-        self.clerkSelector = QComboBox(objectName="clerkSelector")
-        self.pinInput = QLineEdit(objectName="pinInput")
+        self.clerkSelector = named(QComboBox(), "clerkSelector")
+        self.pinInput = named(QLineEdit(), "pinInput")
         self.pinInput.setEchoMode(QLineEdit.EchoMode.Password)
         self.pinInput.setMaxLength(PIN_MAX)
         self.pinInput.setValidator(QRegularExpressionValidator(QRegularExpression(rf"\d{{0,{PIN_MAX}}}"),
@@ -77,14 +78,14 @@ class LoginPage(QWidget):
         self.pinInput.setPlaceholderText(self.tr("PIN, then Enter"))
         self.guard = ScanGuard(self)
         self.pinInput.installEventFilter(self.guard)
-        self.message = QLabel("", objectName="loginMessage")
+        self.message = named(QLabel(""), "loginMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color:#c62828; font-size:20px;")
         self.message.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         font = QFont(self.message.font())
         font.setPixelSize(20)
         self.message.setFixedHeight(QFontMetrics(font).lineSpacing() * 3 + 6)  # room for three sentences
-        self.loginButton = QPushButton(self.tr("Log in"), objectName="loginButton")
+        self.loginButton = named(QPushButton(self.tr("Log in")), "loginButton")
         self.loginButton.setMinimumHeight(48)
         form = QFormLayout()
         form.setVerticalSpacing(12)
@@ -93,7 +94,7 @@ class LoginPage(QWidget):
         form.addRow(self.tr("PIN"), self.pinInput)
         # A fixed width and a message area of fixed height: a long message never pushes the button over the
         # PIN box, and each sentence gets its own line instead of wrapping mid-word.
-        inner = QWidget(objectName="loginBox")
+        inner = named(QWidget(), "loginBox")
         inner.setFixedWidth(600)
         column = QVBoxLayout(inner)
         column.setSpacing(14)

@@ -29,7 +29,7 @@ from .printing import PrintService
 from .session import Session
 from .settings_dialog import SettingsDialog
 from .sync_panel import SyncPanel
-from .widgets import Banner
+from .widgets import Banner, named
 
 _ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel}
 
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.printService.failed.connect(self._print_failed)
         self.loginPage = LoginPage(session)
         self.syncPanel = SyncPanel(session.data_dir, session.conn)
-        self.tabs = QTabWidget(objectName="pageTabs")
+        self.tabs = named(QTabWidget(), "pageTabs")
         self.pages: list[Page] = []
         for kind in registered_pages():
             page = kind(self)
@@ -59,11 +59,11 @@ class MainWindow(QMainWindow):
         self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.tabs.tabBar().setExpanding(False)
-        self.who = QLabel("", objectName="clerkLabel")
+        self.who = named(QLabel(""), "clerkLabel")
         self.syncPanel.notice.connect(self.banner.show_message)
-        self.settingsButton = QPushButton(self.tr("Settings"), objectName="settingsButton")
-        self.printerButton = QPushButton(self.tr("Printer"), objectName="printerButton")
-        self.lockButton = QPushButton(self.tr("Lock"), objectName="lockButton")
+        self.settingsButton = named(QPushButton(self.tr("Settings")), "settingsButton")
+        self.printerButton = named(QPushButton(self.tr("Printer")), "printerButton")
+        self.lockButton = named(QPushButton(self.tr("Lock")), "lockButton")
         for button in (self.settingsButton, self.printerButton, self.lockButton):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setProperty("header", True)
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         # one compact row: the sync status takes what is left and wraps or clips, never widening the window
         header = QHBoxLayout()
         header.setSpacing(6)
-        title = QLabel(session.station.name, objectName="stationTitle")
+        title = named(QLabel(session.station.name), "stationTitle")
         title.setStyleSheet("font-size:20px; font-weight:bold;")
         header.addWidget(title)
         header.addWidget(self.who)
@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         header.addWidget(self.printerButton)
         header.addWidget(self.settingsButton)
         header.addWidget(self.lockButton)
-        counter = QWidget(objectName="counter")
+        counter = named(QWidget(), "counter")
         column = QVBoxLayout(counter)
         column.setContentsMargins(6, 4, 6, 4)
         column.setSpacing(4)
@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.idle_timer = QTimer(self, interval=5000)
         self.idle_timer.timeout.connect(self._check_idle)
         self.idle_timer.start()
+        self.activityFilter = ActivityFilter(self)  # the app installs it: every key or click anywhere counts
         self.loginPage.prepare()
 
     # ----- pages ------------------------------------------------------------------------------------------

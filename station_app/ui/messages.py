@@ -57,7 +57,7 @@ def _errors() -> dict[str, str]:
         "nothing_scanned": QCoreApplication.translate("Errors", "Scan each parcel you hand over before confirming."),
         "door_needs_name": QCoreApplication.translate("Errors", "For a door delivery, type the name of who took the parcels at the door."),
         "mixed_recipients": QCoreApplication.translate("Errors", "These parcels belong to different people. Hand over one person's parcels at a time."),
-        "undo_needs_reason": QCoreApplication.translate("Errors", "Say why the hand-over is undone."),
+        "undo_needs_reason": QCoreApplication.translate("Errors", "Say why the pickup is undone."),
         "not_picked_up": QCoreApplication.translate("Errors", "{waybill} has not been picked up, so there is nothing to undo."),
         "return_reason_invalid": QCoreApplication.translate("Errors", "Choose the reason for the return."),
         "printer_not_set": QCoreApplication.translate("Errors", "No printer is set up. Choose one under Printer."),

@@ -5,8 +5,9 @@ imports every ``*_page`` module of this package and makes a tab per registered p
 Adding a line adds a page module, never an entry in a central list.
 
 :meth:`Page.op` is the one path from a click to core: it runs a core call on the main thread (a short transaction)
-or on a worker with its own connection (slow work), shows a StationError's sentence in the window's one message
-area, and refreshes the page when asked.
+or on a worker with its own connection (slow work, through ui/workers.py), shows a StationError's sentence in the
+window's one message area, and refreshes the page when asked. Pages do not catch StationError themselves; dialogs
+with their own message line (login, supervisor approval, first-run setup) do.
 """
 
 from __future__ import annotations
@@ -83,11 +84,14 @@ class Page(QWidget):
     def settings_changed(self) -> None:
         """A supervisor saved the station settings (shelves, couriers …)."""
 
-    def fail(self, err: StationError) -> None:
-        self.banner.show_message("error", error_text(err))
+    def fail(self, err: StationError, words: Callable[[StationError], str] = error_text) -> None:
+        """Say a refusal in the window's message area (red, with the error sound)."""
+        self.banner.show_message("error", words(err))
 
     def op(self, call: Callable[[sqlite3.Connection], T]) -> CoreOp[T]:
-        """A core call from a click: ``self.op(lambda conn: core.x(conn, …)).then(show).run()``."""
+        """A core call from a click: ``self.op(lambda conn: core.x(conn, …)).then(show).run()``.
+
+        ``call`` gets the connection to use: the page's on the main thread, a fresh one on a worker."""
         return CoreOp(self, call)
 
 
@@ -98,15 +102,27 @@ class CoreOp(Generic[T]):
         self.page, self.call = page, call
         self._then: Callable[[T], object] | None = None
         self._failed: Callable[[StationError], object] | None = None
+        self._words: Callable[[StationError], str] = error_text
         self._refresh = False
+        self._always: Callable[[], object] | None = None
 
     def then(self, done: Callable[[T], object]) -> CoreOp[T]:
         self._then = done
         return self
 
     def failed(self, handler: Callable[[StationError], object]) -> CoreOp[T]:
-        """After the sentence is shown: what else the page does (focus, clear a field, a different sentence)."""
+        """After the sentence is shown: what else the page does (focus, clear a field)."""
         self._failed = handler
+        return self
+
+    def explain(self, words: Callable[[StationError], str]) -> CoreOp[T]:
+        """The page's own sentence for a refusal, instead of the error code's (e.g. a manifest's bad lines)."""
+        self._words = words
+        return self
+
+    def always(self, after: Callable[[], object]) -> CoreOp[T]:
+        """Whatever happened: e.g. enable again the button a background op disabled."""
+        self._always = after
         return self
 
     def refresh(self) -> CoreOp[T]:
@@ -139,15 +155,19 @@ class CoreOp(Generic[T]):
         run_in_thread(self.page, job, self._succeed, self._fail)
 
     def _fail(self, err: StationError) -> None:
-        self.page.fail(err)
+        self.page.fail(err, self._words)
         if self._failed is not None:
             self._failed(err)
+        if self._always is not None:
+            self._always()
 
     def _succeed(self, result: T) -> None:
         if self._then is not None:
             self._then(result)
         if self._refresh:
             self.page.reload()
+        if self._always is not None:
+            self._always()
 
 
 def registered_pages() -> list[type[Page]]:

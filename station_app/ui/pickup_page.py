@@ -19,13 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import pickup
-from ..core.errors import StationError
 from ..core.parcels import Parcel
 from ..core.privacy import mask_name, mask_phone
-from .messages import error_text
 from .page import Page, PageHost
 from .session import parcel_columns
-from .widgets import Column, RowTable, ScanField, make_table
+from .widgets import Column, RowTable, ScanField, make_table, named
 
 
 class PickupPage(Page):
@@ -45,37 +43,37 @@ class PickupPage(Page):
         self.lookupInput = ScanField("lookupInput", self.tr("Pickup code, phone, last 4 digits, or scan a waybill"))
         self.scan_hint = self.tr("Scan each parcel as you hand it over")
         self.pickupScanInput = ScanField("pickupScanInput", self.scan_hint)
-        self.summary = QLabel("", objectName="pickupSummary")
+        self.summary = named(QLabel(""), "pickupSummary")
         self.summary.setStyleSheet("font-size:26px; font-weight:bold;")
         self.summary.setWordWrap(True)
-        self.recipientChooser = QListWidget(objectName="recipientChooser")
+        self.recipientChooser = named(QListWidget(), "recipientChooser")
         self.recipientChooser.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay in the scan field
         self.recipientChooser.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.recipientChooser.setStyleSheet("QListWidget { font-size:24px; } QListWidget::item { padding:6px; }"
                                             "QListWidget::item:selected { background:#1565c0; color:white; }")
-        columns = [Column(self.tr("Handed"), lambda p: "✔" if p.id in self.scanned else "")]
+        columns: list[Column[Parcel]] = [Column(self.tr("Handed"), lambda p: "✔" if p.id in self.scanned else "")]
         self.model = RowTable(columns + parcel_columns(self.session),
                               lambda p: "#c8f0c8" if p.id in self.scanned else "")
         self.pickupTable = make_table("pickupTable", self.model)
-        self.selfRadio = QRadioButton(self.tr("Recipient"), objectName="handoverSelf")
-        self.proxyRadio = QRadioButton(self.tr("Proxy"), objectName="handoverProxy")
-        self.doorRadio = QRadioButton(self.tr("Delivered to the door"), objectName="handoverDoor")
+        self.selfRadio = named(QRadioButton(self.tr("Recipient")), "handoverSelf")
+        self.proxyRadio = named(QRadioButton(self.tr("Proxy")), "handoverProxy")
+        self.doorRadio = named(QRadioButton(self.tr("Delivered to the door")), "handoverDoor")
         self.selfRadio.setChecked(True)
         self.handoverGroup = QButtonGroup(self)
         for radio in (self.selfRadio, self.proxyRadio, self.doorRadio):
             self.handoverGroup.addButton(radio)
             radio.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         # who took the parcels, for a proxy or a door delivery
-        self.proxyName = QLineEdit(objectName="proxyName", placeholderText=self.tr("Name of who takes them"))
-        self.proxyTail = QLineEdit(objectName="proxyTail", placeholderText=self.tr("Their phone (last 4 or all)"))
+        self.proxyName = named(QLineEdit(placeholderText=self.tr("Name of who takes them")), "proxyName")
+        self.proxyTail = named(QLineEdit(placeholderText=self.tr("Their phone (last 4 or all)")), "proxyTail")
         self.proxyTail.setMaxLength(13)
         self.proxyName.setMinimumWidth(170)
         self.proxyTail.setMinimumWidth(290)
-        self.confirmPickupButton = QPushButton(self.tr("Confirm hand-over (Ctrl+Enter)"),
-                                               objectName="confirmPickupButton")
+        self.confirmPickupButton = named(QPushButton(self.tr("Confirm pickup (Ctrl+Enter)"),
+                                               ), "confirmPickupButton")
         self.confirmPickupButton.setMinimumHeight(52)
         self.confirmPickupButton.setShortcut("Ctrl+Return")
-        self.clearButton = QPushButton(self.tr("Start over"), objectName="clearPickupButton")
+        self.clearButton = named(QPushButton(self.tr("Start over")), "clearPickupButton")
         self._layout()
 
         self.lookupInput.returnPressed.connect(self._on_lookup)
@@ -137,12 +135,10 @@ class PickupPage(Page):
         self.lookup(text)
 
     def lookup(self, text: str) -> None:
-        try:
-            found = pickup.lookup(self.session.conn, text)
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            self.reset()
-            return
+        self.op(lambda conn: pickup.lookup(conn, text)).then(lambda found: self._found(text, found)).failed(
+            lambda _err: self.reset()).run()
+
+    def _found(self, text: str, found: list[Parcel]) -> None:
         self.parcels, self.scanned = [], set()
         self.model.set_rows(found)
         people = pickup.people(found)
@@ -184,7 +180,7 @@ class PickupPage(Page):
             self._take(person, None)
 
     def _take(self, person: pickup.Person, scanned: Parcel | None) -> None:
-        """From now on the hand-over is this person's: only their parcels count."""
+        """From now on the pickup is this person's: only their parcels count."""
         self.parcels = list(person.parcels)
         if scanned is not None:  # the lookup was a scan of a parcel being handed over
             self.scanned.add(scanned.id)
@@ -220,18 +216,15 @@ class PickupPage(Page):
         if not self.parcels:  # nothing looked up yet: the scan is the lookup
             self.lookup(text)
             return
-        try:
-            parcel = pickup.check_handover(self.session.conn, text, self.parcels)
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            self.pickupScanInput.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
+        self.op(lambda conn: pickup.check_handover(conn, text, self.parcels)).then(self._checked).run()
+        self.pickupScanInput.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _checked(self, parcel: Parcel) -> None:
         self.scanned.add(parcel.id)
         self.model.refresh()
         left = len(self.parcels) - len(self.scanned)
         self.banner.show_message("ok", self.tr("{code} checked. {left} left to hand over.").format(
             code=parcel.pickup_code, left=left))
-        self.pickupScanInput.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def handover(self) -> pickup.Handover:
         if self.selfRadio.isChecked():
@@ -246,12 +239,11 @@ class PickupPage(Page):
             self.focus_scan()
             return
         ids = [p.id for p in self.parcels if p.id in self.scanned]
-        try:
-            done = pickup.confirm(self.session.conn, ids, self.handover(), clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            self.focus_scan()
-            return
+        handover = self.handover()
+        self.op(lambda conn: pickup.confirm(conn, ids, handover, clerk_id=self.session.clerk_id)).then(
+            self._handed_over).failed(lambda _err: self.focus_scan()).run()
+
+    def _handed_over(self, done: list[Parcel]) -> None:
         left = len(self.parcels) - len(done)
         message = self.tr("Handed over {n} parcels.").format(n=len(done))
         taker = done[0]

@@ -1,5 +1,5 @@
-"""Printing every label and document: one path, the back-ends, and a one-job-at-a-time worker so the scan
-field never waits.
+"""Printing every label and document: one path, the back-ends, and one print lane (ui/workers.py: one job at
+a time, in order, off the main thread) so the scan field never waits.
 
 Every job names its kind (labels/catalog.py); the kind's paper decides where it goes (:func:`target`): labels
 to the label printer, 80 mm receipts to the receipt printer, A4 documents to the A4 printer, everything into
@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QRunnable, QSizeF, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QMarginsF, QObject, QSizeF, Signal
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
@@ -29,6 +29,7 @@ from ..core.ids import uuid7
 from ..labels import catalog, pdf, printer_jobs, raster
 from ..labels.elements import Page
 from .messages import error_text
+from .workers import Lane
 
 log = logging.getLogger(__name__)
 MM_PER_INCH = 25.4
@@ -147,8 +148,8 @@ def print_now(settings: PrinterSettings, job: PrintJob) -> str:
     data = raw_job(settings, job.pages)
     if backend == "file":
         try:
-            with open(settings.path, "ab") as out:
-                out.write(data)
+            with open(settings.path, "ab") as stream:
+                stream.write(data)
         except OSError as exc:
             raise StationError("printer_folder_unwritable", str(exc), path=settings.path) from exc
         return settings.path
@@ -213,29 +214,6 @@ def _print_system(settings: PrinterSettings, job: PrintJob) -> str:
     return settings.queue
 
 
-class _Signals(QObject):
-    printed = Signal(str, str)  # job id, where
-    failed = Signal(str, object)  # job id, StationError
-
-
-class _Task(QRunnable):
-    def __init__(self, settings: PrinterSettings, job: PrintJob, signals: _Signals) -> None:
-        super().__init__()
-        self.settings, self.job, self.signals = settings, job, signals
-
-    def run(self) -> None:
-        try:
-            where = print_now(self.settings, self.job)
-        except StationError as err:
-            log.warning("print failed: %s", err.code)
-            self.signals.failed.emit(self.job.id, err)
-        except Exception as exc:  # a driver can fail in any way; the counter must carry on
-            log.exception("print failed unexpectedly")
-            self.signals.failed.emit(self.job.id, StationError("printer_failed", type(exc).__name__))
-        else:
-            self.signals.printed.emit(self.job.id, where)
-
-
 class PrintService(QObject):
     """Queues print jobs on one worker thread, in order; results come back as signals on the main thread."""
 
@@ -244,22 +222,31 @@ class PrintService(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)  # one printer, one job at a time, in order
-        self.signals = _Signals(self)
-        self.signals.printed.connect(self.printed)
-        self.signals.failed.connect(self.failed)
-
+        self.lane = Lane(self)  # one printer, one job at a time, in order
         self.kinds: dict[str, str] = {}  # job id → kind, for the words of a failure
 
     def submit(self, settings: PrinterSettings, job: PrintJob) -> str:
         job_id = job.id or uuid7()
         self.kinds[job_id] = job.kind
-        self.pool.start(_Task(settings, replace(job, id=job_id), self.signals))
+        self.lane.submit(lambda: _print_logged(settings, replace(job, id=job_id)),
+                         lambda where: self.printed.emit(job_id, where),
+                         lambda err: self.failed.emit(job_id, err))
         return job_id
 
     def failure_text(self, job_id: str, err: StationError) -> str:
         return failure_text(self.kinds.get(job_id, ""), err)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        return self.pool.waitForDone(msecs)
+        return self.lane.wait(msecs)
+
+
+def _print_logged(settings: PrinterSettings, job: PrintJob) -> str:
+    """On the print lane: a driver can fail in any way; the counter carries on and says what did not print."""
+    try:
+        return print_now(settings, job)
+    except StationError as err:
+        log.warning("print failed: %s", err.code)
+        raise
+    except Exception as exc:
+        log.exception("print failed unexpectedly")
+        raise StationError("printer_failed", type(exc).__name__) from exc

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -29,7 +32,7 @@ from .messages import error_text, manifest_lines
 from .page import Page, PageHost
 from .printing import PrintJob
 from .session import parcel_colour, parcel_columns
-from .widgets import RowTable, ScanField, make_table, selected_rows
+from .widgets import RowTable, ScanField, make_table, named
 
 # In the phone field, a scanner burst that is clearly a waybill (letters, or too long for a phone) is
 # treated as a scan: scanners type wherever the focus is, and a scan must never be lost.
@@ -51,20 +54,20 @@ class ReceivePage(Page):
         self.scanInput = ScanField("scanInput", self.tr("Scan the waybill barcode"))
         self.phoneInput = ScanField("phoneInput", self.tr("Mobile (11 digits) or last 4 digits"))
         self.nameInput = ScanField("nameInput", self.tr("Name (needed with last 4 digits)"))
-        self.courierSelector = QComboBox(objectName="courierSelector")
-        self.shelfSelector = QComboBox(objectName="shelfSelector")
-        self.damagedCheck = QCheckBox(self.tr("Damaged"), objectName="damagedCheck")
-        self.lastPickupCode = QLabel("—", objectName="lastPickupCode")
+        self.courierSelector = named(QComboBox(), "courierSelector")
+        self.shelfSelector = named(QComboBox(), "shelfSelector")
+        self.damagedCheck = named(QCheckBox(self.tr("Damaged")), "damagedCheck")
+        self.lastPickupCode = named(QLabel("—"), "lastPickupCode")
         self.lastPickupCode.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.lastDetail = QLabel("", objectName="lastDetail")
+        self.lastDetail = named(QLabel(""), "lastDetail")
         self.lastDetail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.prompt = QLabel("", objectName="recipientPrompt")
+        self.prompt = named(QLabel(""), "recipientPrompt")
         self.model = RowTable(parcel_columns(self.session), parcel_colour)
         self.receivedTable = make_table("receivedTable", self.model)
-        self.importButton = QPushButton(self.tr("Import manifest…"), objectName="importManifestButton")
-        self.courierButton = QPushButton(self.tr("Change courier…"), objectName="changeCourierButton")
-        self.damageButton = QPushButton(self.tr("Mark damaged…"), objectName="markDamagedButton")
-        self.reprintButton = QPushButton(self.tr("Reprint sticker"), objectName="reprintButton")
+        self.importButton = named(QPushButton(self.tr("Import manifest…")), "importManifestButton")
+        self.courierButton = named(QPushButton(self.tr("Change courier…")), "changeCourierButton")
+        self.damageButton = named(QPushButton(self.tr("Mark damaged…")), "markDamagedButton")
+        self.reprintButton = named(QPushButton(self.tr("Reprint sticker")), "reprintButton")
         self._layout()
 
         self.scanInput.returnPressed.connect(self._on_scan)
@@ -155,11 +158,8 @@ class ReceivePage(Page):
         self.reload()  # shelves or couriers may have changed
 
     def focus_scan(self) -> None:
-        self._show_current_slot()  # another page (an undone hand-over) may have moved it
+        self._show_current_slot()  # another page (an undone pickup) may have moved it
         self.scanInput.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _fail(self, err: StationError) -> None:
-        self.banner.show_message("error", error_text(err))
 
     # ----- scanning ---------------------------------------------------------------------------------------
     def _on_scan(self) -> None:
@@ -178,21 +178,23 @@ class ReceivePage(Page):
             if not ok:
                 self.focus_scan()
                 return
-        try:
-            result = parcels.receive(self.session.conn, text, clerk_id=self.session.clerk_id, phone=armed_phone,
-                                     name=armed_name, current_courier=self.courierSelector.currentData() or "",
-                                     damaged=damaged, damage_note=note)
-        except StationError as err:
-            self._fail(err)
-            if err.code == "already_in_stock" and not self.awaiting:
-                self.phoneInput.clear()  # typed for a parcel already shelved: must not stick to the next one
-                self.nameInput.clear()
-                shelved = parcels.in_stock_by_waybill(self.session.conn, text)
-                if shelved is not None:  # the parcel in the clerk's hand goes back to its code
-                    self._show_big(shelved, self.tr("already on the shelf: put it at this code"))
-            if not self.awaiting:
-                self.focus_scan()
-            return
+        courier = self.courierSelector.currentData() or ""
+        self.op(lambda conn: parcels.receive(conn, text, clerk_id=self.session.clerk_id, phone=armed_phone,
+                                             name=armed_name, current_courier=courier, damaged=damaged,
+                                             damage_note=note)
+                ).then(self._received).failed(lambda err: self._refused(err, text)).run()
+
+    def _refused(self, err: StationError, text: str) -> None:
+        if err.code == "already_in_stock" and not self.awaiting:
+            self.phoneInput.clear()  # typed for a parcel already shelved: must not stick to the next one
+            self.nameInput.clear()
+            shelved = parcels.in_stock_by_waybill(self.session.conn, text)
+            if shelved is not None:  # the parcel in the clerk's hand goes back to its code
+                self._show_big(shelved, self.tr("already on the shelf: put it at this code"))
+        if not self.awaiting:
+            self.focus_scan()
+
+    def _received(self, result: parcels.Received) -> None:
         if not self.awaiting:
             self.phoneInput.clear()
             self.nameInput.clear()
@@ -226,7 +228,7 @@ class ReceivePage(Page):
         elif not self.awaiting:
             self.focus_scan()
 
-    # ----- recipient for parcels not in the manifest ------------------------------------------------------
+    # ----- recipient for parcels not in an expected-parcels list (manifest) ---------------------------------
     def _ask_recipient(self) -> None:
         if not self.awaiting:
             self.prompt.setText("")
@@ -264,15 +266,15 @@ class ReceivePage(Page):
             self.focus_scan()
 
     def _submit_recipient(self) -> None:
-        head = self.awaiting[0]
-        try:
-            updated = parcels.set_recipient(self.session.conn, head.id, self.phoneInput.text(),
-                                            self.nameInput.text(), clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self._fail(err)
-            self.phoneInput.selectAll()
-            self.phoneInput.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
+        head, phone, name = self.awaiting[0], self.phoneInput.text(), self.nameInput.text()
+        self.op(lambda conn: parcels.set_recipient(conn, head.id, phone, name, clerk_id=self.session.clerk_id)
+                ).then(self._recipient_saved).failed(lambda _err: self._retype_phone()).run()
+
+    def _retype_phone(self) -> None:
+        self.phoneInput.selectAll()
+        self.phoneInput.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _recipient_saved(self, updated: parcels.Parcel) -> None:
         self.awaiting.popleft()
         self.phoneInput.clear()
         self.nameInput.clear()
@@ -300,7 +302,7 @@ class ReceivePage(Page):
         self._ask_recipient()
 
     def _fill_recipient_for_selected(self) -> None:
-        for parcel in selected_rows(self.receivedTable):
+        for parcel in self.model.selected(self.receivedTable):
             current = parcels.get(self.session.conn, parcel.id)
             if current.status == "in_stock" and current.needs_recipient and current not in self.awaiting:
                 self.awaiting.appendleft(current)
@@ -325,12 +327,9 @@ class ReceivePage(Page):
     # ----- selectors and corrections ----------------------------------------------------------------------
     def _on_shelf_chosen(self, index: int) -> None:
         shelf, layer = self.shelfSelector.itemData(index)
-        try:
-            shelving.set_current(self.session.conn, shelf, layer, clerk_id=self.session.clerk_id)
-            self.banner.show_message("info", self.tr("Now shelving on {shelf}-{layer}.").format(
-                shelf=shelf, layer=layer))
-        except StationError as err:
-            self._fail(err)
+        self.op(lambda conn: shelving.set_current(conn, shelf, layer, clerk_id=self.session.clerk_id)).then(
+            lambda _none: self.banner.show_message("info", self.tr("Now shelving on {shelf}-{layer}.").format(
+                shelf=shelf, layer=layer))).run()
         self.focus_scan()
 
     def _on_courier_chosen(self, _index: int) -> None:
@@ -342,33 +341,32 @@ class ReceivePage(Page):
                                         [c.name for c in options], 0, False) if self._chosen() else ("", False)
         if ok:
             code = next(c.code for c in options if c.name == name)
-            self._correct(lambda p: parcels.change_courier(self.session.conn, p.id, code,
-                                                           clerk_id=self.session.clerk_id))
+            self._correct(lambda conn, parcel: parcels.change_courier(conn, parcel.id, code,
+                                                                      clerk_id=self.session.clerk_id))
         self.focus_scan()
 
     def _mark_damaged(self) -> None:
         note, ok = QInputDialog.getText(self, self.tr("Damaged parcel"),
                                         self.tr("What is damaged?")) if self._chosen() else ("", False)
         if ok:
-            self._correct(lambda p: parcels.flag_damaged(self.session.conn, p.id, note,
-                                                         clerk_id=self.session.clerk_id))
+            self._correct(lambda conn, parcel: parcels.flag_damaged(conn, parcel.id, note,
+                                                                    clerk_id=self.session.clerk_id))
         self.focus_scan()
 
     def _chosen(self) -> list[parcels.Parcel]:
-        chosen = selected_rows(self.receivedTable)
+        chosen = self.model.selected(self.receivedTable)
         if not chosen:
             self.banner.show_message("warn", self.tr("Select a parcel in the list first."))
         return chosen
 
-    def _correct(self, change) -> None:
+    def _correct(self, change: Callable[..., parcels.Parcel]) -> None:
         """Apply a correction to each selected row, stopping at the first refusal."""
         for parcel in self._chosen():
-            try:
-                updated = change(parcel)
-            except StationError as err:
-                self._fail(err)
+            if not self.op(partial(change, parcel=parcel)).then(self._replace_row).run():
                 return
-            self.model.replace(lambda p, pid=parcel.id: p.id == pid, updated)
+
+    def _replace_row(self, updated: parcels.Parcel) -> None:
+        self.model.replace(lambda p: p.id == updated.id, updated)
 
     def _import_manifest(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Import manifest"), "", self.tr("CSV files (*.csv)"))
@@ -377,17 +375,14 @@ class ReceivePage(Page):
         self.focus_scan()
 
     def import_manifest(self, path: str) -> bool:
-        from pathlib import Path
+        return self.op(lambda conn: manifest.import_file(conn, Path(path), clerk_id=self.session.clerk_id)
+                       ).explain(_manifest_words).then(lambda count: self.banner.show_message(
+                           "ok", self.tr("Imported {count} expected parcels.").format(count=count))).run()
 
-        try:
-            count = manifest.import_file(self.session.conn, Path(path), clerk_id=self.session.clerk_id)
-        except ManifestError as err:
-            lines = manifest_lines(err)
-            shown = "\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else "")
-            self.banner.show_message("error", error_text(err) + "\n" + shown)
-            return False
-        except StationError as err:
-            self._fail(err)
-            return False
-        self.banner.show_message("ok", self.tr("Imported {count} expected parcels.").format(count=count))
-        return True
+
+def _manifest_words(err: StationError) -> str:
+    """A refused expected-parcels list: the reason, and its first bad lines."""
+    if not isinstance(err, ManifestError):
+        return error_text(err)
+    lines = manifest_lines(err)
+    return error_text(err) + "\n" + "\n".join(lines[:8]) + ("\n…" if len(lines) > 8 else "")

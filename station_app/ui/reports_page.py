@@ -24,6 +24,7 @@ from ..labels import pdf, raster
 from ..labels.kinds import reports as report_pages
 from .messages import error_text
 from .page import Page, PageHost
+from .widgets import named
 
 
 class ReportsPage(Page):
@@ -37,20 +38,20 @@ class ReportsPage(Page):
         super().__init__(host, parent)
         self.setObjectName("reportsPage")
         self.report: reports.Report | None = None
-        self.month = QLineEdit(f"{date.today():%Y-%m}", objectName="reportMonth", maxLength=7)
+        self.month = named(QLineEdit(f"{date.today():%Y-%m}", maxLength=7), "reportMonth")
         self.month.setPlaceholderText("2026-11")
         self.month.setFixedWidth(self.month.fontMetrics().horizontalAdvance("2026-11") + 24)
         self.shown_month = date.today().replace(day=1)
-        self.picture = QLabel(objectName="reportPicture")
+        self.picture = named(QLabel(), "reportPicture")
         self.picture.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea(objectName="reportScroll")
-        self.scroll.setWidget(self.picture)
-        self.scroll.setWidgetResizable(True)
-        self.pdfButton = QPushButton(self.tr("Save PDF…"), objectName="reportPdfButton")
-        self.xlsxButton = QPushButton(self.tr("Export Excel…"), objectName="reportXlsxButton")
-        self.csvButton = QPushButton(self.tr("Export CSV…"), objectName="reportCsvButton")
-        self.usbButton = QPushButton(self.tr("Back up to USB drive…"), objectName="backupUsbButton")
-        self.restoreButton = QPushButton(self.tr("Restore from backup…"), objectName="restoreButton")
+        self.reportScroll = named(QScrollArea(), "reportScroll")
+        self.reportScroll.setWidget(self.picture)
+        self.reportScroll.setWidgetResizable(True)
+        self.pdfButton = named(QPushButton(self.tr("Save PDF…")), "reportPdfButton")
+        self.xlsxButton = named(QPushButton(self.tr("Export Excel…")), "reportXlsxButton")
+        self.csvButton = named(QPushButton(self.tr("Export CSV…")), "reportCsvButton")
+        self.usbButton = named(QPushButton(self.tr("Back up to USB drive…")), "backupUsbButton")
+        self.restoreButton = named(QPushButton(self.tr("Restore from backup…")), "restoreButton")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Month")))
         top.addWidget(self.month)
@@ -59,7 +60,7 @@ class ReportsPage(Page):
             top.addWidget(button)
         box = QVBoxLayout(self)
         box.addLayout(top)
-        box.addWidget(self.scroll, 1)
+        box.addWidget(self.reportScroll, 1)
         self.month.returnPressed.connect(self._month_typed)
         self.pdfButton.clicked.connect(lambda: self._save("pdf"))
         self.xlsxButton.clicked.connect(lambda: self._save("xlsx"))
@@ -69,11 +70,10 @@ class ReportsPage(Page):
 
     def _month_typed(self) -> None:
         """A month that does not exist is refused with a sentence; the report shown stays as it was."""
-        try:
-            chosen = reports.parse_month(self.month.text())
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
+        typed = self.month.text()
+        self.op(lambda _conn: reports.parse_month(typed)).then(self._show_month).run()
+
+    def _show_month(self, chosen: date) -> None:
         self.shown_month = chosen
         self.month.setText(f"{chosen:%Y-%m}")
         self.reload()
@@ -93,7 +93,10 @@ class ReportsPage(Page):
         if kind == "pdf":
             pages = report_pages.period(self.report, self.session.station.name, self.session.courier_names,
                                         self.session.document_language)
-            path.write_bytes(pdf.render(pages))
+            try:
+                path.write_bytes(pdf.render(pages))
+            except OSError as exc:  # the same sentence as a spreadsheet that cannot be written
+                raise StationError("export_failed", str(exc), path=str(path)) from exc
             return path
         sheets = spreadsheet.report_sheets(self.report, self.session.courier_names)
         if kind == "xlsx":
@@ -110,24 +113,20 @@ class ReportsPage(Page):
             target, _ = QFileDialog.getSaveFileName(self, self.tr("Save report"), f"report.{kind}")
         if not target:
             return
-        try:
-            written = self.write(kind, Path(target))
-        except (StationError, OSError) as err:
-            self.banner.show_message("error", error_text(err) if isinstance(err, StationError) else str(err))
-            return
-        self.banner.show_message("ok", self.tr("Saved to {path}.").format(path=written))
+        self.op(lambda _conn: self.write(kind, Path(target))).then(
+            lambda written: self.banner.show_message("ok", self.tr("Saved to {path}.").format(path=written))).run()
 
     def _backup_usb(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("The USB drive"))
         if not folder:
             return
-        try:
-            path = backups.to_file(self.session.conn, Path(folder) / f"station-{date.today():%Y%m%d}.db")
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
-        self.banner.show_message("ok", self.tr("Backup written to {path}. Keep the drive somewhere safe.").format(
-            path=path))
+        target = Path(folder) / f"station-{date.today():%Y%m%d}.db"
+        # a large database on a slow stick takes a while: copied on a worker, the counter stays usable
+        self.usbButton.setEnabled(False)
+        self.banner.show_message("info", self.tr("Backing up to the USB drive… Leave the drive in."))
+        self.op(lambda conn: backups.to_file(conn, target)).then(lambda path: self.banner.show_message(
+            "ok", self.tr("Backup written to {path}. Keep the drive somewhere safe.").format(path=path))
+        ).always(lambda: self.usbButton.setEnabled(True)).run_in_background()
 
     def _restore(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Backup to restore"), "", "*.db")
@@ -138,10 +137,8 @@ class ReportsPage(Page):
         """Check the copy, then put it in place and close the app; the next sync checks it with the county."""
         from PySide6.QtWidgets import QApplication, QMessageBox
 
-        try:
-            backups.check_copy(path, here=self.session.station.code)  # another station's: the CLI, on purpose
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
+        here = self.session.station.code  # another station's copy: the CLI, on purpose
+        if not self.op(lambda _conn: backups.check_copy(path, here=here)).run():
             return False
         if confirm and QMessageBox.question(self, self.tr("Restore from backup"), self.tr(
                 "Replace the station's data with this backup? Today's work after the backup is lost here (the "
@@ -150,7 +147,7 @@ class ReportsPage(Page):
         self.host.release_database()
         try:
             backups.restore(path, self.session.data_dir)
-        except StationError as err:  # the connection is closed already: say so, and close
+        except StationError as err:  # the connection is closed already: no page op; say so in a box, and close
             QMessageBox.warning(self, self.tr("Restore from backup"), error_text(err) + "\n" + self.tr(
                 "The app closes now; start it again."))
             QApplication.quit()

@@ -1,4 +1,4 @@
-"""Search any parcel by waybill, phone, code or name, with its full history; undo a mistaken hand-over."""
+"""Search any parcel by waybill, phone, code or name, with its full history; undo a mistaken pickup."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from ..core.parcels import Parcel
 from ..core.privacy import mask_name, mask_phone
 from .session import Session, parcel_colour, parcel_columns
 from .supervisor_dialog import SupervisorDialog
-from .widgets import Banner, RowTable, ScanField, make_table, selected_rows
+from .widgets import Banner, RowTable, ScanField, make_table, named
 
 
 def op_words() -> dict[str, str]:
@@ -22,7 +22,7 @@ def op_words() -> dict[str, str]:
         "parcel.flagged_damaged": QCoreApplication.translate("History", "marked damaged"),
         "parcel.courier_changed": QCoreApplication.translate("History", "courier changed"),
         "parcel.picked_up": QCoreApplication.translate("History", "picked up"),
-        "parcel.pickup_undone": QCoreApplication.translate("History", "hand-over undone"),
+        "parcel.pickup_undone": QCoreApplication.translate("History", "pickup undone"),
         "parcel.reminded": QCoreApplication.translate("History", "reminder queued"),
         "parcel.returned": QCoreApplication.translate("History", "returned to courier"),
         "manifest.imported": QCoreApplication.translate("History", "expected parcels imported"),
@@ -64,9 +64,9 @@ class SearchPanel(QWidget):
         self.searchInput = ScanField("searchInput", self.tr("Waybill, phone, last 4 digits, pickup code or name"))
         self.model = RowTable(parcel_columns(session, with_status=True), parcel_colour)
         self.searchTable = make_table("searchTable", self.model)
-        self.historyList = QListWidget(objectName="historyList")
+        self.historyList = named(QListWidget(), "historyList")
         self.historyList.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.undoButton = QPushButton(self.tr("Undo hand-over (supervisor)…"), objectName="undoPickupButton")
+        self.undoButton = named(QPushButton(self.tr("Undo pickup (supervisor)…")), "undoPickupButton")
         self.undoButton.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         row = QHBoxLayout()
         row.addWidget(self.searchTable, 3)
@@ -97,7 +97,7 @@ class SearchPanel(QWidget):
 
     def _show_history(self) -> None:
         self.historyList.clear()
-        chosen = selected_rows(self.searchTable)
+        chosen = self.model.selected(self.searchTable)
         if not chosen:
             return
         names = {c.id: c.name for c in clerks.list_clerks(self.session.conn)}
@@ -108,7 +108,7 @@ class SearchPanel(QWidget):
                                      f"{self._taker(op.payload)}  {who}")
 
     def _taker(self, payload: dict) -> str:
-        """For a proxy or door hand-over: who took it, name and phone masked."""
+        """For a pickup by a proxy or at the door: who took it, name and phone masked."""
         kind = payload.get("handover")
         if kind not in ("proxy", "door"):
             return ""
@@ -117,7 +117,7 @@ class SearchPanel(QWidget):
         return f"（{word}：{mask_name(payload.get('proxy_name') or '')} {mask_phone(tail)}".rstrip() + "）"
 
     def _undo(self) -> None:
-        chosen = selected_rows(self.searchTable)
+        chosen = self.model.selected(self.searchTable)
         if not chosen or chosen[0].status != "picked_up":
             self.banner.show_message("warn", self.tr("Select a picked-up parcel in the search results first."))
             return
@@ -128,13 +128,13 @@ class SearchPanel(QWidget):
                                supervisor_id=supervisor_id, supervisor_pin=pin)
 
         # a wrong PIN is said inside the dialog, which stays open with the reason as typed
-        dialog = SupervisorDialog(self.session, self.tr("Undo the hand-over of {waybill}").format(
+        dialog = SupervisorDialog(self.session, self.tr("Undo the pickup of {waybill}").format(
             waybill=chosen[0].waybill), self, action=undo)
         if not dialog.exec() or not isinstance(dialog.outcome, Parcel):
             return
         parcel = dialog.outcome
         self.model.replace(lambda p: p.id == parcel.id, parcel)
         self._show_history()
-        self.banner.show_message("ok", self.tr("Hand-over undone: {waybill} is back on the shelf as {code}.").format(
+        self.banner.show_message("ok", self.tr("Pickup undone: {waybill} is back on the shelf as {code}.").format(
             waybill=parcel.waybill, code=parcel.pickup_code))
         self.changed.emit()

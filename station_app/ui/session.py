@@ -47,7 +47,7 @@ class Session:
         return self.clerk.id
 
 
-def parcel_columns(session: Session, *, with_status: bool = False) -> list[Column]:
+def parcel_columns(session: Session, *, with_status: bool = False) -> list[Column[Parcel]]:
     """The columns every parcel table shares; names and phones masked."""
     words = statuses()
 
@@ -56,7 +56,7 @@ def parcel_columns(session: Session, *, with_status: bool = False) -> list[Colum
             return QCoreApplication.translate("Parcel", "needs phone")
         return f"{mask_name(p.recipient_name)} {p.masked_phone}".strip()
 
-    columns = [
+    columns: list[Column[Parcel]] = [
         Column(QCoreApplication.translate("Parcel", "Pickup code"), lambda p: p.pickup_code),
         Column(QCoreApplication.translate("Parcel", "Waybill"), lambda p: p.waybill),
         Column(QCoreApplication.translate("Parcel", "Courier"), lambda p: session.courier_name(p.courier)),
@@ -66,7 +66,7 @@ def parcel_columns(session: Session, *, with_status: bool = False) -> list[Colum
     ]
     if with_status:
         status = QCoreApplication.translate("Parcel", "Status")
-        columns.insert(3, Column(status, lambda p: words.get(p.status, p.status)))
+        columns.insert(3, Column(status, lambda p: words.get(p.status) or p.status))
     return columns
 
 

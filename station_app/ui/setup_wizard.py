@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from ..core import station
 from ..core.errors import StationError
 from .messages import error_text
+from .widgets import named
 
 
 class SetupWizard(QDialog):
@@ -16,22 +17,22 @@ class SetupWizard(QDialog):
         self.setWindowTitle(self.tr("Set up this station"))
         self.setMinimumWidth(640)  # long station names must fit, in big type
         self.conn = conn
-        self.codeInput = QLineEdit(objectName="stationCodeInput")
-        self.nameInput = QLineEdit(objectName="stationNameInput")
-        self.clerkInput = QLineEdit(objectName="clerkNameInput")
-        self.pinInput = QLineEdit(objectName="newPinInput")
-        self.pinAgain = QLineEdit(objectName="newPinAgain")
+        self.codeInput = named(QLineEdit(), "stationCodeInput")
+        self.nameInput = named(QLineEdit(), "stationNameInput")
+        self.clerkInput = named(QLineEdit(), "clerkNameInput")
+        self.pinInput = named(QLineEdit(), "newPinInput")
+        self.pinAgain = named(QLineEdit(), "newPinAgain")
         for field in (self.pinInput, self.pinAgain):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setMaxLength(8)
-        self.shelves = QSpinBox(objectName="shelfCount", minimum=1, maximum=99, value=4)
-        self.layers = QSpinBox(objectName="layerCount", minimum=1, maximum=20, value=4)
-        self.capacity = QSpinBox(objectName="layerCapacity", minimum=1, maximum=9999, value=40)
-        self.message = QLabel("", objectName="setupMessage")
+        self.shelves = named(QSpinBox(minimum=1, maximum=99, value=4), "shelfCount")
+        self.layers = named(QSpinBox(minimum=1, maximum=20, value=4), "layerCount")
+        self.capacity = named(QSpinBox(minimum=1, maximum=9999, value=40), "layerCapacity")
+        self.message = named(QLabel(""), "setupMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color:#c62828;")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.create)
+        buttons.accepted.connect(self.create_station)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Welcome. Enter the station's details from the county's letter.")))
@@ -46,7 +47,7 @@ class SetupWizard(QDialog):
         form.addRow(self.message)
         form.addRow(buttons)
 
-    def create(self) -> None:
+    def create_station(self) -> None:
         if self.pinInput.text() != self.pinAgain.text():
             self.message.setText(self.tr("The two PINs differ. Type the same PIN twice."))
             return

@@ -15,19 +15,17 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import export, shelving, stock
-from ..core.errors import StationError
 from ..core.parcels import Parcel
 from ..labels.catalog import shelf_page
 from ..labels.elements import SIZES
 from ..labels.kinds import batch_sheet
 from ..labels.kinds.pickup_sticker import for_parcel
 from ..labels.kinds.shelf_label import ShelfLabel
-from .messages import error_text
 from .page import Page, PageHost
 from .printing import PrintJob, can_print
 from .search_panel import SearchPanel
 from .session import parcel_colour, parcel_columns
-from .widgets import Column, RowTable, ScanField, heading, make_table, selected_rows
+from .widgets import Column, RowTable, ScanField, heading, make_table, named
 
 TIER_COLOURS = {"remind": "#fff3c4", "return": "#ffd0d0"}
 
@@ -44,23 +42,23 @@ class StockPage(Page):
         self.setObjectName("stockPage")
         self.tiers: dict[str, str] = {}
 
-        self.viewSelector = QComboBox(objectName="stockViewSelector")
+        self.viewSelector = named(QComboBox(), "stockViewSelector")
         self.viewSelector.addItem(self.tr("All on the shelves"), "all")
         self.viewSelector.addItem(self.tr("Overdue: remind again"), "remind")
         self.viewSelector.addItem(self.tr("Overdue: due for return"), "return")
-        self.shelfFilter = QComboBox(objectName="stockShelfFilter")
+        self.shelfFilter = named(QComboBox(), "stockShelfFilter")
         tier_words = {"remind": self.tr("remind"), "return": self.tr("return")}
         columns = parcel_columns(self.session)
         columns.insert(1, Column(self.tr("Overdue"), lambda p: tier_words.get(self.tiers.get(p.id, ""), "")))
         self.model = RowTable(columns, lambda p: TIER_COLOURS.get(self.tiers.get(p.id, "")) or parcel_colour(p))
         self.stockTable = make_table("stockTable", self.model)
-        self.countLabel = QLabel("", objectName="stockCount")
-        self.remindButton = QPushButton(self.tr("Send reminder SMS"), objectName="remindButton")
-        self.exportButton = QPushButton(self.tr("Export CSV…"), objectName="exportButton")
-        self.batchSheetButton = QPushButton(self.tr("Print code sheet (A4)"), objectName="batchSheetButton")
-        self.shelfLabelsButton = QPushButton(self.tr("Print shelf labels"), objectName="shelfLabelsButton")
+        self.countLabel = named(QLabel(""), "stockCount")
+        self.remindButton = named(QPushButton(self.tr("Send reminder SMS")), "remindButton")
+        self.exportButton = named(QPushButton(self.tr("Export CSV…")), "exportButton")
+        self.batchSheetButton = named(QPushButton(self.tr("Print code sheet (A4)")), "batchSheetButton")
+        self.shelfLabelsButton = named(QPushButton(self.tr("Print shelf labels")), "shelfLabelsButton")
         self.returnInput = ScanField("returnScanInput", self.tr("Scan a parcel to return it to the courier"))
-        self.returnReason = QComboBox(objectName="returnReason")
+        self.returnReason = named(QComboBox(), "returnReason")
         for code, text in ((("overdue"), self.tr("Overdue")), ("refused", self.tr("Refused by recipient")),
                            ("damaged", self.tr("Damaged")), ("wrong_station", self.tr("Wrong station"))):
             self.returnReason.addItem(text, code)
@@ -108,7 +106,8 @@ class StockPage(Page):
         lower.addWidget(self.search, 1)
         # The clerk can drag the divider; a search with results takes most of the height (the shelf list
         # keeps a few rows), so the results are not squeezed into three rows on a 768-pixel screen.
-        self.splitter = QSplitter(Qt.Orientation.Vertical, objectName="stockSplitter")
+        self.splitter = named(QSplitter(Qt.Orientation.Vertical), "stockSplitter")
+        self.shelfPart = shelf_part
         self.splitter.addWidget(shelf_part)
         self.splitter.addWidget(search_part)
         self.splitter.setChildrenCollapsible(False)
@@ -125,7 +124,7 @@ class StockPage(Page):
     def _make_room_for_results(self, count: int) -> None:
         if count:
             total = sum(self.splitter.sizes())
-            upper = self.splitter.widget(0).minimumSizeHint().height()
+            upper = self.shelfPart.minimumSizeHint().height()
             self.splitter.setSizes([upper, total - upper])
 
     def focus_scan(self) -> None:
@@ -153,14 +152,13 @@ class StockPage(Page):
         self.countLabel.setText(self.tr("{n} parcels").format(n=len(rows)))
 
     def remind(self) -> None:
-        chosen = selected_rows(self.stockTable) or [p for p in self.model.rows if self.tiers.get(p.id) == "remind"]
-        try:
-            count = stock.remind(self.session.conn, [p.id for p in chosen], clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
-        self.banner.show_message("ok" if count else "warn",
-                                 self.tr("{n} reminder SMS queued.").format(n=count))
+        chosen = self.model.selected(self.stockTable) or [p for p in self.model.rows
+                                                          if self.tiers.get(p.id) == "remind"]
+        ids = [p.id for p in chosen]
+        self.op(lambda conn: stock.remind(conn, ids, clerk_id=self.session.clerk_id)).then(self._reminded).run()
+
+    def _reminded(self, count: int) -> None:
+        self.banner.show_message("ok" if count else "warn", self.tr("{n} reminder SMS queued.").format(n=count))
         self.reload()
         self.focus_scan()
 
@@ -170,21 +168,17 @@ class StockPage(Page):
         self.return_parcel(text, self.returnReason.currentData())
 
     def return_parcel(self, text: str, reason: str) -> None:
-        try:
-            parcel = stock.return_to_courier(self.session.conn, text, reason, clerk_id=self.session.clerk_id)
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-        else:
-            self.banner.show_message("ok", self.tr("{waybill} ({code}) returned to {courier}.").format(
+        self.op(lambda conn: stock.return_to_courier(conn, text, reason, clerk_id=self.session.clerk_id)).then(
+            lambda parcel: self.banner.show_message("ok", self.tr("{waybill} ({code}) returned to {courier}.").format(
                 waybill=parcel.waybill, code=parcel.pickup_code, courier=self.session.courier_name(parcel.courier)))
-            self.reload()
+        ).refresh().run()
         self.focus_scan()
 
     # ----- printing -------------------------------------------------------------------------------------
     def print_batch_sheet(self) -> None:
         """A4 sheets of pickup codes for the parcels listed (or selected), for stations without a label roll."""
         settings = self.session.printer
-        chosen = selected_rows(self.stockTable) or self.model.rows
+        chosen = self.model.selected(self.stockTable) or self.model.rows
         if not can_print(settings, "batch_sheet"):
             self.banner.show_message("warn", self.tr("An A4 sheet needs a system printer or a PDF folder; set one "
                                                      "under Printer."))
@@ -222,9 +216,5 @@ class StockPage(Page):
     def export_to(self, path: str) -> None:
         from pathlib import Path
 
-        try:
-            count = export.export_parcels(self.session.conn, Path(path))
-        except StationError as err:
-            self.banner.show_message("error", error_text(err))
-            return
-        self.banner.show_message("ok", self.tr("Exported {n} parcels to {path}.").format(n=count, path=path))
+        self.op(lambda conn: export.export_parcels(conn, Path(path))).then(lambda count: self.banner.show_message(
+            "ok", self.tr("Exported {n} parcels to {path}.").format(n=count, path=path))).run()

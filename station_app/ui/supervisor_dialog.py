@@ -11,6 +11,7 @@ from ..core import clerks
 from ..core.errors import StationError
 from .messages import error_text
 from .session import Session
+from .widgets import named
 
 # What the approval is for: called with (supervisor id, PIN, reason); raises StationError to refuse.
 Action = Callable[[str, str, str], object]
@@ -27,14 +28,14 @@ class SupervisorDialog(QDialog):
         self.setWindowTitle(title)
         self.action = action
         self.outcome: object = None
-        self.supervisorSelector = QComboBox(objectName="supervisorSelector")
+        self.supervisorSelector = named(QComboBox(), "supervisorSelector")
         for clerk in clerks.list_clerks(session.conn):
             if clerk.is_supervisor:
                 self.supervisorSelector.addItem(clerk.name, clerk.id)
-        self.pinField = QLineEdit(objectName="supervisorPin")
+        self.pinField = named(QLineEdit(), "supervisorPin")
         self.pinField.setEchoMode(QLineEdit.EchoMode.Password)
-        self.reasonField = QLineEdit(objectName="undoReason")
-        self.message = QLabel("", objectName="supervisorMessage")
+        self.reasonField = named(QLineEdit(), "undoReason")
+        self.message = named(QLabel(""), "supervisorMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color:#c62828;")
         self.message.hide()

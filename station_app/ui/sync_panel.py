@@ -4,14 +4,23 @@ from __future__ import annotations
 
 import logging
 import random
+import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ..core import db
 from ..core.clock import local_text
 from .messages import feed_refusal_text, sync_code_text, sync_error_text
+from .widgets import named
+from .workers import Lane
+
+if TYPE_CHECKING:
+    import httpx
+
+    from sync.client import SyncError, SyncReport
 
 log = logging.getLogger(__name__)
 
@@ -20,56 +29,52 @@ def _status_style(colour: str) -> str:
     return f"font-size:14px; color:{colour};"  # small type: two lines fit the header row
 
 
-class _SyncWorker(QObject):
-    """Lives in its own thread with its own connection and one HTTP client for its whole life."""
+class _SyncJob:
+    """One sync on the panel's lane: a connection of its own for the sync, one HTTP client for the panel's life.
 
-    finished = Signal(object, object)  # SyncReport | None, SyncError | None
+    The lane runs one sync at a time, so the client is never used by two threads at once."""
 
     def __init__(self, data_dir: Path) -> None:
-        super().__init__()
         self.data_dir = data_dir
-        self.conn = None
-        self.http = None
+        self.http: httpx.Client | None = None
 
-    @Slot()
-    def run(self) -> None:
+    def __call__(self) -> tuple[SyncReport | None, SyncError | None]:
         from sync import client
 
+        conn = db.connect(self.data_dir / db.DB_FILENAME)
         try:
-            if self.conn is None:
-                self.conn = db.connect(self.data_dir / db.DB_FILENAME)
-            if self.http is None and client.state(self.conn, "server"):
-                self.http = client.make_http(client.state(self.conn, "server"), client.state(self.conn, "ca_file"))
-            report = client.Syncer(self.conn, http=self.http).sync()
+            server = client.state(conn, "server")
+            if self.http is None and server:
+                self.http = client.make_http(server, client.state(conn, "ca_file"))
+            return client.Syncer(conn, http=self.http).sync(), None
         except client.SyncError as err:
-            self.finished.emit(None, err)
+            return None, err
         except Exception as exc:  # a bug in sync must not take the counter down
             log.exception("sync failed unexpectedly")
-            self.finished.emit(None, client.SyncError("server_error", type(exc).__name__))
-        else:
-            self.finished.emit(report, None)
+            return None, client.SyncError("server_error", type(exc).__name__)
+        finally:
+            conn.close()
 
 
 class SyncPanel(QWidget):
     """The status line (``syncStatus``) and button (``syncNowButton``); schedules the next sync itself."""
 
-    start_sync = Signal()
     notice = Signal(str, str)  # (kind, text) for the window's message area, after the clerk pressed the button
 
-    def __init__(self, data_dir: Path, conn, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path, conn: sqlite3.Connection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("syncPanel")
         self.conn = conn
         self.failures = 0
         self.running = False
-        self.syncNowButton = QPushButton(self.tr("Sync now"), objectName="syncNowButton")
-        self.syncStatus = QLabel("", objectName="syncStatus")
+        self.syncNowButton = named(QPushButton(self.tr("Sync now")), "syncNowButton")
+        self.syncStatus = named(QLabel(""), "syncStatus")
         # small type, up to two lines, and it takes only the width left in the header: never widens the window
         self.syncStatus.setWordWrap(True)
         self.syncStatus.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.syncStatus.setStyleSheet(_status_style("#1a1a1a"))
         self.syncNowButton.setProperty("header", True)
-        self.messagesButton = QPushButton("", objectName="countyMessagesButton")
+        self.messagesButton = named(QPushButton(""), "countyMessagesButton")
         self.messagesButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.messagesButton.clicked.connect(self.show_messages)
         self.syncNowButton.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -78,12 +83,8 @@ class SyncPanel(QWidget):
         row.addWidget(self.syncStatus, 1)
         row.addWidget(self.messagesButton)
         row.addWidget(self.syncNowButton)
-        self.thread = QThread(self)
-        self.worker = _SyncWorker(data_dir)
-        self.worker.moveToThread(self.thread)
-        self.start_sync.connect(self.worker.run)
-        self.worker.finished.connect(self._finished)
-        self.thread.start()
+        self.syncLane = Lane(self)  # one sync at a time, off the main thread
+        self.syncJob = _SyncJob(data_dir)
         self.timer = QTimer(self, singleShot=True)
         self.timer.setObjectName("syncRetryTimer")
         self.timer.timeout.connect(self.sync_now)
@@ -110,7 +111,7 @@ class SyncPanel(QWidget):
         self.syncNowButton.setEnabled(False)
         self.syncStatus.setText(self.tr("Syncing…"))
         self.syncStatus.setStyleSheet(_status_style("#1a1a1a"))
-        self.start_sync.emit()
+        self.syncLane.submit(self.syncJob, lambda outcome: self._finished(*outcome))
         return True
 
     def _sync_clicked(self) -> None:
@@ -121,7 +122,7 @@ class SyncPanel(QWidget):
         return self.tr("Cannot sync: this computer is not connected to the county server yet. Ask the county's "
                        "technician to connect it (they bring a connection code).")
 
-    def _finished(self, report, error) -> None:
+    def _finished(self, _report: SyncReport | None, error: SyncError | None) -> None:
         from sync import schedule
 
         self.running = False
@@ -134,7 +135,7 @@ class SyncPanel(QWidget):
         self.timer.start(int(delay * 1000))
         self.refresh(error, delay)
 
-    def refresh(self, error=None, next_delay: float | None = None) -> None:
+    def refresh(self, error: SyncError | None = None, next_delay: float | None = None) -> None:
         """Last success, pending count, refused ops, and any error in words."""
         from sync import state as client
 
@@ -181,8 +182,7 @@ class SyncPanel(QWidget):
 
     def shutdown(self) -> None:
         self.timer.stop()
-        self.thread.quit()
-        self.thread.wait(30_000)
+        self.syncLane.wait(30_000)
 
     def show_messages(self) -> None:
         """Instructions and announcements from the county; read once, then they leave the button."""

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -98,19 +99,22 @@ class ScanField(QLineEdit):
         self.escaped.emit()
 
 
+R = TypeVar("R")  # one row of a table: a Parcel, a database row …
+
+
 @dataclass(frozen=True)
-class Column:
+class Column(Generic[R]):
     title: str
-    value: Callable[[object], str]
+    value: Callable[[R], str]
 
 
-class RowTable(QAbstractTableModel):
+class RowTable(QAbstractTableModel, Generic[R]):
     """A read-only table of plain objects with per-row colour; columns are (title, function) pairs."""
 
-    def __init__(self, columns: Sequence[Column], colour: Callable[[object], str] | None = None) -> None:
+    def __init__(self, columns: Sequence[Column[R]], colour: Callable[[R], str] | None = None) -> None:
         super().__init__()
         self.columns = list(columns)
-        self.rows: list[object] = []
+        self.rows: list[R] = []
         self.colour = colour
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
@@ -130,22 +134,23 @@ class RowTable(QAbstractTableModel):
             return QColor(colour) if colour else None
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> str | None:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.columns[section].title
         return None
 
-    def set_rows(self, rows: Sequence[object]) -> None:
+    def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
 
-    def prepend(self, row: object) -> None:
+    def prepend(self, row: R) -> None:
         self.beginInsertRows(QModelIndex(), 0, 0)
         self.rows.insert(0, row)
         self.endInsertRows()
 
-    def replace(self, match: Callable[[object], bool], row: object) -> None:
+    def replace(self, match: Callable[[R], bool], row: R) -> None:
         for i, old in enumerate(self.rows):
             if match(old):
                 self.rows[i] = row
@@ -156,7 +161,12 @@ class RowTable(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, self.columnCount() - 1))
 
 
-def make_table(name: str, model: RowTable, parent: QWidget | None = None) -> QTableView:
+    def selected(self, view: QTableView) -> list[R]:
+        """The rows chosen in ``view`` (which shows this model)."""
+        return [self.rows[i.row()] for i in view.selectionModel().selectedRows()]
+
+
+def make_table(name: str, model: QAbstractTableModel, parent: QWidget | None = None) -> QTableView:
     view = QTableView(parent)
     view.setObjectName(name)
     view.setModel(model)
@@ -176,10 +186,15 @@ def make_table(name: str, model: RowTable, parent: QWidget | None = None) -> QTa
     return view
 
 
-def selected_rows(view: QTableView) -> list[object]:
-    model = view.model()
-    assert isinstance(model, RowTable)
-    return [model.rows[i.row()] for i in view.selectionModel().selectedRows()]
+W = TypeVar("W", bound=QObject)
+
+
+def named(widget: W, name: str) -> W:
+    """``widget`` with its objectName, the stable name tests and accessibility tools find it by.
+
+    Qt accepts ``objectName=`` as a constructor keyword, but PySide6's type stubs do not know it."""
+    widget.setObjectName(name)
+    return widget
 
 
 def heading(text: str, parent: QWidget | None = None) -> QLabel:

@@ -36,7 +36,8 @@ def test_the_running_app_restores_its_own_folder(counter, conn, boss, app_folder
     page = go(counter, "reportsPage")
     saved = Modals(pick_folder(usb))
     click(qtbot, page, "backupUsbButton")
-    assert saved.done() and kind(counter) == "ok"
+    assert saved.done()
+    qtbot.waitUntil(lambda: kind(counter) == "ok", timeout=15_000)  # the copy runs on a worker
     (backup,) = usb.glob("station-*.db")
     assert TOKEN.encode() not in backup.read_bytes()  # the county key stays on this PC
     parcels.receive(conn, "SF0000000000001", clerk_id=boss.id, phone="13812345678")  # after the backup
