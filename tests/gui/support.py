@@ -99,6 +99,12 @@ def click(qtbot, root: QWidget, name: str, cls: type = QAbstractButton) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def click_and_wait(qtbot, root: QWidget, name: str) -> None:
+    """Click a button whose work runs in a worker (it is greyed out meanwhile) and wait until it is back."""
+    click(qtbot, root, name)
+    qtbot.waitUntil(find(root, name, QAbstractButton).isEnabled, timeout=30_000)
+
+
 def tick(qtbot, box: QCheckBox) -> None:
     """The tick box sits at the left of a wide row: click it there."""
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))

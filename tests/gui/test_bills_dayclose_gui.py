@@ -13,6 +13,7 @@ from .scanner import fill
 from .support import (
     Modals,
     click,
+    click_and_wait,
     click_row,
     decode_pdf,
     find,
@@ -59,10 +60,10 @@ def test_close_the_day_saves_the_report_takes_a_backup_and_moves_to_the_next_day
     page = go(counter, "dayClosePage")
     assert find(page, "expectedCash").text() == "¥0.00"
     fill(find(page, "countedCash"), "10")
-    click(qtbot, page, "closeDayButton")
+    click_and_wait(qtbot, page, "closeDayButton")
     assert kind(counter) == "error" and "原因" in said(counter)
     fill(find(page, "differenceReason"), "多收了 10 元找零")
-    click(qtbot, page, "closeDayButton")
+    click_and_wait(qtbot, page, "closeDayButton")
     today = local_day(utc_now())
     assert kind(counter) == "ok" and today in dayclose.closed_days(conn)
     report = data_dir / "reports" / f"day-{today}.pdf"

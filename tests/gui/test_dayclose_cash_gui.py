@@ -10,7 +10,7 @@ from station_app.core import dayclose, journal, produce
 from station_app.core.clock import local_day, utc_now
 
 from .scanner import fill
-from .support import Modals, click, find, go, kind, said, supervisor
+from .support import Modals, click, click_and_wait, find, go, kind, said, supervisor
 
 
 def cash_payout_to_a_farmer(conn, boss) -> int:
@@ -46,7 +46,7 @@ def test_float_negative_expected_difference_report_and_carry(counter, conn, boss
     assert "不会少于零" in find(page, "cashWarning").text() and "¥42.50" in find(page, "cashWarning").text()
 
     fill(find(page, "countedCash"), "0")
-    click(qtbot, page, "closeDayButton")
+    click_and_wait(qtbot, page, "closeDayButton")
     assert kind(counter) == "error" and "负数" in said(counter)
     today = local_day(utc_now())
     assert today not in dayclose.closed_days(conn)
@@ -66,10 +66,10 @@ def test_float_negative_expected_difference_report_and_carry(counter, conn, boss
     fill(find(page, "countedCash"), "150")
     assert find(page, "cashDifference").text().startswith("-¥7.50") and "少" in find(page, "cashDifference").text()
     fill(find(page, "countedCash"), "160")
-    click(qtbot, page, "closeDayButton")
+    click_and_wait(qtbot, page, "closeDayButton")
     assert kind(counter) == "error" and "原因" in said(counter)
     fill(find(page, "differenceReason"), "找零多收")
-    click(qtbot, page, "closeDayButton")
+    click_and_wait(qtbot, page, "closeDayButton")
     assert kind(counter) == "ok" and today in dayclose.closed_days(conn)
 
     text = pymupdf.open(data_dir / "reports" / f"day-{today}.pdf")[0].get_text().replace("\n", "")
