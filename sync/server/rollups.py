@@ -10,6 +10,7 @@ from datetime import timedelta, timezone
 from typing import Any
 
 from .. import ops
+from . import derived
 
 Changes = dict[tuple[str, str, str, str], int]  # (station, day, figure, key) → change
 OPS_FIGURE = "ops"  # how many ops of each type: kept beside the declared figures, keyed by type
@@ -59,6 +60,9 @@ def project(conn: sqlite3.Connection, station: str, kind: str, p: dict[str, Any]
     changes[counted] = changes.get(counted, 0) + 1
     if not (kind in ops.CANCELLED_BY and ops.cancelled(kind, p, find)):  # voided before it arrived: nothing
         _add_figures(conn, station, kind, p, at, 1, changes)
+    for name, key, amount in derived.contributions(conn, station, kind, p, at):  # courier, product, route, dwell
+        where = (station, counted[1], name, key)
+        changes[where] = changes.get(where, 0) + amount
     target = ops.OPS[kind].cancels
     if target is None or whole_ledger:
         return
