@@ -60,8 +60,8 @@ def project(conn: sqlite3.Connection, station: str, kind: str, p: dict[str, Any]
     changes[counted] = changes.get(counted, 0) + 1
     if not (kind in ops.CANCELLED_BY and ops.cancelled(kind, p, find)):  # voided before it arrived: nothing
         _add_figures(conn, station, kind, p, at, 1, changes)
-    for name, key, amount in derived.contributions(conn, station, kind, p, at):  # courier, product, route, dwell
-        where = (station, counted[1], name, key)
+    for name, derived_key, amount in derived.contributions(conn, station, kind, p, at):  # courier, route, dwell …
+        where = (station, counted[1], name, derived_key)
         changes[where] = changes.get(where, 0) + amount
     target = ops.OPS[kind].cancels
     if target is None or whole_ledger:
