@@ -85,7 +85,7 @@ def period(start: date, end: date) -> Period:
 
 
 # ----- reading the rollups -------------------------------------------------------------------------------------
-def _sums_by_station(conn: sqlite3.Connection, p: Period) -> dict[str, Sums]:
+def sums_by_station(conn: sqlite3.Connection, p: Period) -> dict[str, Sums]:
     """Each station's sums over the period, one query over the (figure, day) index."""
     out: dict[str, Sums] = defaultdict(dict)
     for station, name, key, value in conn.execute(
@@ -107,7 +107,7 @@ def _flat(s: Sums, name: str) -> int:
     return sum(v for (f, _), v in s.items() if f == name)
 
 
-def _keyed(s: Sums, name: str) -> dict[str, int]:
+def keyed(s: Sums, name: str) -> dict[str, int]:
     return {k: v for (f, k), v in sorted(s.items()) if f == name and v}
 
 
@@ -159,7 +159,7 @@ def up(s: Sums, courier: str | None = None) -> dict[str, Any]:
     if courier is not None:
         return {"up.sent": s.get((ops.SENDINGS_BY_COURIER, courier), 0),
                 "up.fees_fen": s.get((ops.SENDING_FEES_BY_COURIER, courier), 0)}
-    return {"up.sent": _flat(s, ops.SENDINGS), **_prefix("up.sent_by_courier", _keyed(s, ops.SENDINGS_BY_COURIER)),
+    return {"up.sent": _flat(s, ops.SENDINGS), **_prefix("up.sent_by_courier", keyed(s, ops.SENDINGS_BY_COURIER)),
             "up.fees_fen": _flat(s, ops.SENDING_FEES), **produce(s)}
 
 
@@ -170,15 +170,15 @@ def produce(s: Sums, product: str | None = None) -> dict[str, Any]:
                 "up.produce_sales_fen": s.get((derived.SALES_BY_PRODUCT, product), 0)}
     return {"up.produce_boxes": _flat(s, ops.PRODUCE_BOXES), "up.produce_net_g": _flat(s, ops.PRODUCE_NET),
             "up.produce_sales_fen": _flat(s, ops.PRODUCE_SALES),
-            **_prefix("up.produce_boxes_by_product", _keyed(s, ops.PRODUCE_BOXES_BY_PRODUCT)),
-            **_prefix("up.produce_net_by_product_g", _keyed(s, ops.PRODUCE_NET_BY_PRODUCT)),
-            **_prefix("up.produce_sales_by_product_fen", _keyed(s, derived.SALES_BY_PRODUCT))}
+            **_prefix("up.produce_boxes_by_product", keyed(s, ops.PRODUCE_BOXES_BY_PRODUCT)),
+            **_prefix("up.produce_net_by_product_g", keyed(s, ops.PRODUCE_NET_BY_PRODUCT)),
+            **_prefix("up.produce_sales_by_product_fen", keyed(s, derived.SALES_BY_PRODUCT))}
 
 
 def enterprise(s: Sums) -> dict[str, int]:
     """Up + down per enterprise (courier code): what the subsidy is paid on."""
-    down_ = _keyed(s, ops.PARCELS_RECEIVED_BY_COURIER)
-    up_ = _keyed(s, ops.SENDINGS_BY_COURIER)
+    down_ = keyed(s, ops.PARCELS_RECEIVED_BY_COURIER)
+    up_ = keyed(s, ops.SENDINGS_BY_COURIER)
     total = {c: down_.get(c, 0) + up_.get(c, 0) for c in sorted(set(down_) | set(up_))}
     return {**_prefix("enterprise.down", down_), **_prefix("enterprise.up", up_),
             **_prefix("enterprise.total", total)}
@@ -194,8 +194,8 @@ def bus(s: Sums, days: int, route: str | None = None) -> dict[str, Any]:
                            "bus.missing": pick(ops.DISPATCH_MISSING, derived.MISSING_BY_ROUTE),
                            "bus.loaded_per_day": round(loaded / days, 2)}
     if route is None:
-        out |= {**_prefix("bus.loaded_by_route", _keyed(s, derived.LOADED_BY_ROUTE)),
-                **_prefix("bus.missing_by_route", _keyed(s, derived.MISSING_BY_ROUTE))}
+        out |= {**_prefix("bus.loaded_by_route", keyed(s, derived.LOADED_BY_ROUTE)),
+                **_prefix("bus.missing_by_route", keyed(s, derived.MISSING_BY_ROUTE))}
     return out
 
 
@@ -203,8 +203,8 @@ def bills(s: Sums) -> dict[str, int]:
     """Bills paid (a voided one is taken back by its void), voided, and amounts; counts and amounts by type."""
     return {"bills.paid": _flat(s, ops.BILLS_PAID), "bills.voided": _flat(s, ops.BILLS_VOIDED),
             "bills.amount_fen": _flat(s, ops.BILLS),
-            **_prefix("bills.count_by_type", _keyed(s, ops.BILLS_PAID_BY_TYPE)),
-            **_prefix("bills.amount_by_type_fen", _keyed(s, ops.BILLS))}
+            **_prefix("bills.count_by_type", keyed(s, ops.BILLS_PAID_BY_TYPE)),
+            **_prefix("bills.amount_by_type_fen", keyed(s, ops.BILLS))}
 
 
 # ----- grouping ------------------------------------------------------------------------------------------------
@@ -287,7 +287,7 @@ def figures(conn: sqlite3.Connection, start: date, end: date, by: str = "county"
         raise ValueError(f"--by 应为 {'、'.join(GROUPINGS)} 之一 / --by must be one of {', '.join(GROUPINGS)}")
     p = period(start, end)
     ctx = context(conn, min_brands)
-    by_station = _sums_by_station(conn, p)
+    by_station = sums_by_station(conn, p)
     every = _merge(by_station.values())
     rows: list[dict[str, Any]] = []
     if by in ("county", "township", "village", "station"):
