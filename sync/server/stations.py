@@ -109,7 +109,7 @@ def _store(conn: sqlite3.Connection, r: Record) -> None:
                  (r.code, r.village or None, r.operator, json.dumps(r.services, ensure_ascii=False), int(r.jiaoyou),
                   r.contact, storage.now_iso()))
     conn.execute("UPDATE stations SET name = ? WHERE code = ?", (r.name, r.code))
-    if status_on(conn, r.since or china_today()).get(r.code) != r.status:
+    if (r.since or r.status != "active") and status_on(conn, r.since or china_today()).get(r.code) != r.status:
         _set_status(conn, r.code, r.status, r.since or china_today(), "")
 
 
@@ -177,14 +177,18 @@ def set_status(conn: sqlite3.Connection, code: str, status: str, since: str, not
 
 
 def status_on(conn: sqlite3.Connection, day: str) -> dict[str, str]:
-    """Each station's status on a day: the latest change on or before it; a station never given one is active."""
-    out = {r[0]: "active" for r in conn.execute("SELECT code FROM stations")}
+    """Each station's status on a day: the latest change on or before it; a station never given one is active from
+    the day it was added ('not_yet' before)."""
+    out = {code: "active" if _china_day(created) <= day else "not_yet"
+           for code, created in conn.execute("SELECT code, created_at FROM stations")}
     for code, status in conn.execute("SELECT station, status FROM station_status s WHERE since = (SELECT max(since) "
                                      "FROM station_status t WHERE t.station = s.station AND t.since <= ?)", (day,)):
         out[code] = status
-    for (code,) in conn.execute("SELECT station FROM station_status GROUP BY station HAVING min(since) > ?", (day,)):
-        out[code] = "not_yet"  # its first status comes later: the station was not open yet
     return out
+
+
+def _china_day(utc: str) -> str:
+    return datetime.fromisoformat(utc.replace("Z", "+00:00")).astimezone(CHINA).date().isoformat()
 
 
 def listing(conn: sqlite3.Connection, day: str | None = None) -> list[dict[str, Any]]:
