@@ -241,8 +241,8 @@ def test_subsidy_sheet_in_xlsx(county, server, tmp_path):
     cells = read_back(sheet)
     assert cells[0] == ["统计期间", f"{period.start} 至 {period.end}（北京时间）"]
     assert cells[3][0] == "数据截至（UTC）" and cells[3][1].startswith(str(date.today().year)[:2])
-    header = cells.index(["快递企业", "区划代码", "区划名称", "本期业务量", "上期业务量", "增量", "档位", "方式", "标准（元）",
-                          "补贴金额（元）"])
+    header = cells.index(["快递企业", "区划代码", "区划名称", "本期业务量", "上期业务量", "增量", "档位", "方式",
+                          "标准（元）", "补贴金额（元）"])
     rows = {(r[0], r[1]): r for r in cells[header + 1:-1]}
     # 双龙镇 now: ZTO 3 received + 1 sent, YTO 3, EMS 2; before: ZTO 2 (S2), EMS 1 (p4). 大昌镇: EMS 1, none before
     fen = {k: (r[3], r[4], r[5], r[6], round(r[9] * 100)) for k, r in rows.items()}
