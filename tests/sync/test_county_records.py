@@ -86,8 +86,8 @@ def test_station_records_import_add_status_and_masked_list(county, tmp_path):
                 "S1,重复站,500237101204,个人,,,,,\n"  # line 5: S1 twice
                 "S 4,空格站,500237101204,个人,,,,,\n")  # line 6: a code with a space
     err = refused(county.admin("station", "import", bad), "第 3 行", "不在已导入的区划中", "第 4 行",
-                  "运营主体「外包」", "服务「跳舞」", "交邮站点应填", "联系电话", "状态「open」", "日期「2026-13-01」", "第 5 行",
-                  "与第 2 行重复", "第 6 行")
+                  "运营主体「外包」", "服务「跳舞」", "交邮站点应填", "联系电话", "状态「open」",
+                  "日期「2026-13-01」", "第 5 行", "与第 2 行重复", "第 6 行")
     assert "line 4" in err
     assert county.query("SELECT count(*) FROM stations") == [(0,)]  # nothing half-imported
 
