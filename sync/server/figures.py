@@ -88,9 +88,10 @@ def period(start: date, end: date) -> Period:
 def sums_by_station(conn: sqlite3.Connection, p: Period) -> dict[str, Sums]:
     """Each station's sums over the period, one query over the (figure, day) index."""
     out: dict[str, Sums] = defaultdict(dict)
+    names = sorted({*ops.FIGURES, *derived.FIGURES})
     for station, name, key, value in conn.execute(
-            "SELECT station, figure, key, sum(value) FROM rollups WHERE day BETWEEN ? AND ? AND figure != 'ops' "
-            "GROUP BY station, figure, key", (p.start.isoformat(), p.end.isoformat())):
+            f"SELECT station, figure, key, sum(value) FROM rollups WHERE figure IN ({','.join('?' * len(names))}) "
+            "AND day BETWEEN ? AND ? GROUP BY station, figure, key", (*names, p.start.isoformat(), p.end.isoformat())):
         out[station][(name, key)] = int(value)
     return out
 
@@ -241,7 +242,7 @@ def context(conn: sqlite3.Connection, min_brands: int | None = None) -> Context:
 
 
 def coverage(conn: sqlite3.Connection, ctx: Context, p: Period, by_station: dict[str, Sums],
-             level: str, code: str | None) -> dict[str, Any]:
+             level: str, code: str | None, status: dict[str, str] | None = None) -> dict[str, Any]:
     """建制村 with an active station on the period's last day / all 建制村 in the area; and 邮快合作: 建制村 whose
     stations received parcels of at least ``min_brands`` express brands other than 中国邮政/EMS in the period."""
     def inside(village: str) -> bool:
@@ -249,7 +250,7 @@ def coverage(conn: sqlite3.Connection, ctx: Context, p: Period, by_station: dict
         return code is None or {"county": county, "township": township, "village": village}[level] == code
 
     villages = [v for v in ctx.villages if inside(v)]
-    status = stations.status_on(conn, p.end.isoformat())
+    status = status or stations.status_on(conn, p.end.isoformat())
     active: set[str] = set()
     brands: dict[str, set[str]] = defaultdict(set)
     for station, where in ctx.area_of.items():
@@ -269,14 +270,17 @@ def coverage(conn: sqlite3.Connection, ctx: Context, p: Period, by_station: dict
             "coverage.cooperation_rate": round(len(cooperating) / n, 4) if n else None}
 
 
-def texts(conn: sqlite3.Connection, p: Period, members: set[str] | None) -> dict[str, int]:
-    """Pickup texts queued in the period, by their state now (queued, sent, delivered, failed …)."""
-    out: dict[str, int] = defaultdict(int)
+def texts_by_station(conn: sqlite3.Connection, p: Period) -> dict[str, Sums]:
+    """Pickup texts queued in the period, by station and their state now (queued, sent, delivered, failed …)."""
+    out: dict[str, Sums] = defaultdict(dict)
     for station, state, n in conn.execute("SELECT station, state, count(*) FROM sms_outbox WHERE created_at >= ? "
                                           "AND created_at < ? GROUP BY station, state", p.utc_bounds()):
-        if members is None or station in members:
-            out[state] += n
-    return _prefix("texts", dict(sorted(out.items())))
+        out[station][("texts", state)] = n
+    return out
+
+
+def texts(by_station: dict[str, Sums], members: Iterable[str]) -> dict[str, int]:
+    return _prefix("texts", keyed(_merge(by_station.get(m, {}) for m in members), "texts"))
 
 
 def figures(conn: sqlite3.Connection, start: date, end: date, by: str = "county",
@@ -287,9 +291,10 @@ def figures(conn: sqlite3.Connection, start: date, end: date, by: str = "county"
         raise ValueError(f"--by 应为 {'、'.join(GROUPINGS)} 之一 / --by must be one of {', '.join(GROUPINGS)}")
     p = period(start, end)
     ctx = context(conn, min_brands)
-    by_station = sums_by_station(conn, p)
+    by_station, sent = sums_by_station(conn, p), texts_by_station(conn, p)
     every = _merge(by_station.values())
     rows: list[dict[str, Any]] = []
+    status = stations.status_on(conn, p.end.isoformat())
     if by in ("county", "township", "village", "station"):
         groups: dict[str, set[str]] = defaultdict(set)
         for station, where in ctx.area_of.items():
@@ -301,9 +306,9 @@ def figures(conn: sqlite3.Connection, start: date, end: date, by: str = "county"
             members = groups[key]
             s = _merge(by_station.get(m, {}) for m in members)
             block = {**down(s, ctx.overdue_h), **up(s), **enterprise(s), **bus(s, p.days), **bills(s),
-                     **texts(conn, p, members)}
+                     **texts(sent, members)}
             if by != "station" and key:
-                block |= coverage(conn, ctx, p, by_station, by, key)
+                block |= coverage(conn, ctx, p, by_station, by, key, status)
             rows.append({"key": key, "name": ctx.names.get(key, "未指定区划" if not key else key), "figures": block})
     else:
         if by == "courier":
@@ -322,9 +327,9 @@ def figures(conn: sqlite3.Connection, start: date, end: date, by: str = "county"
                 block = bus(every, p.days, key)
             rows.append({"key": key, "name": key, "figures": block})
     total = {**down(every, ctx.overdue_h), **up(every), **enterprise(every), **bus(every, p.days), **bills(every),
-             **texts(conn, p, None)}
+             **texts(sent, sent)}
     if ctx.villages:
-        total |= coverage(conn, ctx, p, by_station, "county", None)
+        total |= coverage(conn, ctx, p, by_station, "county", None, status)
     return {"period": {"from": p.start.isoformat(), "to": p.end.isoformat(), "days": p.days}, "by": by,
             "as_of": as_of(conn), "rows": rows, "total": total}
 
@@ -374,7 +379,9 @@ def health(conn: sqlite3.Connection, start: date, end: date, now: datetime | Non
     first, after = period(start, end).utc_bounds()
     out = []
     for code, name in conn.execute("SELECT code, name FROM stations ORDER BY code").fetchall():
-        last = conn.execute("SELECT max(received_at) FROM ledger WHERE station = ?", (code,)).fetchone()[0]
+        last = conn.execute("SELECT received_at FROM ledger WHERE rowid = (SELECT max(rowid) FROM ledger WHERE "
+                            "station = ?)", (code,)).fetchone()  # arrival order, read from the station's index
+        last = last[0] if last else None
         closed = conn.execute("SELECT max(day) FROM rollups WHERE figure = 'ops' AND key = 'day.closed' AND "
                               "station = ? AND value > 0", (code,)).fetchone()[0]
         closed_day = None
