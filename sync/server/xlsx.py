@@ -15,6 +15,13 @@ from openpyxl.styles import Font
 from . import figures
 
 BOLD = Font(bold=True)
+# A text cell starting with one of these is run as a formula by Excel and WPS: a product code or name a station
+# sent ('=HYPERLINK(…)') must stay text on the county's PC.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(line: list[Any]) -> list[Any]:
+    return ["'" + v if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in line]
 
 
 def _yuan(name: str, value: Any) -> Any:
@@ -54,9 +61,9 @@ def write_figures(result: dict[str, Any], path: Path) -> None:
     assert sheet is not None
     sheet.title = "指标"
     for line in _head(result):
-        sheet.append(line)
+        sheet.append(safe(line))
     for i, line in enumerate(figure_table(result)):
-        sheet.append(line)
+        sheet.append(safe(line))
         if i == 0:
             for cell in sheet[sheet.max_row]:
                 cell.font = BOLD
@@ -68,7 +75,7 @@ def write_figures_csv(result: dict[str, Any], path: Path) -> None:
     with path.open("w", newline="", encoding="utf-8-sig") as out:  # with a BOM: Excel on Windows reads UTF-8
         writer = csv.writer(out)
         for line in _head(result) + figure_table(result):
-            writer.writerow(["" if v is None else v for v in line])
+            writer.writerow(safe(["" if v is None else v for v in line]))
 
 
 SHEET_COLUMNS = ("快递企业", "区划代码", "区划名称", "本期业务量", "上期业务量", "增量", "档位", "方式", "标准（元）",
@@ -85,13 +92,13 @@ def write_sheet(result: dict[str, Any], path: Path) -> None:
                  ["对比期间", f"{before['from']} 至 {before['to']}"],
                  ["区域层级", {"county": "区县", "township": "乡镇", "village": "建制村"}[result["level"]]],
                  ["数据截至（UTC）", result.get("as_of") or "无数据"], [], list(SHEET_COLUMNS)):
-        sheet.append(line)
+        sheet.append(safe(line))
     for cell in sheet[sheet.max_row]:
         cell.font = BOLD
     for r in result["rows"]:
-        sheet.append([r["enterprise"], r["area"], r["area_name"], r["volume"], r["previous"], r["increase"],
+        sheet.append(safe([r["enterprise"], r["area"], r["area_name"], r["volume"], r["previous"], r["increase"],
                       r["tier"], {"piece": "按件", "band": "按档"}.get(r["mode"], ""), Decimal(r["rate_fen"]) / 100,
-                      Decimal(r["amount_fen"]) / 100])
+                      Decimal(r["amount_fen"]) / 100]))
     sheet.append(["合计", "", "", "", "", "", "", "", "", Decimal(result["total_fen"]) / 100])
     sheet.column_dimensions["C"].width = 16
     book.save(path)

@@ -3,13 +3,21 @@ with line-numbered sentences in Chinese and English, hostile files get a clear r
 
 from __future__ import annotations
 
+import csv
 import json
+import lzma
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import httpx
+import openpyxl
 import pytest
 
-from .support import CountyServer
+from station_app.core.ids import uuid7
+from sync import client as sync_client
+
+from .support import CountyServer, new_station
 
 AREAS = Path(__file__).parent / "data" / "county_areas.csv"
 HEADER = "code,name,level,parent_code\n"
@@ -160,3 +168,47 @@ def test_an_older_county_database_gets_the_new_tables_and_keyed_figures(county):
     assert county.query("PRAGMA user_version") == [(3,)]
     assert county.query("SELECT count(*) FROM sqlite_master WHERE name IN ('areas', 'station_records', "
                         "'rollups_figure_day')") == [(3,)]
+
+
+def test_a_hostile_station_cannot_put_a_formula_in_the_countys_spreadsheets(server, tmp_path):
+    """A product code is the station's own text: in the county's .xlsx and CSV it stays text, never a formula. Ops
+    about things the county never saw (a pickup of no parcel, a bus run never opened) still count, unkeyed."""
+    conn, _ = new_station(tmp_path, server, "S666")
+    token = sync_client.state(conn, "token")
+    now = datetime.now(UTC).isoformat(timespec="milliseconds")[:23] + "Z"
+    lot, evil = uuid7(), '=HYPERLINK("http://evil.example/","点我")'
+
+    def op(seq: int, kind: str, entity: str | None, payload: dict) -> dict:
+        return {"op_id": uuid7(), "device_seq": seq, "type": kind, "entity_id": entity, "payload": payload,
+                "created_at": now}
+
+    batch = [op(1, "produce.taken_in", lot, {"lot_id": lot, "lot_no": "L1", "consignor_id": uuid7(),
+                                             "product_code": evil, "grade": "一级", "gross_g": 10_000, "tare_g": 0,
+                                             "deduction_g": 0, "net_g": 10_000, "price_fen_per_kg": 100,
+                                             "boxes": ["B1"]}),
+             op(2, "produce.sold", lot, {"sale_id": uuid7(), "lot_id": lot, "lot_no": "L1", "sold_g": 10_000,
+                                         "sales_fen": 5_000, "source": "manual"}),
+             op(3, "parcel.picked_up", "nothing", {"parcel_id": "nothing", "waybill": "W1", "handover": "self",
+                                                   "proxy_name": "", "proxy_phone_tail": ""}),
+             op(4, "dispatch.closed", "never-opened", {"dispatch_id": "never-opened", "scanned": ["B1"],
+                                                        "missing": [], "extra": []})]
+    answer = httpx.post(server.url + "/v1/ops", content=lzma.compress(json.dumps({"ops": batch}).encode()),
+                        headers={"Authorization": f"Bearer {token}", "Content-Encoding": "xz"}, timeout=60,
+                        trust_env=False)
+    assert answer.status_code == 200 and answer.json()["statuses"] == "aaaa", answer.text
+    today = (datetime.now(UTC) + timedelta(hours=8)).date().isoformat()
+    span = ("--from", today, "--to", today)
+    products = json.loads(server.admin("figures", *span, "--by", "product", "--json").stdout)
+    assert products["rows"][0]["key"] == evil and products["rows"][0]["figures"]["up.produce_sales_fen"] == 5_000
+    routes = json.loads(server.admin("figures", *span, "--by", "route", "--json").stdout)
+    assert [(r["key"], r["figures"]["bus.loaded"]) for r in routes["rows"]] == [("", 1)]
+    total = json.loads(server.admin("figures", *span, "--json").stdout)["total"]
+    assert (total["down.picked_up"], total["down.dwell_median_h"]) == (1, None)  # counted; no receipt, no dwell
+
+    assert server.admin("figures", *span, "--by", "product", "--xlsx", str(tmp_path / "f.xlsx")).returncode == 0
+    cells = [c.value for r in openpyxl.load_workbook(tmp_path / "f.xlsx").active.iter_rows() for c in r]
+    assert "'" + evil in cells and evil not in cells
+    assert all(not (isinstance(v, str) and v.startswith("=")) for v in cells)
+    assert server.admin("figures", *span, "--by", "product", "--csv", str(tmp_path / "f.csv")).returncode == 0
+    assert not any(cell.startswith("=") for line in csv.reader((tmp_path / "f.csv").open(encoding="utf-8-sig"))
+                   for cell in line)
