@@ -222,6 +222,8 @@ class Context:
 
 
 def context(conn: sqlite3.Connection, min_brands: int | None = None) -> Context:
+    if min_brands is not None and not 1 <= min_brands <= 100:
+        raise ValueError("--min-brands 应为 1 到 100 / --min-brands must be 1..100")
     villages: dict[str, tuple[str, str]] = {}
     for village, township, county in conn.execute(
             "SELECT v.code, t.code, coalesce(t.parent_code, '') FROM areas v JOIN areas t ON t.code = v.parent_code "

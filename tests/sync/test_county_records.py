@@ -153,6 +153,8 @@ def test_figures_refuse_a_period_that_makes_no_sense(county):
     assert bad_day.returncode == 2 and "日期应为 YYYY-MM-DD" in bad_day.stderr
     too_long = county.admin("figures", "--from", "2000-01-01", "--to", "2026-01-01")
     assert too_long.returncode == 1 and "三年" in too_long.stderr
+    no_brand = county.admin("figures", "--from", "2026-11-01", "--to", "2026-11-30", "--min-brands", "0")
+    assert no_brand.returncode == 1 and "--min-brands" in no_brand.stderr and "Traceback" not in no_brand.stderr
 
 
 def test_an_older_county_database_gets_the_new_tables_and_keyed_figures(county):
