@@ -89,11 +89,33 @@ def sums_by_station(conn: sqlite3.Connection, p: Period) -> dict[str, Sums]:
     """Each station's sums over the period, one query over the (figure, day) index."""
     out: dict[str, Sums] = defaultdict(dict)
     names = sorted({*ops.FIGURES, *derived.FIGURES})
-    for station, name, key, value in conn.execute(
-            f"SELECT station, figure, key, sum(value) FROM rollups WHERE figure IN ({','.join('?' * len(names))}) "
-            "AND day BETWEEN ? AND ? GROUP BY station, figure, key", (*names, p.start.isoformat(), p.end.isoformat())):
-        out[station][(name, key)] = int(value)
+    marks = ",".join("?" * len(names))
+    days, months = _split(p)
+    parts = [(f"SELECT station, figure, key, sum(value) FROM rollups WHERE figure IN ({marks}) AND day BETWEEN ? "
+              "AND ? GROUP BY station, figure, key", (*names, first.isoformat(), last.isoformat()))
+             for first, last in days]
+    if months:
+        parts.append((f"SELECT station, figure, key, sum(value) FROM rollups_month WHERE figure IN ({marks}) AND "
+                      "month BETWEEN ? AND ? GROUP BY station, figure, key", (*names, months[0], months[1])))
+    for sql, args in parts:
+        for station, name, key, value in conn.execute(sql, args):
+            sums = out[station]
+            sums[(name, key)] = sums.get((name, key), 0) + int(value)
     return out
+
+
+def _split(p: Period) -> tuple[list[tuple[date, date]], tuple[str, str] | None]:
+    """The period as its odd days before and after its whole months, and the first and last whole month."""
+    first = p.start if p.start.day == 1 else _next_month(p.start)
+    after = _next_month(p.end) if _next_month(p.end) - timedelta(days=1) == p.end else p.end.replace(day=1)
+    if first >= after:  # no whole month inside
+        return [(p.start, p.end)], None
+    days = [(a, b) for a, b in ((p.start, first - timedelta(days=1)), (after, p.end)) if a <= b]
+    return days, (first.isoformat()[:7], (after - timedelta(days=1)).isoformat()[:7])
+
+
+def _next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
 def _merge(parts: Iterable[Sums]) -> Sums:

@@ -122,6 +122,17 @@ CREATE TABLE IF NOT EXISTS rollups (
 );
 -- A county's figures read a period across all stations: by figure and day, not by station first.
 CREATE INDEX IF NOT EXISTS rollups_figure_day ON rollups(figure, day);
+-- The same figures summed by month (YYYY-MM, China time), written with them: a period's whole months are read
+-- here, its odd days from rollups.
+CREATE TABLE IF NOT EXISTS rollups_month (
+    station     TEXT NOT NULL,
+    month       TEXT NOT NULL,
+    figure      TEXT NOT NULL,
+    key         TEXT NOT NULL DEFAULT '',
+    value       INTEGER NOT NULL,
+    PRIMARY KEY (station, month, figure, key)
+);
+CREATE INDEX IF NOT EXISTS rollups_month_figure ON rollups_month(figure, month);
 -- The county's map: 统计用区划代码 (12 digits), county → township → 建制村 (sync/server/areas.py).
 CREATE TABLE IF NOT EXISTS areas (
     code        TEXT PRIMARY KEY,
