@@ -34,7 +34,7 @@ def run(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
         else:
             print_figures(result)
     elif args.command == "health":
-        end = args.end or date.today()
+        end = args.end or date.fromisoformat(stations.china_today())  # the county's day, not the PC's
         rows = figures.health(conn, args.start or end - timedelta(days=6), end)
         if args.json:
             print(json.dumps(rows, ensure_ascii=False, indent=2))

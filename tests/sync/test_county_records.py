@@ -193,11 +193,12 @@ def test_a_hostile_station_cannot_put_a_formula_in_the_countys_spreadsheets(serv
              op(3, "parcel.picked_up", "nothing", {"parcel_id": "nothing", "waybill": "W1", "handover": "self",
                                                    "proxy_name": "", "proxy_phone_tail": ""}),
              op(4, "dispatch.closed", "never-opened", {"dispatch_id": "never-opened", "scanned": ["B1"],
-                                                        "missing": [], "extra": []})]
+                                                        "missing": [], "extra": []}),
+             op(5, "bill.paid", None, {"payment_id": uuid7(), "amount_fen": -1})]  # refused: the health shows it
     answer = httpx.post(server.url + "/v1/ops", content=lzma.compress(json.dumps({"ops": batch}).encode()),
                         headers={"Authorization": f"Bearer {token}", "Content-Encoding": "xz"}, timeout=60,
                         trust_env=False)
-    assert answer.status_code == 200 and answer.json()["statuses"] == "aaaa", answer.text
+    assert answer.status_code == 200 and answer.json()["statuses"] == "aaaar", answer.text
     today = (datetime.now(UTC) + timedelta(hours=8)).date().isoformat()
     span = ("--from", today, "--to", today)
     products = json.loads(server.admin("figures", *span, "--by", "product", "--json").stdout)
@@ -207,6 +208,8 @@ def test_a_hostile_station_cannot_put_a_formula_in_the_countys_spreadsheets(serv
     total = json.loads(server.admin("figures", *span, "--json").stdout)["total"]
     assert (total["down.picked_up"], total["down.dwell_median_h"]) == (1, None)  # counted; no receipt, no dwell
 
+    health = {h["station"]: h for h in json.loads(server.admin("health", "--json").stdout)}
+    assert (health["S666"]["refused_ops"], health["S666"]["security_events"] >= 1) == (1, True)
     assert server.admin("figures", *span, "--by", "product", "--xlsx", str(tmp_path / "f.xlsx")).returncode == 0
     cells = [c.value for r in openpyxl.load_workbook(tmp_path / "f.xlsx").active.iter_rows() for c in r]
     assert "'" + evil in cells and evil not in cells
