@@ -22,7 +22,7 @@ class CallListPage(Page):
 
     @classmethod
     def title(cls) -> str:
-        return QCoreApplication.translate("Pages", "To phone")
+        return QCoreApplication.translate("Pages", "Calls")
 
     def __init__(self, host: PageHost, parent: QWidget | None = None) -> None:
         super().__init__(host, parent)

@@ -13,38 +13,39 @@ from .widgets import Column
 
 def reason_words() -> dict[str, str]:
     """The county's reasons for a failed text (sync/server/sms); an unknown one is shown as the county sent it."""
-    t = QCoreApplication.translate
     return {
-        "invalid_number": t("TextStatus", "not a valid number"),
-        "opted_out": t("TextStatus", "opted out of texts"),
-        "opted_out_at_provider": t("TextStatus", "opted out of texts"),
-        "no_phone": t("TextStatus", "no mobile number"),
-        "rate_limited": t("TextStatus", "too many texts to this phone"),
-        "phone_daily_limit": t("TextStatus", "this phone's daily limit reached"),
-        "station_daily_limit": t("TextStatus", "the station's daily limit reached"),
-        "out_of_balance": t("TextStatus", "the county's SMS account is out of balance"),
-        "template_rejected": t("TextStatus", "the text template was rejected"),
-        "signature_rejected": t("TextStatus", "the text signature was rejected"),
-        "credentials_rejected": t("TextStatus", "the county's SMS account was refused"),
-        "provider_refused": t("TextStatus", "refused by the SMS provider"),
-        "provider_busy": t("TextStatus", "the SMS provider is busy"),
-        "text_too_long": t("TextStatus", "the text is too long"),
-        "undelivered": t("TextStatus", "not delivered to the phone"),
-        "send_unknown": t("TextStatus", "not known whether it went out"),
-        "parcel_unknown": t("TextStatus", "the county does not know this parcel yet"),
-        "parcel_not_in_stock": t("TextStatus", "the parcel had left the shelf"),
+        "invalid_number": QCoreApplication.translate("TextStatus", "not a valid number"),
+        "opted_out": QCoreApplication.translate("TextStatus", "opted out of texts"),
+        "opted_out_at_provider": QCoreApplication.translate("TextStatus", "opted out of texts"),
+        "no_phone": QCoreApplication.translate("TextStatus", "no mobile number"),
+        "rate_limited": QCoreApplication.translate("TextStatus", "too many texts to this phone"),
+        "phone_daily_limit": QCoreApplication.translate("TextStatus", "this phone's daily limit reached"),
+        "station_daily_limit": QCoreApplication.translate("TextStatus", "the station's daily limit reached"),
+        "out_of_balance": QCoreApplication.translate("TextStatus", "the county's SMS account is out of balance"),
+        "template_rejected": QCoreApplication.translate("TextStatus", "the text template was rejected"),
+        "signature_rejected": QCoreApplication.translate("TextStatus", "the text signature was rejected"),
+        "credentials_rejected": QCoreApplication.translate("TextStatus", "the county's SMS account was refused"),
+        "provider_refused": QCoreApplication.translate("TextStatus", "refused by the SMS provider"),
+        "provider_busy": QCoreApplication.translate("TextStatus", "the SMS provider is busy"),
+        "text_too_long": QCoreApplication.translate("TextStatus", "the text is too long"),
+        "undelivered": QCoreApplication.translate("TextStatus", "not delivered to the phone"),
+        "send_unknown": QCoreApplication.translate("TextStatus", "not known whether it went out"),
+        "parcel_unknown": QCoreApplication.translate("TextStatus", "the county does not know this parcel yet"),
+        "parcel_not_in_stock": QCoreApplication.translate("TextStatus", "the parcel had left the shelf"),
     }
 
 
 def words(status: notifications.TextStatus | None) -> str:
     if status is None:
         return ""
-    t = QCoreApplication.translate
     if status.state == "failed":
-        reason = reason_words().get(status.reason, status.reason) or t("TextStatus", "no reason given")
-        return t("TextStatus", "failed: {reason}").format(reason=reason)
-    return {"queued": t("TextStatus", "queued"), "sent": t("TextStatus", "sent"),
-            "delivered": t("TextStatus", "delivered")}.get(status.state, status.state)
+        reason = reason_words().get(status.reason, status.reason)
+        return QCoreApplication.translate("TextStatus", "failed: {reason}").format(
+            reason=reason or QCoreApplication.translate("TextStatus", "no reason given"))
+    states = {"queued": QCoreApplication.translate("TextStatus", "queued"),
+              "sent": QCoreApplication.translate("TextStatus", "sent"),
+              "delivered": QCoreApplication.translate("TextStatus", "delivered")}
+    return states.get(status.state, status.state)
 
 
 class TextColumn:
