@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from station_app.core import db, journal, notifications, parcels
 
 from .scanner import send_key, type_chinese, typed
-from .support import click, click_row, current_page, find, go, kind, key, rows, said
+from .support import click, click_row, current_page, find, go, key, kind, rows, said
 
 
 def receive(conn, boss, waybill, phone="13812345678", name="张三"):
