@@ -9,10 +9,10 @@ CREATE TABLE notifications_v8 (
     body        TEXT NOT NULL,
     state       TEXT NOT NULL DEFAULT 'queued'
                 CHECK (state IN ('queued', 'sent', 'delivered', 'failed', 'cancelled')),
-    reason      TEXT NOT NULL DEFAULT '',    -- the county's word for a failure (invalid_number, opted_out …)
-    status_at   TEXT,                        -- when the county says the state came about
     created_at  TEXT NOT NULL,
-    updated_at  TEXT NOT NULL
+    updated_at  TEXT NOT NULL,
+    reason      TEXT NOT NULL DEFAULT '',    -- the county's word for a failure (invalid_number, opted_out …)
+    status_at   TEXT                         -- when the county says the state came about
 );
 INSERT INTO notifications_v8 (id, parcel_id, kind, phone, body, state, status_at, created_at, updated_at)
     SELECT id, parcel_id, kind, phone, body, state,
