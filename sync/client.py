@@ -392,8 +392,9 @@ class Syncer:
             produce.record_sale_in(self.conn, _text(body, "lot_no"), _whole(body, "sold_g"),
                                    _whole(body, "sales_fen"), source="county", clerk_id=None, feed_seq=seq)
         elif kind == "notification_status":  # what became of a pickup text: queued, sent, delivered, failed
+            at = _optional_text(body, "delivered_at") or _optional_text(body, "at")  # when the handset got it
             notifications.county_status(self.conn, _text(body, "notification_id"), _text(body, "state"),
-                                        _optional_text(body, "reason"), _optional_text(body, "at") or None)
+                                        _optional_text(body, "reason"), at or None)
         else:  # instructions and announcements wait for the clerk
             county_messages.receive(self.conn, seq, kind, body)
 

@@ -3028,6 +3028,10 @@
         <translation>不确定是否发出</translation>
     </message>
     <message>
+        <source>night-time quiet hours, goes out in the morning</source>
+        <translation>夜间免打扰，早上发出</translation>
+    </message>
+    <message>
         <source>the county does not know this parcel yet</source>
         <translation>县平台尚无此包裹</translation>
     </message>
@@ -3042,6 +3046,10 @@
     <message>
         <source>no reason given</source>
         <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>queued: {reason}</source>
+        <translation>排队：{reason}</translation>
     </message>
     <message>
         <source>queued</source>

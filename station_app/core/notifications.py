@@ -35,9 +35,10 @@ def cancel_for(conn: sqlite3.Connection, parcel_id: str, now: datetime) -> int:
     return cur.rowcount
 
 
-# What the county may say of a text (the feed's ``notification_status``), as the station keeps it: the county's
-# 'sending' is still queued for the counter, and 'unknown' (a send that died half-way, never retried) is a failure
-# the clerk follows up by phone.
+# What the county may say of a text (the feed's ``notification_status``: notification_id, state, reason, at, and
+# parcel_id, waybill, text_id, delivered_at, until the station does not need), as the station keeps it: 'sending'
+# is still queued for the counter (a queued one may say why: quiet_hours), and 'unknown' (a send that died
+# half-way, never retried) is a failure the clerk follows up by phone.
 COUNTY_STATES = {"queued": "queued", "sending": "queued", "sent": "sent", "delivered": "delivered",
                  "failed": "failed", "unknown": "failed"}
 # A later word never takes a text back: sent does not undo delivered or failed. Feed items arrive in order, so
@@ -61,7 +62,7 @@ def county_status(conn: sqlite3.Connection, notification_id: str, state: str, re
     ours = COUNTY_STATES.get(state)
     if ours is None:
         raise ValueError(f"text state {state[:20]!r} unknown")
-    reason = reason.strip().lower() or ("send_unknown" if state == "unknown" else "")
+    reason = reason.strip().lower() or ("unknown" if state == "unknown" else "")
     if not _REASON.match(reason):
         raise ValueError("text failure reason is not a short word")
     moment = to_iso(now or utc_now())

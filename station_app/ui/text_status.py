@@ -28,8 +28,9 @@ def reason_words() -> dict[str, str]:
         "provider_refused": QCoreApplication.translate("TextStatus", "refused by the SMS provider"),
         "provider_busy": QCoreApplication.translate("TextStatus", "the SMS provider is busy"),
         "text_too_long": QCoreApplication.translate("TextStatus", "the text is too long"),
-        "undelivered": QCoreApplication.translate("TextStatus", "not delivered to the phone"),
-        "send_unknown": QCoreApplication.translate("TextStatus", "not known whether it went out"),
+        "not_delivered": QCoreApplication.translate("TextStatus", "not delivered to the phone"),
+        "unknown": QCoreApplication.translate("TextStatus", "not known whether it went out"),
+        "quiet_hours": QCoreApplication.translate("TextStatus", "night-time quiet hours, goes out in the morning"),
         "parcel_unknown": QCoreApplication.translate("TextStatus", "the county does not know this parcel yet"),
         "parcel_not_in_stock": QCoreApplication.translate("TextStatus", "the parcel had left the shelf"),
     }
@@ -42,6 +43,9 @@ def words(status: notifications.TextStatus | None) -> str:
         reason = reason_words().get(status.reason, status.reason)
         return QCoreApplication.translate("TextStatus", "failed: {reason}").format(
             reason=reason or QCoreApplication.translate("TextStatus", "no reason given"))
+    if status.state == "queued" and status.reason:  # held back: quiet hours, a provider's limit
+        return QCoreApplication.translate("TextStatus", "queued: {reason}").format(
+            reason=reason_words().get(status.reason, status.reason))
     states = {"queued": QCoreApplication.translate("TextStatus", "queued"),
               "sent": QCoreApplication.translate("TextStatus", "sent"),
               "delivered": QCoreApplication.translate("TextStatus", "delivered")}

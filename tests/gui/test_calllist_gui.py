@@ -84,13 +84,15 @@ def test_pickup_and_stock_show_each_texts_status(counter, conn, boss, qtbot):
     county_says(conn, receive(conn, boss, "SF1234567890002"), "delivered")
     county_says(conn, receive(conn, boss, "SF1234567890003"), "sent")
     receive(conn, boss, "SF1234567890004")
+    county_says(conn, receive(conn, boss, "SF1234567890005", phone="13900001111"), "queued", "quiet_hours")
     page = go(counter, "stockPage")
     table = find(page, "stockTable")
     header = [table.model().headerData(c, Qt.Orientation.Horizontal) for c in range(table.model().columnCount())]
     texts = {table.model().index(r, header.index("运单号")).data(): table.model().index(r, header.index("短信")).data()
              for r in range(rows(table))}
     assert texts == {"SF1234567890001": "失败：已退订短信", "SF1234567890002": "已送达",
-                     "SF1234567890003": "已发送", "SF1234567890004": "排队"}
+                     "SF1234567890003": "已发送", "SF1234567890004": "排队",
+                     "SF1234567890005": "排队：夜间免打扰，早上发出"}
 
     page = go(counter, "pickupPage")
     typed(find(page, "lookupInput"), "5678\r")

@@ -49,7 +49,7 @@ def test_a_failure_keeps_the_countys_reason(conn, boss):
     assert state_of(conn, p) == ("failed", "invalid_number")
     q = receive(conn, boss, "SF0000000000002")
     assert county_says(conn, arrival_text(conn, q), "unknown")  # a send that died half-way: a failure to follow up
-    assert state_of(conn, q) == ("failed", "send_unknown")
+    assert state_of(conn, q) == ("failed", "unknown")
 
 
 @pytest.mark.parametrize("state, reason, at", [("lost", "", None), ("failed", "no\nway", None),
