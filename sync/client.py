@@ -96,6 +96,15 @@ def _text(body: dict[str, Any], key: str) -> str:
     return value.strip()
 
 
+def _optional_text(body: dict[str, Any], key: str) -> str:
+    value = body.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str) or len(value) > 100:
+        raise ValueError(f"{key} not text")
+    return value.strip()
+
+
 def make_http(server: str, ca_file: str = "", timeout: float = 20.0) -> httpx.Client:
     """One client per worker: creating one costs tens of ms. The county CA, if given, is the only trust root."""
     return httpx.Client(base_url=server.rstrip("/"), trust_env=False, verify=ca_file or True,
@@ -382,9 +391,10 @@ class Syncer:
         elif kind == "sale_result":  # the county sold part or all of a lot in the city
             produce.record_sale_in(self.conn, _text(body, "lot_no"), _whole(body, "sold_g"),
                                    _whole(body, "sales_fen"), source="county", clerk_id=None, feed_seq=seq)
-        elif kind == "notification_status":
-            notifications.county_status(self.conn, str(body.get("notification_id")), str(body.get("state", "sent")),
-                                        utc_now())
+        elif kind == "notification_status":  # what became of a pickup text: queued, sent, delivered, failed
+            at = _optional_text(body, "delivered_at") or _optional_text(body, "at")  # when the handset got it
+            notifications.county_status(self.conn, _text(body, "notification_id"), _text(body, "state"),
+                                        _optional_text(body, "reason"), at or None)
         else:  # instructions and announcements wait for the clerk
             county_messages.receive(self.conn, seq, kind, body)
 

@@ -336,6 +336,7 @@ PARCELS_HANDED_OVER = figure("parcels_handed_over", "count", keyed=True)  # by h
 PARCELS_RETURNED = figure("parcels_returned", "count")
 PARCELS_REMINDED = figure("parcels_reminded", "count")
 PARCELS_DAMAGED = figure("parcels_damaged", "count")
+CALLS_MADE = figure("calls_made", "count")  # 已电话通知: recipients the clerk phoned (the call list)
 SENDINGS = figure("sendings", "count")
 SENDINGS_BY_COURIER = figure("sendings_by_courier", "count", keyed=True)
 SENDINGS_REFUSED = figure("sendings_refused", "count")
@@ -391,6 +392,8 @@ declare("parcel.pickup_undone", parcel_id=Id(), waybill=Text(64, WAYBILL), reaso
         adds=(Adds(PARCELS_PICKED_UP, sign=-1),))  # the hand-over of the day is taken back
 declare("parcel.reminded", sends_text=True, parcel_id=Id(), notification_id=Id(), recipient_phone=Phone(),
         sms_body=Text(500), adds=(Adds(PARCELS_REMINDED),))
+declare("parcel.called", parcel_id=Id(), waybill=Text(64, WAYBILL), cause=Code(), note=Text(200),
+        adds=(Adds(CALLS_MADE),))  # the clerk phoned the recipient; an overdue parcel's reminder clock restarts
 declare("parcel.returned", parcel_id=Id(), waybill=Text(64, WAYBILL), reason=NOTE, adds=(Adds(PARCELS_RETURNED),))
 declare("manifest.imported", source=Text(260), sha256=Text(64, re.compile(r"^[0-9a-f]{64}$")),
         rows=Int(0, 1_000_000), waybills=ListOf(Text(64, WAYBILL), max_items=1_000_000),

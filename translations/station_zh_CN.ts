@@ -108,6 +108,97 @@
     </message>
 </context>
 <context>
+    <name>CallListPage</name>
+    <message>
+        <source>Scan or type a waybill to find its row</source>
+        <translation>扫描或输入运单号，找到这一行</translation>
+    </message>
+    <message>
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <source>Last call</source>
+        <translation>上次电话</translation>
+    </message>
+    <message>
+        <source>What was said (e.g. will come tomorrow), then Enter</source>
+        <translation>通话内容（如：明天来取），输完按回车</translation>
+    </message>
+    <message>
+        <source>Mark phoned</source>
+        <translation>已电话通知</translation>
+    </message>
+    <message>
+        <source>Recipients to phone</source>
+        <translation>待电话通知</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>text failed: {reason}</source>
+        <translation>短信失败：{reason}</translation>
+    </message>
+    <message>
+        <source>opted out of texts</source>
+        <translation>已退订短信</translation>
+    </message>
+    <message>
+        <source>privacy waybill: phone tail only</source>
+        <translation>隐私面单：只有手机尾号</translation>
+    </message>
+    <message>
+        <source>overdue: due for return</source>
+        <translation>逾期：应退回</translation>
+    </message>
+    <message>
+        <source>overdue: remind</source>
+        <translation>逾期：需提醒</translation>
+    </message>
+    <message>
+        <source>{n} to phone</source>
+        <translation>共 {n} 件待通知</translation>
+    </message>
+    <message>
+        <source>{waybill} ({code}) is not on the list to phone.</source>
+        <translation>{waybill}（{code}）不在待电话通知列表中。</translation>
+    </message>
+    <message>
+        <source>{code}: phone {who}, then type a note and press Enter.</source>
+        <translation>{code}：请给 {who} 打电话，然后填写备注并按回车。</translation>
+    </message>
+    <message>
+        <source>Scan the parcel or click its row first, then mark it phoned.</source>
+        <translation>请先扫描包裹或点选它的那一行，再标记已电话通知。</translation>
+    </message>
+    <message>
+        <source>{code}: marked phoned.</source>
+        <translation>{code}：已标记为已电话通知。</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
         <source>No station in {path}. Create one first with: station-app init --data-dir …</source>
@@ -583,6 +674,10 @@
         <translation>本站没有入库过 {waybill}，请核对包裹和单号。</translation>
     </message>
     <message>
+        <source>The call note is longer than {limit} characters. Shorten it, then mark the call again.</source>
+        <translation>通话备注超过 {limit} 个字。请缩短后再标记一次。</translation>
+    </message>
+    <message>
         <source>That courier is not in the list. Choose one from the list.</source>
         <translation>列表中没有这家快递公司，请从列表中选择。</translation>
     </message>
@@ -1002,6 +1097,10 @@
         <translation>已排队催取短信</translation>
     </message>
     <message>
+        <source>recipient phoned</source>
+        <translation>已电话通知</translation>
+    </message>
+    <message>
         <source>returned to courier</source>
         <translation>退回快递公司</translation>
     </message>
@@ -1291,6 +1390,10 @@
     <message>
         <source>Stock</source>
         <translation>库存</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>电话</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +2963,109 @@
     <message>
         <source>No new messages.</source>
         <translation>没有新通知。</translation>
+    </message>
+</context>
+<context>
+    <name>TextStatus</name>
+    <message>
+        <source>not a valid number</source>
+        <translation>号码无效</translation>
+    </message>
+    <message>
+        <source>opted out of texts</source>
+        <translation>已退订短信</translation>
+    </message>
+    <message>
+        <source>no mobile number</source>
+        <translation>没有手机号</translation>
+    </message>
+    <message>
+        <source>too many texts to this phone</source>
+        <translation>该号码短信过于频繁</translation>
+    </message>
+    <message>
+        <source>this phone&apos;s daily limit reached</source>
+        <translation>该号码今日已达上限</translation>
+    </message>
+    <message>
+        <source>the station&apos;s daily limit reached</source>
+        <translation>本站今日已达上限</translation>
+    </message>
+    <message>
+        <source>the county&apos;s SMS account is out of balance</source>
+        <translation>县平台短信余额不足</translation>
+    </message>
+    <message>
+        <source>the text template was rejected</source>
+        <translation>短信模板未通过</translation>
+    </message>
+    <message>
+        <source>the text signature was rejected</source>
+        <translation>短信签名未通过</translation>
+    </message>
+    <message>
+        <source>the county&apos;s SMS account was refused</source>
+        <translation>县平台短信账号被拒</translation>
+    </message>
+    <message>
+        <source>refused by the SMS provider</source>
+        <translation>短信平台拒发</translation>
+    </message>
+    <message>
+        <source>the SMS provider is busy</source>
+        <translation>短信平台繁忙</translation>
+    </message>
+    <message>
+        <source>the text is too long</source>
+        <translation>短信过长</translation>
+    </message>
+    <message>
+        <source>not delivered to the phone</source>
+        <translation>未送达手机</translation>
+    </message>
+    <message>
+        <source>not known whether it went out</source>
+        <translation>不确定是否发出</translation>
+    </message>
+    <message>
+        <source>night-time quiet hours, goes out in the morning</source>
+        <translation>夜间免打扰，早上发出</translation>
+    </message>
+    <message>
+        <source>the county does not know this parcel yet</source>
+        <translation>县平台尚无此包裹</translation>
+    </message>
+    <message>
+        <source>the parcel had left the shelf</source>
+        <translation>包裹已出库</translation>
+    </message>
+    <message>
+        <source>failed: {reason}</source>
+        <translation>失败：{reason}</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <source>queued: {reason}</source>
+        <translation>排队：{reason}</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>已送达</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>短信</translation>
     </message>
 </context>
 <context>

@@ -49,6 +49,7 @@ def _errors() -> dict[str, str]:
         "recipient_missing": QCoreApplication.translate("Errors", "Type the recipient's mobile number, or the last 4 digits and a name."),
         "parcel_not_in_stock": QCoreApplication.translate("Errors", "{waybill} is not on the shelf any more ({status}). Check the parcel."),
         "parcel_unknown": QCoreApplication.translate("Errors", "{waybill} was never received here. Check the parcel and the waybill."),
+        "call_note_too_long": QCoreApplication.translate("Errors", "The call note is longer than {limit} characters. Shorten it, then mark the call again."),
         "courier_unknown": QCoreApplication.translate("Errors", "That courier is not in the list. Choose one from the list."),
         "code_not_found": QCoreApplication.translate("Errors", "No parcel on the shelf has the code {code}. Check the code or search by phone."),
         "nothing_for_phone": QCoreApplication.translate("Errors", "No parcel on the shelf for a phone ending {tail}. Check the number or ask for the code."),

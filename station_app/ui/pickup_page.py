@@ -23,6 +23,7 @@ from ..core.parcels import Parcel
 from ..core.privacy import mask_name, mask_phone
 from .page import Page, PageHost
 from .session import parcel_columns
+from .text_status import TextColumn
 from .widgets import Column, RowTable, ScanField, make_table, named
 
 
@@ -52,7 +53,10 @@ class PickupPage(Page):
         self.recipientChooser.setStyleSheet("QListWidget { font-size:24px; } QListWidget::item { padding:6px; }"
                                             "QListWidget::item:selected { background:#1565c0; color:white; }")
         columns: list[Column[Parcel]] = [Column(self.tr("Handed"), lambda p: "✔" if p.id in self.scanned else "")]
-        self.model = RowTable(columns + parcel_columns(self.session),
+        self.texts = TextColumn()  # what became of each parcel's pickup text: a failed one explains a surprise
+        shared = parcel_columns(self.session)
+        shared.insert(4, self.texts.column())
+        self.model = RowTable(columns + shared,
                               lambda p: "#c8f0c8" if p.id in self.scanned else "")
         self.pickupTable = make_table("pickupTable", self.model)
         self.selfRadio = named(QRadioButton(self.tr("Recipient")), "handoverSelf")
@@ -140,6 +144,7 @@ class PickupPage(Page):
 
     def _found(self, text: str, found: list[Parcel]) -> None:
         self.parcels, self.scanned = [], set()
+        self.texts.load(self.session.conn, found)
         self.model.set_rows(found)
         people = pickup.people(found)
         self.pickupScanInput.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -24,6 +24,7 @@ def op_words() -> dict[str, str]:
         "parcel.picked_up": QCoreApplication.translate("History", "picked up"),
         "parcel.pickup_undone": QCoreApplication.translate("History", "pickup undone"),
         "parcel.reminded": QCoreApplication.translate("History", "reminder queued"),
+        "parcel.called": QCoreApplication.translate("History", "recipient phoned"),
         "parcel.returned": QCoreApplication.translate("History", "returned to courier"),
         "manifest.imported": QCoreApplication.translate("History", "expected parcels imported"),
         "sender.registered": QCoreApplication.translate("History", "sender registered"),

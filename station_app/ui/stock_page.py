@@ -25,6 +25,7 @@ from .page import Page, PageHost
 from .printing import PrintJob
 from .search_panel import SearchPanel
 from .session import parcel_colour, parcel_columns
+from .text_status import TextColumn
 from .widgets import Column, RowTable, ScanField, heading, make_table, named
 
 TIER_COLOURS = {"remind": "#fff3c4", "return": "#ffd0d0"}
@@ -50,6 +51,8 @@ class StockPage(Page):
         tier_words = {"remind": self.tr("remind"), "return": self.tr("return")}
         columns = parcel_columns(self.session)
         columns.insert(1, Column(self.tr("Overdue"), lambda p: tier_words.get(self.tiers.get(p.id, ""), "")))
+        self.texts = TextColumn()  # what became of each parcel's pickup text, as the county reports it
+        columns.insert(5, self.texts.column())
         self.model = RowTable(columns, lambda p: TIER_COLOURS.get(self.tiers.get(p.id, "")) or parcel_colour(p))
         self.stockTable = make_table("stockTable", self.model)
         self.countLabel = named(QLabel(""), "stockCount")
@@ -149,6 +152,7 @@ class StockPage(Page):
             rows = [p for p, tier in overdue if tier == view]
             if shelf is not None:
                 rows = [p for p in rows if p.shelf == shelf]
+        self.texts.load(conn, rows)
         self.model.set_rows(rows)
         self.countLabel.setText(self.tr("{n} parcels").format(n=len(rows)))
 

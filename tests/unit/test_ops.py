@@ -12,6 +12,7 @@ import pytest
 
 from station_app.core import (
     bills,
+    calllist,
     clerks,
     county_feed,
     dayclose,
@@ -85,6 +86,7 @@ def a_whole_station_day(conn, boss) -> None:
     pickup.confirm(conn, [got[0].id], pickup.Handover("proxy", "赵六", "1234"), clerk_id=boss.id)
     pickup.undo(conn, got[0].id, "交错了", clerk_id=boss.id, supervisor_id=boss.id, supervisor_pin="1234")
     stock.remind(conn, [bare.id], clerk_id=boss.id, now=utc_now() + timedelta(days=4))
+    calllist.mark_called(conn, bare.id, "本人接听，明天来取", clerk_id=boss.id)
     stock.return_to_courier(conn, privacy.parcel.waybill, "overdue", clerk_id=boss.id)
 
     sender = sending.register_sender(conn, name="张三", phone="13812345678", id_type="resident_id",
