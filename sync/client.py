@@ -15,6 +15,7 @@ from typing import Any
 
 import httpx
 
+from station_app import __version__
 from station_app.core import (
     county_feed,
     county_messages,
@@ -227,7 +228,8 @@ class Syncer:
             self.pull_reference(report)
             self.check_release()
             self.reconcile(report)
-            self.push(report)  # what the feed wrote (sales entered, refusals) and what reconcile re-queued
+            if not self.push(report):  # what the feed wrote (sales entered, refusals) and what reconcile re-queued
+                self.say_status()  # nothing left to send: the county still hears how this station stands
         except SyncError as err:
             with db.transaction(self.conn):
                 set_state(self.conn, "last_error", err.code)
@@ -244,10 +246,11 @@ class Syncer:
         return report
 
     # ----- upload --------------------------------------------------------------------------------------------
-    def push(self, report: SyncReport) -> None:
+    def push(self, report: SyncReport) -> int:
         """Upload pending ops in batches of at most MAX_BATCH_OPS ops that also fit the county's body limits;
-        an op that cannot fit even alone is set aside with its reason and the rest go on."""
-        after = 0
+        an op that cannot fit even alone is set aside with its reason and the rest go on. Returns the batches
+        sent (each says the station's status too)."""
+        after, sent = 0, 0
         while candidates := journal.pending(self.conn, after_seq=after, limit=protocol.MAX_BATCH_OPS):
             wire = [_wire(op) for op in candidates]
             batch, body = self._fit(wire)
@@ -273,11 +276,28 @@ class Syncer:
                     raise SyncError("server_nonsense", err.code) from err
                 self._acknowledge(results, answer.get("device_high_seq"), report)
                 report.batches += 1
+                sent += 1
                 after = batch[-1]["device_seq"]
                 break
+        return sent
+
+    def say_status(self) -> None:
+        """An upload of no ops: only the app version and the ops still waiting (set aside, too large)."""
+        answer = self.call("POST", "/v1/ops", body=self._body([]))
+        if answer.get("count") != 0:
+            raise SyncError("server_nonsense", "status")
+
+    def _waiting(self) -> int:
+        """Ops the county has not got: pending, or set aside as too large to send."""
+        return int(self.conn.execute("SELECT count(*) FROM journal WHERE sync_state IN ('pending', 'too_large')"
+                                     ).fetchone()[0])
 
     def _body(self, batch: list[dict[str, Any]]) -> dict[str, Any]:
-        return {"protocol": protocol.VERSION, "station": self.station_code, "ops": batch}
+        """The upload, with what the station says about itself: its version, and the ops still waiting once
+        this batch is in (the batch's own ops are pending until the answer)."""
+        return {"protocol": protocol.VERSION, "station": self.station_code, "ops": batch,
+                protocol.APP_VERSION_FIELD: __version__,
+                protocol.OPS_WAITING_FIELD: max(0, self._waiting() - len(batch))}
 
     def _fit(self, wire: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], bytes]:
         """The longest run of ``wire`` whose body is within both the decompressed and the compressed limit

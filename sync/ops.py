@@ -106,6 +106,8 @@ class Text(Field):
     max_len: int = 200
     pattern: re.Pattern[str] | None = None
     multiline: bool = False
+    # an old word still in journals written before a rename → today's word; readers see today's (see `read`)
+    aliases: tuple[tuple[str, str], ...] = ()
 
     def check_value(self, value: Any, where: str) -> None:
         check_text(value, where, self.max_len, multiline=self.multiline)
@@ -113,12 +115,13 @@ class Text(Field):
             raise OpInvalid("field_format", where)
 
 
-def Id(**kw: bool) -> Text:  # noqa: N802 (UUIDv7 text, or a readable key such as 'day:2026-11-23')
+def Id(**kw: Any) -> Text:  # noqa: N802 (UUIDv7 text, or a readable key such as 'day:2026-11-23')
     return Text(MAX_ID, _ID, **kw)
 
 
-def Code(**kw: bool) -> Text:  # noqa: N802 (a short machine word: payment channel, courier code …)
-    return Text(32, _CODE, **kw)
+def Code(*, aliases: tuple[tuple[str, str], ...] = (), **kw: bool) -> Text:  # noqa: N802
+    """A short machine word: payment channel, courier code …"""
+    return Text(32, _CODE, aliases=aliases, **kw)
 
 
 PHONE = re.compile(r"^[0-9+\- ]{0,20}$")
@@ -127,7 +130,7 @@ PICKUP_CODE = re.compile(r"^\d{1,3}-\d{1,3}-\d{4}$")
 TAIL = re.compile(r"^\d{0,4}$")
 
 
-def Phone(**kw: bool) -> Text:  # noqa: N802 ('' for a privacy waybill)
+def Phone(**kw: Any) -> Text:  # noqa: N802 ('' for a privacy waybill)
     return Text(20, PHONE, **kw)
 
 
@@ -288,6 +291,7 @@ class OpType:
 
 
 OPS: dict[str, OpType] = {}
+ALIASED: dict[str, dict[str, dict[str, str]]] = {}  # op type → field → {old word: today's word}
 CANCELLED_BY: dict[str, str] = {}  # op type → the correction that takes it back (bill.paid → bill.voided)
 
 
@@ -301,6 +305,9 @@ def declare(op_type: str, /, *, sends_text: bool = False, adds: tuple[Adds, ...]
                       day_field, not_counted)
     _check_declaration(declared)
     OPS[op_type] = declared
+    renamed = {name: dict(f.aliases) for name, f in declared.fields.items() if isinstance(f, Text) and f.aliases}
+    if renamed:
+        ALIASED[op_type] = renamed
     if cancels is not None:
         CANCELLED_BY[cancels] = op_type
     return declared
@@ -421,8 +428,10 @@ declare("dispatch.closed", dispatch_id=Id(), scanned=ListOf(Text(64), max_items=
         missing=ListOf(Text(64), max_items=100_000), extra=ListOf(Text(64), max_items=100_000),
         adds=(Adds(DISPATCH_RUNS), Adds(DISPATCH_LOADED, "scanned"), Adds(DISPATCH_MISSING, "missing")))
 
-# produce consignment
-declare("consignor.added", consignor_id=Id(), name=NAME, phone=Phone(), village=NAME, payout=Code(),
+# produce consignment: paying by bank card was 'bank' here until migration 0007 made it 'bank_card' as bills say;
+# ops journalled before the upgrade keep 'bank' (never rewritten) and read as 'bank_card'
+PAYOUT_METHOD = Code(aliases=(("bank", "bank_card"),))
+declare("consignor.added", consignor_id=Id(), name=NAME, phone=Phone(), village=NAME, payout=PAYOUT_METHOD,
         account=Text(64), not_counted="a farmer's record: the intake counts")
 declare("produce.taken_in", lot_id=Id(), lot_no=Text(64), consignor_id=Id(), product_code=Text(64), grade=NAME,
         gross_g=Grams(), tare_g=Grams(), deduction_g=Grams(), net_g=Grams(), price_fen_per_kg=Fen(hi=10_000_000),
@@ -441,7 +450,7 @@ declare("produce.returned", lot_id=Id(), lot_no=Text(64), returned_g=Grams(), ad
 declare("produce.settled", settlement_id=Id(), consignor_id=Id(), sales_fen=Fen(), commission_fen=Fen(),
         fees_fen=Fen(), payout_fen=Fen(), sale_ids=ListOf(Id(), max_items=100_000), key="settlement_id",
         adds=(Adds(PRODUCE_SETTLED_PAYOUT, "payout_fen"), Adds(EARNINGS, "commission_fen", key="produce")))
-declare("produce.paid", settlement_id=Id(), method=Code(),
+declare("produce.paid", settlement_id=Id(), method=PAYOUT_METHOD,
         adds=(Adds(PRODUCE_PAYOUTS, "payout_fen", by="method", of="produce.settled"),
               Adds(CASH_OUT, "payout_fen", when=("method", "cash"), of="produce.settled")))
 
@@ -520,9 +529,25 @@ def check_op(op: Any) -> dict[str, Any]:
 Lookup = Callable[[str, str, Any], Mapping[str, Any] | None]
 
 
+def read(op_type: str, payload: Mapping[str, Any]) -> Mapping[str, Any]:
+    """The payload in today's words: a field's old word (``aliases``) reads as the new one, so an op journalled
+    before a rename and one after count as one thing. The stored op is not changed."""
+    renamed = ALIASED.get(op_type)
+    if not renamed:
+        return payload
+    out = dict(payload)
+    for name, table in renamed.items():
+        value = out.get(name)
+        if isinstance(value, str) and value in table:
+            out[name] = table[value]
+    return out
+
+
 def contributions(op_type: str, payload: Mapping[str, Any],
                   lookup: Lookup | None = None) -> Iterator[tuple[str, str | None, int]]:
-    """(figure, key or None, amount) for each figure a well-formed op moves, as its declaration says."""
+    """(figure, key or None, amount) for each figure a well-formed op moves, as its declaration says (in today's
+    words: see ``read``)."""
+    payload = read(op_type, payload)
     for a in OPS[op_type].adds:
         if a.when is not None and payload.get(a.when[0]) != a.when[1]:
             continue

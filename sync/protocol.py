@@ -16,6 +16,8 @@ import hashlib
 import io
 import json
 import lzma
+import re
+from dataclasses import dataclass
 from typing import Any
 
 VERSION = 1
@@ -28,6 +30,21 @@ FEED_KINDS = ("manifest", "instruction", "announcement", "notification_status", 
 OP_RESULTS = ("applied", "duplicate", "rejected")
 STATUS_LETTERS = {"applied": "a", "duplicate": "d", "rejected": "r"}
 ENCODINGS = ("xz", "gzip")
+
+
+# What a station says about itself with each upload (optional: an older station sends neither and still syncs).
+APP_VERSION_FIELD, OPS_WAITING_FIELD = "app_version", "ops_waiting"
+APP_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+_-]{0,31}")  # 0.1.0, 1.2.0rc1, 1.2.0+win7 …
+MAX_OPS_WAITING = 2**53 - 1  # the largest integer every JSON reader keeps exactly
+
+
+@dataclass(frozen=True)
+class StationStatus:
+    """The app version a station runs and how many of its ops are not yet uploaded (after the batch it sends);
+    None: not said."""
+
+    app_version: str | None = None
+    ops_waiting: int | None = None
 
 
 class ProtocolError(Exception):
@@ -70,6 +87,17 @@ def decode(raw: bytes, *, encoding: str | None) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise ProtocolError("body_corrupt", "not an object")
     return body
+
+
+def read_status(body: dict[str, Any]) -> StationStatus:
+    """The station's status fields of an upload body; ProtocolError('status_invalid') for a value out of shape
+    (a version that is not a short version word, a count that is not a whole number ≥ 0)."""
+    version, waiting = body.get(APP_VERSION_FIELD), body.get(OPS_WAITING_FIELD)
+    if version is not None and (not isinstance(version, str) or not APP_VERSION.fullmatch(version)):
+        raise ProtocolError("status_invalid", f"{APP_VERSION_FIELD}: a version such as 1.2.0, at most 32 characters")
+    if waiting is not None and (type(waiting) is not int or not 0 <= waiting <= MAX_OPS_WAITING):
+        raise ProtocolError("status_invalid", f"{OPS_WAITING_FIELD}: a whole number from 0")
+    return StationStatus(version, waiting)
 
 
 def results_answer(op_ids: list[str], results: list[tuple[str, str]], high_seq: int, *,
@@ -134,7 +162,9 @@ OPENAPI: dict[str, Any] = {
                                 "security": [], "responses": {"200": {"description": "token and station"},
                                                               "403": {"description": "code unknown or used"}}}},
         "/v1/ops": {"post": {"summary": "Upload journal ops (at most 500); each answered "
-                                        "applied | duplicate | rejected(code)",
+                                        "applied | duplicate | rejected(code). The station may say its app "
+                                        "version and how many ops it has not uploaded yet (after this batch); "
+                                        "an empty batch only says that",
                              "responses": {"200": {"description": "per-op results"},
                                            "400": {"description": "malformed or oversized body"},
                                            "401": {"description": "credentials missing, expired or revoked"}}}},

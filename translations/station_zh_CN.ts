@@ -542,6 +542,10 @@
         <translation>没有名为 {name} 的设置项。</translation>
     </message>
     <message>
+        <source>{name} cannot be changed here. Settings you can change: {choices}.</source>
+        <translation>{name} 不能在这里修改。请改用以下可修改的设置：{choices}。</translation>
+    </message>
+    <message>
         <source>Enter a whole number from {low} to {high}.</source>
         <translation>请输入 {low} 到 {high} 之间的整数。</translation>
     </message>
@@ -2181,6 +2185,10 @@
     <message>
         <source>Month</source>
         <translation>月份</translation>
+    </message>
+    <message>
+        <source>Building the report…</source>
+        <translation>正在生成…</translation>
     </message>
     <message>
         <source>Folder for the CSV files</source>

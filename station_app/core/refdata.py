@@ -22,9 +22,15 @@ def builtin(kind: str) -> list[dict[str, str]]:
     path = paths.resource("reference", f"{kind}.csv")
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            found = [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
-    except OSError as exc:
-        raise BuiltinDataMissing(f"built-in reference data {kind!r} missing: {path}") from exc
+            reader = csv.DictReader(handle)
+            found = []
+            for row in reader:
+                if None in row:  # more cells than the header names: a damaged file, not a list with a .strip
+                    raise BuiltinDataMissing(f"built-in reference data {kind!r} is damaged: line {reader.line_num} "
+                                             f"has more columns than its header: {path}")
+                found.append({k: (v or "").strip() for k, v in row.items()})
+    except (OSError, csv.Error) as exc:
+        raise BuiltinDataMissing(f"built-in reference data {kind!r} missing or unreadable: {path}") from exc
     if not found:
         raise BuiltinDataMissing(f"built-in reference data {kind!r} is empty: {path}")
     return found

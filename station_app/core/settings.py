@@ -35,6 +35,18 @@ DEFAULTS: dict[str, tuple[str, tuple[int, int] | None]] = {
     "document_language": (DOCUMENT_LANGUAGES[0], None),
 }
 
+# What a supervisor may change: the settings dialog shows exactly these and `station-app set` takes only these.
+# The rest are the station's own counters and marks (next pickup code, consignment numbers, the till's float …),
+# moved by the core function that owns them; set by hand they would hand out a code or a number twice.
+EDITABLE = ("remind_after_days", "return_after_days", "idle_lock_minutes", "sms_template", "document_language")
+
+
+def check_editable(names: list[str] | tuple[str, ...] | set[str] | dict[str, str]) -> None:
+    """Refuse a setting a supervisor does not change (or that does not exist), naming the ones that can be."""
+    for name in names:
+        if name not in EDITABLE:
+            raise StationError("setting_not_editable", name, name=name, choices=", ".join(EDITABLE))
+
 
 def get(conn: sqlite3.Connection, name: str) -> str:
     row = conn.execute("SELECT value FROM settings WHERE key = ?", (name,)).fetchone()

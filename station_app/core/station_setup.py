@@ -14,6 +14,7 @@ from .db import transaction
 def save(conn: sqlite3.Connection, values: dict[str, str], layout: list[tuple[int, int, int]] | None = None, *,
          clerk_id: str | None) -> list[str]:
     """All or none. Returns what changed: setting names, and ``shelves`` when the layout changed."""
+    settings.check_editable(values)
     settings.checked(conn, values)  # refuse before taking the write lock
     with transaction(conn):
         changed = settings.write_changes(conn, values, clerk_id=clerk_id)

@@ -16,6 +16,7 @@ def _errors() -> dict[str, str]:
         "db_unreadable": QCoreApplication.translate("Errors", "The station database at {path} cannot be read. Call county IT; do not delete the file."),
         "db_too_new": QCoreApplication.translate("Errors", "This database was made by a newer version of the app. Install the latest version."),
         "setting_unknown": QCoreApplication.translate("Errors", "There is no setting called {name}."),
+        "setting_not_editable": QCoreApplication.translate("Errors", "{name} cannot be changed here. Settings you can change: {choices}."),
         "setting_out_of_range": QCoreApplication.translate("Errors", "Enter a whole number from {low} to {high}."),
         "setting_not_a_choice": QCoreApplication.translate("Errors", "\"{value}\" is not a choice for {name}. Choose one of: {choices}."),
         "remind_not_before_return": QCoreApplication.translate("Errors", "The reminder ({remind} days) must come before the return ({ret} days). Make the reminder fewer days, or the return more."),

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date
 from pathlib import Path
 
+from PIL import Image
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -38,6 +40,7 @@ class ReportsPage(Page):
         super().__init__(host, parent)
         self.setObjectName("reportsPage")
         self.report: reports.Report | None = None
+        self._building = 0  # the latest build asked for: an older one that ends later is dropped
         self.month = named(QLineEdit(f"{date.today():%Y-%m}", maxLength=7), "reportMonth")
         self.month.setPlaceholderText("2026-11")
         self.month.setFixedWidth(self.month.fontMetrics().horizontalAdvance("2026-11") + 24)
@@ -47,6 +50,8 @@ class ReportsPage(Page):
         self.reportScroll = named(QScrollArea(), "reportScroll")
         self.reportScroll.setWidget(self.picture)
         self.reportScroll.setWidgetResizable(True)
+        self.status = named(QLabel(), "reportStatus")  # says a build is under way; empty when the picture is current
+        self.status.hide()
         self.pdfButton = named(QPushButton(self.tr("Save PDF…")), "reportPdfButton")
         self.xlsxButton = named(QPushButton(self.tr("Export Excel…")), "reportXlsxButton")
         self.csvButton = named(QPushButton(self.tr("Export CSV…")), "reportCsvButton")
@@ -60,6 +65,7 @@ class ReportsPage(Page):
             top.addWidget(button)
         box = QVBoxLayout(self)
         box.addLayout(top)
+        box.addWidget(self.status)
         box.addWidget(self.reportScroll, 1)
         self.month.returnPressed.connect(self._month_typed)
         self.pdfButton.clicked.connect(lambda: self._save("pdf"))
@@ -79,14 +85,40 @@ class ReportsPage(Page):
         self.reload()
 
     def reload(self) -> None:
+        """Build the month on a worker (a big month takes seconds): the counter stays usable, the exports wait."""
         start, end = reports.month_range(self.shown_month)
-        self.report = reports.build(self.session.conn, start, min(end, date.today()) if start <= date.today()
-                                    else end)
-        page = report_pages.period(self.report, self.session.station.name, self.session.courier_names,
-                                  self.session.document_language)[0]
-        grey = raster.render(page, 110, grey=True)  # the same drawing as the PDF, at screen resolution
+        end = min(end, date.today()) if start <= date.today() else end
+        station_name, names = self.session.station.name, dict(self.session.courier_names)
+        language = self.session.document_language
+        self._building += 1
+        ticket = self._building
+        self.status.setText(self.tr("Building the report…"))
+        self.status.show()
+        for button in (self.pdfButton, self.xlsxButton, self.csvButton):
+            button.setEnabled(False)
+
+        def build(conn: sqlite3.Connection) -> tuple[reports.Report, Image.Image]:
+            report = reports.build(conn, start, end)
+            page = report_pages.period(report, station_name, names, language)[0]
+            return report, raster.render(page, 110, grey=True)  # the same drawing as the PDF, at screen resolution
+
+        self.op(build).then(lambda built: self._built(ticket, *built)).always(
+            lambda: self._build_ended(ticket)).run_in_background()
+
+    def _built(self, ticket: int, report: reports.Report, grey: Image.Image) -> None:
+        if ticket != self._building:  # the clerk asked for another month meanwhile
+            return
+        self.report = report
         image = QImage(grey.tobytes(), grey.width, grey.height, grey.width, QImage.Format.Format_Grayscale8).copy()
         self.picture.setPixmap(QPixmap.fromImage(image))
+
+    def _build_ended(self, ticket: int) -> None:
+        if ticket != self._building:
+            return
+        self.status.clear()
+        self.status.hide()
+        for button in (self.pdfButton, self.xlsxButton, self.csvButton):
+            button.setEnabled(self.report is not None)
 
     def write(self, kind: str, path: Path) -> Path:
         assert self.report is not None
@@ -105,8 +137,8 @@ class ReportsPage(Page):
         return path
 
     def _save(self, kind: str) -> None:
-        if self.report is None:
-            self.reload()
+        if self.report is None:  # the buttons are greyed out until a build has ended
+            return
         if kind == "csv":
             target = QFileDialog.getExistingDirectory(self, self.tr("Folder for the CSV files"))
         else:

@@ -182,13 +182,14 @@ class SettingsDialog(QDialog):
         self.smsPreview.setText(self.tr("Example: {text}").format(text=sample))
 
     def save(self) -> None:
-        values = {
-            "remind_after_days": str(self.remindDays.value()),
-            "return_after_days": str(self.returnDays.value()),
-            "idle_lock_minutes": str(self.idleMinutes.value()),
-            "sms_template": self._stored(),
-            "document_language": str(self.documentLanguage.currentData()),
+        shown = {
+            "remind_after_days": lambda: str(self.remindDays.value()),
+            "return_after_days": lambda: str(self.returnDays.value()),
+            "idle_lock_minutes": lambda: str(self.idleMinutes.value()),
+            "sms_template": self._stored,
+            "document_language": lambda: str(self.documentLanguage.currentData()),
         }
+        values = {name: shown[name]() for name in settings.EDITABLE}  # core's one list of what a supervisor sets
         layout = [(n, self.layerCount.value(), self.capacity.value()) for n in range(1, self.shelfCount.value() + 1)]
         try:
             station_setup.save(self.session.conn, values, layout, clerk_id=self.session.clerk_id)

@@ -117,7 +117,8 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
             if not isinstance(batch, list) or len(batch) > protocol.MAX_BATCH_OPS:
                 raise protocol.ProtocolError("batch_invalid")
             named = body.get("station") if isinstance(body.get("station"), str) else None
-            done = await with_db(storage.apply_batch)(caller, batch, named)
+            status = protocol.read_status(body)  # refused whole (400) before anything is applied
+            done = await with_db(storage.apply_batch)(caller, batch, named, status)
             await with_db(sms.deliver_pending)(gateway)
             return JSONResponse(done.answer())
         return await guarded(request, handle)

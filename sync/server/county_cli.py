@@ -40,8 +40,10 @@ def run(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
             print(json.dumps(rows, ensure_ascii=False, indent=2))
         for r in [] if args.json else rows:
             flag = "【超过一天未同步】" if r["silent"] else ""
-            print(f"{r['station']} {r['name']} 最近同步 {r['last_sync'] or '从未'} "
-                  f"最近日结 {r['last_day_closed'] or '无'} 缺失操作 {r['ops_missing']} "
+            waiting = "未报告" if r["ops_not_uploaded"] is None else r["ops_not_uploaded"]
+            print(f"{r['station']} {r['name']} 版本 {r['app_version'] or '未报告'} "
+                  f"最近同步 {r['last_sync'] or '从未'} 最近日结 {r['last_day_closed'] or '无'} "
+                  f"站点待上传 {waiting} 序号缺口 {r['ops_missing']} "
                   f"拒收 {r['refused_ops']} 安全事件 {r['security_events']} {flag}")
     elif args.command == "subsidy":
         run_subsidy(conn, args)

@@ -395,10 +395,21 @@ def label(name: str) -> str:
     return f"{LABELS.get(stem, stem)}：{key}"
 
 
+def _said(conn: sqlite3.Connection, station: str) -> tuple[str | None, int | None, str | None]:
+    """What the station's device that spoke last said about itself (after a restore on a new PC the old device
+    stays in the table with its old words: the newest is the counter in use)."""
+    row = conn.execute("SELECT app_version, ops_waiting, status_at FROM devices WHERE station = ? AND status_at "
+                       "IS NOT NULL ORDER BY status_at DESC LIMIT 1", (station,)).fetchone()
+    return (row[0], None if row[1] is None else int(row[1]), row[2]) if row else (None, None, None)
+
+
 def health(conn: sqlite3.Connection, start: date, end: date, now: datetime | None = None) -> list[dict[str, Any]]:
-    """Each station's sync health: last sync, last day close, ops the county knows are missing (sequence numbers
-    below the device's highest that never arrived), silent for more than a day, and in the period refused ops and
-    security events. The app version is not reported by stations yet (None)."""
+    """Each station's sync health: last sync, last day close, silent for more than a day, and in the period
+    refused ops and security events. Two counts of ops the county lacks, from two sides:
+
+    - ``ops_missing``: seen by the county, sequence gaps (numbers below a device's highest that never arrived);
+    - ``ops_not_uploaded``: said by the station at its last upload (ops still waiting there, including any too
+      large to send), with ``app_version`` and ``status_at``; None while it has said nothing (an older app)."""
     now = now or datetime.now(UTC)
     first, after = period(start, end).utc_bounds()
     out = []
@@ -426,7 +437,9 @@ def health(conn: sqlite3.Connection, start: date, end: date, now: datetime | Non
             "AND l.station = d.station AND l.device_seq <= d.high_seq) FROM devices d WHERE d.station = ?", (code,)))
         refused, security = refusals.get(code, 0), events.get(code, 0)
         seen = datetime.fromisoformat(last.replace("Z", "+00:00")) if last else None
+        said = _said(conn, code)
         out.append({"station": code, "name": name, "last_sync": last, "last_day_closed": closed_day,
-                    "app_version": None, "ops_missing": max(0, missing), "refused_ops": refused,
+                    "app_version": said[0], "ops_missing": max(0, missing), "ops_not_uploaded": said[1],
+                    "status_at": said[2], "refused_ops": refused,
                     "security_events": security, "silent": seen is None or now - seen > timedelta(days=1)})
     return out

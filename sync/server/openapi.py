@@ -99,7 +99,13 @@ def _bodies(op_refs: list[dict[str, str]]) -> dict[str, dict[str, Any]]:
         "/v1/ops": {"type": "object", "required": ["ops"],
                     "properties": {"ops": {"type": "array", "maxItems": protocol.MAX_BATCH_OPS,
                                            "items": {"anyOf": op_refs}},
-                                   "station": {"type": "string"}, "protocol": {"type": "integer"}}},
+                                   "station": {"type": "string"}, "protocol": {"type": "integer"},
+                                   protocol.APP_VERSION_FIELD: {
+                                       "type": "string", "pattern": f"^{protocol.APP_VERSION.pattern}$",
+                                       "maxLength": 32, "description": "the station app's version"},
+                                   protocol.OPS_WAITING_FIELD: {
+                                       "type": "integer", "minimum": 0, "maximum": protocol.MAX_OPS_WAITING,
+                                       "description": "ops the station has not uploaded yet, after this batch"}}},
         "/v1/reconcile": {"type": "object", "required": ["day", "digest"],
                           "properties": {"day": {"type": "string", "format": "date"},
                                          "digest": {"type": "string", "description": "sha256 of the day's op ids"},

@@ -45,16 +45,46 @@ def read_rows(path: Path) -> list[dict[str, str]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise DataError(["file is neither UTF-8 nor GBK"])
+        raise DataError(["文件既不是 UTF-8 也不是 GBK 编码，请另存为 CSV（UTF-8）后重试 / "
+                         "the file is neither UTF-8 nor GBK"])
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise DataError([f"not JSON: {exc}"]) from exc
+            raise DataError([f"文件不是有效的 JSON（{exc}） / not JSON: {exc}"]) from exc
         if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
-            raise DataError(["JSON must be a list of objects"])
+            raise DataError(["JSON 文件应为对象列表 / JSON must be a list of objects"])
         return [{k: "" if v is None else str(v) for k, v in r.items()} for r in data]
-    return [{(k or "").strip(): (v or "").strip() for k, v in row.items()} for row in csv.DictReader(io.StringIO(text))]
+    return _csv_rows(text)
+
+
+def _csv_rows(text: str) -> list[dict[str, str]]:
+    """Rows under the header's names; a row with more cells than the header has names is refused by its line
+    number (it would have to drop what it cannot name), as is a line the csv module cannot read. A shorter row
+    reads its missing cells as empty, as before: the validation after says which required value is empty."""
+    if "\x00" in text:
+        raise DataError(["文件含有空字符，不是 CSV 文本，请另存为 CSV（UTF-8）后重试 / the file contains NUL bytes: "
+                         "not a CSV text file"])
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[dict[str, str]] = []
+    problems: list[str] = []
+    try:
+        header = [h.strip() for h in next(reader, [])]
+        for cells in reader:
+            if not cells:
+                continue  # an empty line, as csv.DictReader skipped it
+            if len(cells) > len(header):
+                line = reader.line_num
+                problems.append(f"第 {line} 行：应有 {len(header)} 列，实有 {len(cells)} 列（内容含逗号时请加英文引号）"
+                                f" / line {line}: {len(header)} columns expected, {len(cells)} found")
+                continue
+            rows.append({h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)})
+    except csv.Error as err:
+        line = reader.line_num
+        problems.append(f"第 {line} 行：无法读取（{err}） / line {line}: cannot read ({err})")
+    if problems:
+        raise DataError(problems[:50])
+    return rows
 
 
 def validate_ref(kind: str, rows: list[dict[str, str]]) -> list[dict[str, Any]]:

@@ -56,6 +56,8 @@ ADDED_COLUMNS: dict[str, dict[str, str]] = {
     "parcels": {"recipient_phone": "TEXT NOT NULL DEFAULT ''", "courier": "TEXT NOT NULL DEFAULT ''",
                 "pickup_code": "TEXT NOT NULL DEFAULT ''"},
     "sms_outbox": {"kind": "TEXT NOT NULL DEFAULT 'arrival'", "claimed_by": "TEXT", "claimed_at": "TEXT"},
+    # what the device last said about itself with an upload (protocol.StationStatus); NULL: never said
+    "devices": {"app_version": "TEXT", "ops_waiting": "INTEGER", "status_at": "TEXT"},
 }
 SCHEMA_VERSION = 3  # 3: rollups keyed by courier, product, route and dwell (sync/server/derived.py)
 
@@ -227,8 +229,9 @@ class BatchResult:
 
 
 def apply_batch(conn: sqlite3.Connection, caller: Caller, batch: list[Any],
-                station_named: str | None = None) -> BatchResult:
-    """Apply a batch in one transaction; each op is applied once, ever.
+                station_named: str | None = None, status: protocol.StationStatus | None = None) -> BatchResult:
+    """Apply a batch in one transaction; each op is applied once, ever. What the station says about itself
+    (``status``) is kept for its device in the same transaction.
 
     Every op is checked against its declaration (sync/ops.py) first: one that fails is rejected with its reason
     and logged, and the rest of the batch still applies."""
@@ -258,8 +261,19 @@ def apply_batch(conn: sqlite3.Connection, caller: Caller, batch: list[Any],
         rollups.write(conn, done.figure_changes)
         conn.execute("UPDATE devices SET high_seq = ? WHERE device_id = ? AND station = ?",
                      (high, caller.device_id, caller.station))
+        if status is not None:
+            _note_status(conn, caller, status, received)
     done.high = high
     return done
+
+
+def _note_status(conn: sqlite3.Connection, caller: Caller, status: protocol.StationStatus, at: str) -> None:
+    """Keep what was said; a field not said keeps its last value (an older station says nothing)."""
+    if status.app_version is None and status.ops_waiting is None:
+        return
+    conn.execute("UPDATE devices SET app_version = coalesce(?, app_version), ops_waiting = coalesce(?, ops_waiting), "
+                 "status_at = ? WHERE device_id = ? AND station = ?",
+                 (status.app_version, status.ops_waiting, at, caller.device_id, caller.station))
 
 
 def _device_high(conn: sqlite3.Connection, caller: Caller) -> int:

@@ -106,6 +106,12 @@ def click_and_wait(qtbot, root: QWidget, name: str) -> None:
     qtbot.waitUntil(find(root, name, QAbstractButton).isEnabled, timeout=30_000)
 
 
+def report_built(qtbot, page: QWidget) -> None:
+    """The reports page builds its month on a worker ("正在生成…" meanwhile): wait until the picture is current."""
+    qtbot.waitUntil(lambda: find(page, "reportStatus", QLabel).text() == ""
+                    and find(page, "reportPdfButton", QAbstractButton).isEnabled(), timeout=30_000)
+
+
 def tick(qtbot, box: QCheckBox) -> None:
     """The tick box sits at the left of a wide row: click it there."""
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))

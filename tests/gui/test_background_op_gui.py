@@ -13,11 +13,11 @@ from station_app.ui import feedback
 from station_app.ui.messages import error_text
 from station_app.ui.workers import Lane
 
-from .support import Modals, click, find, go, kind, pick_folder, said
+from .support import Modals, click, find, go, kind, pick_folder, report_built, said
 
 
 def start_usb_backup(qtbot, counter, folder) -> QPushButton:
-    go(counter, "reportsPage")
+    report_built(qtbot, go(counter, "reportsPage"))  # the month's own build is done: only the backup runs
     button = find(counter, "backupUsbButton", QPushButton)
     chosen = Modals(pick_folder(folder))
     click(qtbot, counter, "backupUsbButton")

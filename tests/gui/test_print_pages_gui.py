@@ -30,6 +30,7 @@ from .support import (
     go,
     kind,
     pick_file,
+    report_built,
     said,
     set_printer,
 )
@@ -235,7 +236,8 @@ def test_f6_the_farmers_papers_name_them_in_full_and_weights_and_cash_are_checke
 
 
 def report_text(qtbot, page, path: Path) -> str:
-    """The report shown, saved as a PDF through its button, as text."""
+    """The report shown, once built, saved as a PDF through its button, as text."""
+    report_built(qtbot, page)
     saving = Modals(pick_file(path))
     click(qtbot, page, "reportPdfButton")
     assert saving.done()
@@ -252,6 +254,7 @@ def test_f10_a_month_that_does_not_exist_is_refused(counter, qtbot, tmp_path):
     fill(month, "2026-13")
     typed(month, "\r")
     assert kind(counter) == "error" and "2026-13 不是有效的月份" in said(counter)
+    assert find(page, "reportStatus", QLabel).text() == ""  # nothing is being built
     assert find(page, "reportPicture", QLabel).pixmap().toImage() == shown  # the report shown stays as it was
     text = report_text(qtbot, page, tmp_path / "still.pdf")
     assert "2026-10-01" in text and "2026-01-01" not in text  # not turned into January

@@ -9,8 +9,21 @@ import time
 
 import pytest
 
-from station_app.core import bills, dayclose, dispatch, idcheck, parcels, pickup, produce, sending, settings, stock
-from station_app.core.clock import local_day, utc_now
+from station_app.core import (
+    bills,
+    dayclose,
+    db,
+    dispatch,
+    idcheck,
+    journal,
+    parcels,
+    pickup,
+    produce,
+    sending,
+    settings,
+    stock,
+)
+from station_app.core.clock import local_day, to_iso, utc_now
 from sync import client as sync_client
 from sync import ops
 from sync.server import rollups, storage
@@ -144,3 +157,34 @@ def test_every_declared_op_type_reaches_the_county_figures_or_says_why_not(china
             continue
         # a void takes its bill back: it shows in bills_voided; every other op in the figures it declares
         assert {a.figure for a in declared.adds} & moved, name
+
+
+def test_a_day_spanning_the_bank_card_rename_counts_one_bank_card_line(china_time, server, enrolled, boss):
+    """Migration 0007 renamed the payout method 'bank' to 'bank_card' in the station's tables; a payout journalled
+    before the upgrade still says 'bank' (the journal is never rewritten). Day close and county read both as one."""
+    conn = enrolled
+    paid = []
+    for n, before_upgrade in ((1, True), (2, False)):
+        farmer = produce.add_consignor(conn, f"刘大爷{n}", f"1370000111{n}", payout="bank_card", clerk_id=boss.id)
+        lot = produce.take_in(conn, produce.Intake(farmer, "WS-CUILI", "一级", 20_000, 1_000, 500, 1_000, 3),
+                              clerk_id=boss.id)
+        produce.record_sale(conn, lot.lot_no, 10_000, 10_000 * n, source="manual", clerk_id=boss.id)
+        settled = produce.settle(conn, farmer, clerk_id=boss.id)
+        paid.append(settled.payout_fen)
+        if before_upgrade:  # as the app wrote it before 0007
+            with db.transaction(conn):
+                conn.execute("UPDATE settlements SET paid_at = ?, paid_by = 'bank_card' WHERE id = ?",
+                             (to_iso(utc_now()), settled.id))
+                journal.append(conn, "produce.paid", {"settlement_id": settled.id, "method": "bank"},
+                               clerk_id=boss.id, entity_id=settled.id)
+        else:
+            produce.record_payout(conn, settled.id, "bank_card", clerk_id=boss.id)
+    methods = [json.loads(p)["method"] for (p,) in conn.execute(
+        "SELECT payload FROM journal WHERE type = 'produce.paid' ORDER BY device_seq")]
+    assert methods == ["bank", "bank_card"]  # the journal holds both words
+    today = local_day(utc_now())
+    assert dayclose.totals(conn, today).produce_payouts_fen == {"bank_card": sum(paid)}
+    sync_client.Syncer(conn).sync()
+    result = server.admin("report", "station", "S001", "--date", today.isoformat())
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["figures"]["produce_payouts_fen"] == {"bank_card": sum(paid)}

@@ -78,3 +78,18 @@ def test_close_day_writes_the_report_takes_a_backup_and_refuses_in_sentences(tmp
     finally:
         conn.close()
     assert list((Path(data) / "backups").glob("station-daily-*.db"))
+
+
+def test_set_takes_only_what_the_settings_dialog_offers(tmp_path: Path):
+    data = make_station(tmp_path)
+    for name, value in (("next_code_seq", "5"), ("consignment_next", "1"), ("cash_float_fen", "100"),
+                        ("no_such_thing", "1")):
+        refused = run("set", name, value, "--data-dir", data)
+        assert refused.returncode == 1 and "Traceback" not in refused.stderr, refused.stderr
+        # says what is wrong (this one cannot be set here) and what to do (the ones that can)
+        assert name in refused.stderr and "不能在这里修改" in refused.stderr, refused.stderr
+        assert all(offered in refused.stderr for offered in settings.EDITABLE)
+    assert stored(data, "next_code_seq") == "1"  # the next pickup code is still the station's own
+    assert stored(data, "cash_float_fen") == "0"
+    assert run("set", "idle_lock_minutes", "15", "--data-dir", data).returncode == 0
+    assert stored(data, "idle_lock_minutes") == "15"
