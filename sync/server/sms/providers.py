@@ -152,6 +152,7 @@ class AliyunGateway:
 
 class TencentGateway:
     name = "tencent"
+    queues_receipts = True  # PullSmsSendStatus hands out whatever arrived, for every text at once
 
     def __init__(self, options: ProviderOptions, secrets: dict[str, str]) -> None:
         from tencentcloud.common import credential

@@ -79,12 +79,16 @@ def _claim(conn: sqlite3.Connection, now: datetime, batch: int) -> list[sqlite3.
     taken: dict[str, int] = {}
     for row in conn.execute("SELECT text_id, phone FROM sms_texts WHERE state = 'queued' AND next_at <= ? "
                             "ORDER BY next_at LIMIT ?", (config.iso(now), batch * 2)).fetchall():
-        recent = conn.execute("SELECT sum(sent_at >= ?), count(*) FROM sms_texts WHERE phone = ? AND sent_at >= ?",
-                              (minute_ago, row["phone"], hour_ago)).fetchone()
+        recent = conn.execute("SELECT sum(sent_at >= ?), count(*), min(CASE WHEN sent_at >= ? THEN sent_at END), "
+                              "min(sent_at) FROM sms_texts WHERE phone = ? AND sent_at >= ?",
+                              (minute_ago, minute_ago, row["phone"], hour_ago)).fetchone()
         extra = taken.get(row["phone"], 0)
         if (recent[0] or 0) + extra >= per_minute or recent[1] + extra >= per_hour:
-            wait = timedelta(minutes=1) if recent[1] + extra < per_hour else timedelta(minutes=10)
-            conn.execute("UPDATE sms_texts SET next_at = ? WHERE text_id = ?", (config.iso(now + wait), row[0]))
+            # not before the oldest send in the full window leaves it
+            hour_full = recent[1] + extra >= per_hour
+            oldest, span = (recent[3], timedelta(hours=1)) if hour_full else (recent[2], timedelta(minutes=1))
+            free = _parse(oldest) + span if oldest else now + span
+            conn.execute("UPDATE sms_texts SET next_at = ? WHERE text_id = ?", (config.iso(max(free, now)), row[0]))
             continue
         taken[row["phone"]] = extra + 1
         chosen.append(row["text_id"])
@@ -95,6 +99,10 @@ def _claim(conn: sqlite3.Connection, now: datetime, batch: int) -> list[sqlite3.
                      "WHERE text_id = ? AND state = 'queued'", (mark, config.iso(now), text_id))
     return conn.execute("SELECT * FROM sms_texts WHERE claimed_by = ? AND state = 'sending' ORDER BY next_at",
                         (mark,)).fetchall()
+
+
+def _parse(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def _record(conn: sqlite3.Connection, gateway: str, text_id: str, answer: Answer, now: datetime,
@@ -157,10 +165,14 @@ def follow_receipts(conn: sqlite3.Connection, gateway: Gateway, now: datetime, l
     """Ask the provider what became of texts sent in the last days; delivered or failed goes to the station."""
     if gateway.name in ("log", "http"):
         return 0  # nothing to ask
+    # a provider that queues its receipts (Tencent) is asked whenever a text awaits one; others per text, paced
+    every = timedelta(0) if getattr(gateway, "queues_receipts", False) else RECEIPT_EVERY
     due = conn.execute("SELECT text_id, provider_id, phone, sent_at FROM sms_texts WHERE state = 'sent' AND "
-                       "gateway = ? AND sent_at >= ? AND (checked_at IS NULL OR checked_at < ?) ORDER BY checked_at "
+                       "gateway = ? AND sent_at >= ? AND (checked_at IS NULL OR checked_at <= ?) ORDER BY checked_at "
                        "LIMIT ?", (gateway.name, config.iso(now - RECEIPT_FOR),
-                                   config.iso(now - RECEIPT_EVERY), limit)).fetchall()
+                                   config.iso(now - every), limit)).fetchall()
+    if not due:
+        return 0
     outstanding = [Outstanding(r[0], r[1] or "", r[2], r[3]) for r in due]
     got = gateway.receipts(outstanding)
     return apply_receipts(conn, gateway.name, got, now, [r[0] for r in due])
