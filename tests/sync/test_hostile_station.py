@@ -258,7 +258,8 @@ def test_concurrent_uploads_send_each_text_once(server, tmp_path):
     for t in threads:
         t.join()
     assert not errors, errors
-    texts = [line.split("\t", 1)[1] for line in sent_texts(server, 4 * per_station)]  # masked phone and words, without the time
+    # masked phone and words, without the time
+    texts = [line.split("\t", 1)[1] for line in sent_texts(server, 4 * per_station)]
     doubled = [text for text, n in Counter(texts).items() if n > 1]
     assert not doubled[:3] and len(texts) == 4 * per_station  # every text, each once
     assert server.query("SELECT state, count(*) FROM sms_outbox GROUP BY state") == [("sent", 4 * per_station)]
