@@ -72,9 +72,9 @@ def run(conn: sqlite3.Connection, args: argparse.Namespace, data_dir: Path) -> i
 
 def _set(conn: sqlite3.Connection, args: argparse.Namespace, data_dir: Path) -> int:
     chosen = {FLAGS[flag]: getattr(args, flag) for flag in FLAGS if getattr(args, flag) is not None}
-    if args.resume or "sms_gateway" in chosen:
-        chosen["sms_paused"] = ""
     secret = sys.stdin.readline().strip() if args.secret_stdin else ""
+    if args.resume or "sms_gateway" in chosen or args.key_id or secret:  # what was refused has been dealt with
+        chosen["sms_paused"] = ""
     if args.secret_stdin and not secret:
         print("没有从标准输入读到密钥：请用 echo 密钥 | county-server sms set … --secret-stdin。", file=sys.stderr)
         return 1

@@ -143,7 +143,7 @@ def raise_alarm(conn: sqlite3.Connection, gateway: str, answer: Answer, now: dat
 
 
 def _settle(conn: sqlite3.Connection, text_id: str, state: str, reason: str, now: datetime,
-            at: str = "", code: str = "") -> None:
+            at: str = "", code: str = "", receipt: bool = False) -> None:
     """A text's new state, on its outbox rows, and told to its station for each parcel it carries."""
     conn.execute("UPDATE sms_texts SET state = ?, reason = ?, claimed_by = NULL, done_at = ?, "
                  "code = CASE WHEN ? != '' THEN ? ELSE code END WHERE text_id = ?",
@@ -152,9 +152,10 @@ def _settle(conn: sqlite3.Connection, text_id: str, state: str, reason: str, now
     parts = conn.execute("SELECT o.notification_id, o.parcel_id, p.waybill FROM sms_text_parts t JOIN sms_outbox o "
                          "ON o.notification_id = t.notification_id LEFT JOIN parcels p ON p.parcel_id = o.parcel_id "
                          "WHERE t.text_id = ?", (text_id,)).fetchall()
-    conn.execute("UPDATE sms_outbox SET state = ?, sent_at = coalesce(sent_at, ?) WHERE notification_id IN "
-                 "(SELECT notification_id FROM sms_text_parts WHERE text_id = ?)",
-                 (state, text["sent_at"], text_id))
+    if not receipt:  # a receipt leaves the outbox at 'sent': the day report counts texts handed over
+        conn.execute("UPDATE sms_outbox SET state = ?, sent_at = coalesce(sent_at, ?) WHERE notification_id IN "
+                     "(SELECT notification_id FROM sms_text_parts WHERE text_id = ?)",
+                     (state, text["sent_at"], text_id))
     for part in parts:
         storage.add_feed(conn, text["station"], "notification_status", status_body(
             part[0], state, reason, parcel_id=part[1], waybill=part[2] or "", text_id=text_id,
@@ -191,6 +192,6 @@ def apply_receipts(conn: sqlite3.Connection, gateway: str, receipts: list[Receip
                 continue  # unknown, or already settled: a receipt counts once
             _settle(conn, row[0], "delivered" if receipt.delivered else "failed",
                     "" if receipt.delivered else "not_delivered", now, at=receipt.at,
-                    code=receipt.code[:64])
+                    code=receipt.code[:64], receipt=True)
             applied += 1
     return applied

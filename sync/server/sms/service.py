@@ -99,6 +99,8 @@ class Worker:
     def gateway(self, conn: sqlite3.Connection) -> Gateway | None:
         values = config.all_settings(conn)
         values.pop("sms_paused")
+        where = credentials.path(self.data_dir)  # new secrets mean a new client, as new settings do
+        values["credentials_changed"] = str(where.stat().st_mtime_ns) if where.exists() else ""
         if self._gateway is None or values != self._built_from:
             try:
                 self._gateway = build_gateway(conn, self.data_dir)
