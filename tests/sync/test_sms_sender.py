@@ -232,3 +232,36 @@ def test_the_sender_finds_its_work_through_indexes(county):
         plan = " ".join(row[3] for row in county.conn.execute("EXPLAIN QUERY PLAN " + sql, ("x", 1)))
         assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, (name, plan)
         assert json.dumps(plan)  # readable in the failure message
+
+
+def test_a_text_claimed_by_a_sender_that_died_is_never_sent_again(county):
+    county.set(sms_merge_minutes="0")
+    gateway = LogGateway(county.data_dir / "sms.log")
+    nid = county.receive("13812345678", "SF1000000000001", "1-1-0001")
+    now = datetime.now(UTC) + timedelta(seconds=1)
+    with storage.transaction(county.conn):  # a round that composed and claimed, then its process was killed
+        from sync.server.sms.compose import compose
+
+        compose(county.conn, now)
+        county.conn.execute("UPDATE sms_texts SET state = 'sending', claimed_by = 'dead', claimed_at = ?",
+                            (config.iso(now),))
+    assert run_round(county.conn, gateway, now + timedelta(minutes=5)).sent == 0  # maybe still sending
+    assert run_round(county.conn, gateway, now + timedelta(minutes=11)).sent == 0
+    assert county.conn.execute("SELECT state FROM sms_texts").fetchone()[0] == "unknown" and not log_lines(county)
+    last = county.statuses()[-1]
+    assert (last["notification_id"], last["state"], last["reason"]) == (nid, "unknown", "unknown")
+
+
+def test_missing_credentials_raise_one_alarm_and_nothing_is_sent(county, monkeypatch):
+    from sync.server.sms import service
+
+    for name in ("ALIBABA_CLOUD_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    county.set(sms_merge_minutes="0", sms_gateway="aliyun")
+    county.receive("13812345678", "SF1000000000001", "1-1-0001")
+    worker = service.Worker(county.data_dir)
+    for _ in range(3):
+        assert worker.round(county.conn) is False
+    alarms = county.conn.execute("SELECT reason, detail FROM sms_alarms").fetchall()
+    assert len(alarms) == 1 and alarms[0][0] == "credentials_missing" and "--secret-stdin" in alarms[0][1]
+    assert config.setting(county.conn, "sms_paused").startswith("credentials_missing")
