@@ -70,7 +70,7 @@ def used_fields(conn: sqlite3.Connection, many: bool) -> list[str]:
     return seen
 
 
-def compose(conn: sqlite3.Connection, now: datetime, limit: int = 500) -> int:
+def compose(conn: sqlite3.Connection, now: datetime, limit: int = 100) -> int:
     """Inside the caller's write transaction: turn ripe outbox rows into texts. Returns texts made."""
     window = timedelta(minutes=config.number(conn, "sms_merge_minutes"))
     ripe = config.iso(now - window)

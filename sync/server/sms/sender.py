@@ -41,7 +41,7 @@ def paused(conn: sqlite3.Connection) -> str:
     return config.setting(conn, "sms_paused")
 
 
-def run_round(conn: sqlite3.Connection, gateway: Gateway, now: datetime, batch: int = 200) -> Round:
+def run_round(conn: sqlite3.Connection, gateway: Gateway, now: datetime, batch: int = 50) -> Round:
     done = Round()
     with storage.transaction(conn):
         _expire_stale(conn, now)
