@@ -160,3 +160,18 @@ def test_generic_gateway_without_the_success_match_is_a_failure_and_the_secret_n
         assert answer.status == FAILED and "echoed-secret-456" not in answer.detail
     finally:
         vendor.close()
+
+
+def test_an_unreachable_provider_is_retried_later_not_failed():
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{s.getsockname()[1]}"
+    options = ProviderOptions("龙雾村", "1000", "2000", closed, "ap-guangzhou", APP_ID)
+    for gateway in (AliyunGateway(options, {"key_id": KEY_ID, "secret": SECRET}),
+                    TencentGateway(options, {"key_id": KEY_ID, "secret": SECRET}),
+                    HttpGateway(HttpOptions(closed), {})):
+        answer = gateway.send(message())
+        assert (answer.status, answer.reason) == (RETRY, "gateway_unreachable"), gateway.name
+        assert SECRET not in repr(answer)

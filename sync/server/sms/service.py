@@ -78,7 +78,8 @@ class Worker:
                 self.event.clear()
                 try:
                     busy = self.round(conn)
-                except sqlite3.Error as err:  # a full disk, a locked file: try again next time
+                except Exception as err:  # noqa: BLE001 - a full disk, a locked file, a provider SDK's surprise:
+                    # the thread must live on; the type only (an SDK's message may carry a phone)
                     log.warning("sms round failed: %s", type(err).__name__)
                     busy = False
                 if not busy:
