@@ -11,6 +11,6 @@ if ! ensure_cups_queue; then
   echo "No CUPS test queue: the CUPS printing test will be skipped." >&2
 fi
 .venv/bin/ruff check .
-.venv/bin/mypy station_app/core station_app/labels station_app/devices sync
+.venv/bin/mypy station_app sync  # every package, ui included
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest "$@"

@@ -344,6 +344,8 @@ SENDING_FEES_BY_COURIER = figure("sending_fees_by_courier_fen", "fen", keyed=Tru
 UP = figure("up", "count")  # the volume sent up: parcels sent + produce boxes
 PRODUCE_NET = figure("produce_net_g", "g")
 PRODUCE_BOXES = figure("produce_boxes", "count")
+PRODUCE_NET_BY_PRODUCT = figure("produce_net_by_product_g", "g", keyed=True)  # 农产品 by catalogue code
+PRODUCE_BOXES_BY_PRODUCT = figure("produce_boxes_by_product", "count", keyed=True)
 PRODUCE_SALES = figure("produce_sales_fen", "fen")
 PRODUCE_SOLD = figure("produce_sold_g", "g")
 PRODUCE_RETURNED = figure("produce_returned_g", "g")
@@ -351,6 +353,7 @@ PRODUCE_SETTLED_PAYOUT = figure("produce_settled_payout_fen", "fen")
 PRODUCE_PAYOUTS = figure("produce_payouts_fen", "fen", keyed=True)  # paid out, by method
 BILLS_PAID = figure("bills_paid", "count")
 BILLS_VOIDED = figure("bills_voided", "count")
+BILLS_PAID_BY_TYPE = figure("bills_paid_by_type", "count", keyed=True)  # how many bills, by bill type
 BILLS = figure("bills_fen", "fen", keyed=True)  # amount by bill type
 BILLS_BY_CHANNEL = figure("bills_by_channel_fen", "fen", keyed=True)  # amount + commission by channel
 BILL_COMMISSION = figure("bill_commission_fen", "fen")
@@ -421,7 +424,9 @@ declare("consignor.added", consignor_id=Id(), name=NAME, phone=Phone(), village=
 declare("produce.taken_in", lot_id=Id(), lot_no=Text(64), consignor_id=Id(), product_code=Text(64), grade=NAME,
         gross_g=Grams(), tare_g=Grams(), deduction_g=Grams(), net_g=Grams(), price_fen_per_kg=Fen(hi=10_000_000),
         boxes=ListOf(Text(64), max_items=10_000),
-        adds=(Adds(PRODUCE_NET, "net_g"), Adds(PRODUCE_BOXES, "boxes"), Adds(UP, "boxes")))
+        adds=(Adds(PRODUCE_NET, "net_g"), Adds(PRODUCE_BOXES, "boxes"), Adds(UP, "boxes"),
+              Adds(PRODUCE_NET_BY_PRODUCT, "net_g", by="product_code"),
+              Adds(PRODUCE_BOXES_BY_PRODUCT, "boxes", by="product_code")))
 declare("produce.sold", sale_id=Id(), lot_id=Id(), lot_no=Text(64), sold_g=Grams(), sales_fen=Fen(), source=Code(),
         feed_seq=Int(1, MAX_SEQ, optional=True),  # a county sale names the feed item it came from
         adds=(Adds(PRODUCE_SALES, "sales_fen"), Adds(PRODUCE_SOLD, "sold_g")))
@@ -442,6 +447,7 @@ declare("bill.paid", payment_id=Id(), type_code=Code(), account=Text(64), payer_
         amount_fen=Fen(hi=100_000_000), channel=Code(), reference=Text(100), commission_fen=Fen(hi=10_000_000),
         business_day=Day(), key="payment_id", day_field="business_day",
         adds=(Adds(BILLS_PAID), Adds(BILLS, "amount_fen", by="type_code"),
+              Adds(BILLS_PAID_BY_TYPE, by="type_code"),
               Adds(BILLS_BY_CHANNEL, "amount_fen", by="channel"),
               Adds(BILLS_BY_CHANNEL, "commission_fen", by="channel"),
               Adds(BILL_COMMISSION, "commission_fen"), Adds(EARNINGS, "commission_fen", key="bills"),

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ops
-from . import lots, refdata, rollups, storage
+from . import county_cli, figures, lots, refdata, rollups, stations, storage, subsidy
 
 COUNTY_TZ = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
 
@@ -47,6 +47,47 @@ def build_parser() -> argparse.ArgumentParser:
     add = station.add_parser("add", parents=[common], help="add a station; prints a one-time enrolment code")
     add.add_argument("--code", required=True)
     add.add_argument("--name", required=True)
+    _station_record_options(add)
+    simp = station.add_parser("import", parents=[common], help="add or update stations from a CSV: "
+                              + ",".join(stations.IMPORT_COLUMNS))
+    simp.add_argument("file")
+    slist = station.add_parser("list", parents=[common], help="the county's stations (contacts masked)")
+    slist.add_argument("--json", action="store_true")
+    status = station.add_parser("status", parents=[common], help="a station is active, suspended or closed from "
+                                "a day on")
+    status.add_argument("--code", required=True)
+    status.add_argument("--status", required=True, choices=tuple(stations.STATUSES))
+    status.add_argument("--since", default="", help="YYYY-MM-DD, China time (default: today)")
+    status.add_argument("--note", default="")
+    area = sub.add_parser("area").add_subparsers(dest="action", required=True)
+    aimp = area.add_parser("import", parents=[common], help="townships and 建制村: code,name,level,parent_code")
+    aimp.add_argument("file")
+    fig = sub.add_parser("figures", parents=[common], help="a period's figures beside the previous period and "
+                         "last year")
+    _period_options(fig)
+    fig.add_argument("--by", choices=figures.GROUPINGS, default="county")
+    fig.add_argument("--min-brands", type=int, help="express brands besides 中国邮政/EMS a 建制村 needs to count "
+                     "as 邮快合作 (default: the county's setting, else 1)")
+    out = fig.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true")
+    out.add_argument("--xlsx", metavar="FILE")
+    out.add_argument("--csv", metavar="FILE")
+    health = sub.add_parser("health", parents=[common], help="each station's sync health")
+    _period_options(health, required=False)
+    health.add_argument("--json", action="store_true")
+    sub_ = sub.add_parser("subsidy").add_subparsers(dest="action", required=True)
+    tiers = sub_.add_parser("tiers", parents=[common], help="the county's tier table: set FILE, or list")
+    tiers.add_argument("what", choices=("set", "list"))
+    tiers.add_argument("file", nargs="?")
+    sheet = sub_.add_parser("sheet", parents=[common], help="volumes, increase, tier and amount per enterprise "
+                            "and area")
+    _period_options(sheet)
+    sheet.add_argument("--level", choices=subsidy.LEVELS, default="township")
+    sheet_out = sheet.add_mutually_exclusive_group()
+    sheet_out.add_argument("--xlsx", metavar="FILE")
+    sheet_out.add_argument("--json", action="store_true")
+    projection = sub.add_parser("projection").add_subparsers(dest="action", required=True)
+    projection.add_parser("rebuild", parents=[common], help="re-derive the figures from the permanent ledger")
     for action in ("revoke", "expire"):
         p = station.add_parser(action, parents=[common], help=f"{action} a station's credentials")
         p.add_argument("--code", required=True)
@@ -92,6 +133,27 @@ def _add_user_commands(sub: argparse._SubParsersAction, common: argparse.Argumen
     from .console import users_cli
 
     users_cli.add_parser(sub, common)
+
+
+def _station_record_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--village", help="the station's 建制村 (12-digit code, imported with area import)")
+    parser.add_argument("--operator", default="", help="/".join(stations.OPERATORS))
+    parser.add_argument("--services", default="", help="comma-separated, from the county's list: "
+                        + ",".join(stations.SERVICES))
+    parser.add_argument("--jiaoyou", action="store_true", help="a 交邮 station (on a 客货邮 route)")
+    parser.add_argument("--contact", default="", help="contact phone (shown masked)")
+
+
+def _period_options(parser: argparse.ArgumentParser, required: bool = True) -> None:
+    parser.add_argument("--from", dest="start", required=required, type=_day, help="first day, YYYY-MM-DD")
+    parser.add_argument("--to", dest="end", required=required, type=_day, help="last day (included)")
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"日期应为 YYYY-MM-DD / not a date: {text[:20]!r}") from exc
 
 
 def _env_float(name: str, default: float) -> float:
@@ -142,7 +204,10 @@ def main(argv: list[str] | None = None) -> int:
             return commands.run(conn, args, data_dir)
         return _admin(conn, args)
     except refdata.DataError as err:
-        print("refused, nothing stored:", *err.problems[:50], sep="\n  ", file=sys.stderr)
+        print("未保存任何内容 / refused, nothing stored:", *err.problems[:50], sep="\n  ", file=sys.stderr)
+        return 1
+    except ValueError as err:  # a period or option the county server cannot answer for
+        print(err, file=sys.stderr)
         return 1
     except OSError as err:
         print(f"cannot read the file: {err}", file=sys.stderr)
@@ -155,9 +220,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
-    if args.command == "station" and args.action == "add":
-        print(storage.add_station(conn, args.code, args.name))
-    elif args.command == "station":
+    if args.command in ("area", "figures", "health", "subsidy", "projection") or (
+            args.command == "station" and args.action in ("add", "import", "list", "status")):
+        return county_cli.run(conn, args)
+    if args.command == "station":
         changed = (storage.revoke if args.action == "revoke" else storage.expire)(conn, args.code)
         print(f"{changed} credentials {args.action}d")
     elif args.command == "ref":

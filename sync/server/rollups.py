@@ -10,6 +10,7 @@ from datetime import timedelta, timezone
 from typing import Any
 
 from .. import ops
+from . import derived
 
 Changes = dict[tuple[str, str, str, str], int]  # (station, day, figure, key) → change
 OPS_FIGURE = "ops"  # how many ops of each type: kept beside the declared figures, keyed by type
@@ -45,6 +46,13 @@ def write(conn: sqlite3.Connection, changes: Changes) -> None:
     conn.executemany("INSERT INTO rollups (station, day, figure, key, value) VALUES (?,?,?,?,?) ON CONFLICT "
                      "(station, day, figure, key) DO UPDATE SET value = value + excluded.value",
                      [(*where, value) for where, value in changes.items()])
+    # the same by month, so a quarter reads three months per station instead of ninety days
+    months: dict[tuple[str, str, str, str], int] = {}
+    for (station, day, name, key), value in changes.items():
+        months[(station, day[:7], name, key)] = months.get((station, day[:7], name, key), 0) + value
+    conn.executemany("INSERT INTO rollups_month (station, month, figure, key, value) VALUES (?,?,?,?,?) ON CONFLICT "
+                     "(station, month, figure, key) DO UPDATE SET value = value + excluded.value",
+                     [(*where, value) for where, value in months.items()])
     changes.clear()
 
 
@@ -59,6 +67,9 @@ def project(conn: sqlite3.Connection, station: str, kind: str, p: dict[str, Any]
     changes[counted] = changes.get(counted, 0) + 1
     if not (kind in ops.CANCELLED_BY and ops.cancelled(kind, p, find)):  # voided before it arrived: nothing
         _add_figures(conn, station, kind, p, at, 1, changes)
+    for name, derived_key, amount in derived.contributions(conn, station, kind, p, at):  # courier, route, dwell …
+        where = (station, counted[1], name, derived_key)
+        changes[where] = changes.get(where, 0) + amount
     target = ops.OPS[kind].cancels
     if target is None or whole_ledger:
         return
@@ -77,6 +88,7 @@ def rebuild(conn: sqlite3.Connection) -> int:
     """Project a whole ledger again (inside the caller's transaction); ops that do not match their declaration
     (stored before the server checked them) are left out. Returns how many ops were projected."""
     conn.execute("DELETE FROM rollups")
+    conn.execute("DELETE FROM rollups_month")
     projected, changes = 0, Changes()
     for station, kind, raw, at in conn.execute("SELECT station, type, payload, created_at FROM ledger "
                                                "ORDER BY rowid").fetchall():

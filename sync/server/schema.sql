@@ -141,6 +141,64 @@ CREATE TABLE IF NOT EXISTS console_audit (
     detail      TEXT NOT NULL,
     address     TEXT NOT NULL DEFAULT ''
 );
+-- The figures' projection (sync/server/rollups.py); also created by storage.migrate for older databases.
+CREATE TABLE IF NOT EXISTS rollups (
+    station     TEXT NOT NULL,
+    day         TEXT NOT NULL,
+    figure      TEXT NOT NULL,
+    key         TEXT NOT NULL DEFAULT '',
+    value       INTEGER NOT NULL,
+    PRIMARY KEY (station, day, figure, key)
+);
+-- A county's figures read a period across all stations: by figure and day, not by station first.
+CREATE INDEX IF NOT EXISTS rollups_figure_day ON rollups(figure, day);
+-- The same figures summed by month (YYYY-MM, China time), written with them: a period's whole months are read
+-- here, its odd days from rollups.
+CREATE TABLE IF NOT EXISTS rollups_month (
+    station     TEXT NOT NULL,
+    month       TEXT NOT NULL,
+    figure      TEXT NOT NULL,
+    key         TEXT NOT NULL DEFAULT '',
+    value       INTEGER NOT NULL,
+    PRIMARY KEY (station, month, figure, key)
+);
+CREATE INDEX IF NOT EXISTS rollups_month_figure ON rollups_month(figure, month);
+-- The county's map: 统计用区划代码 (12 digits), county → township → 建制村 (sync/server/areas.py).
+CREATE TABLE IF NOT EXISTS areas (
+    code        TEXT PRIMARY KEY,
+    name        TEXT NOT NULL,
+    level       TEXT NOT NULL CHECK (level IN ('county', 'township', 'village')),
+    parent_code TEXT REFERENCES areas(code)
+);
+-- What the county knows of a station beyond its code and name (sync/server/stations.py). A table of its own
+-- rather than new columns on stations: an older database gets it from this file at start, nothing to migrate.
+CREATE TABLE IF NOT EXISTS station_records (
+    code        TEXT PRIMARY KEY REFERENCES stations(code),
+    village     TEXT REFERENCES areas(code),
+    operator    TEXT NOT NULL DEFAULT '',
+    services    TEXT NOT NULL DEFAULT '[]',
+    jiaoyou     INTEGER NOT NULL DEFAULT 0,
+    contact     TEXT NOT NULL DEFAULT '',
+    updated_at  TEXT NOT NULL
+);
+-- A station's status over time: active / suspended / closed from a day (China time) on.
+CREATE TABLE IF NOT EXISTS station_status (
+    station     TEXT NOT NULL REFERENCES stations(code),
+    status      TEXT NOT NULL CHECK (status IN ('active', 'suspended', 'closed')),
+    since       TEXT NOT NULL,
+    note        TEXT NOT NULL DEFAULT '',
+    at          TEXT NOT NULL,
+    PRIMARY KEY (station, since)
+);
+-- The county's subsidy tiers (sync/server/subsidy.py): increase bands per area level, fen per piece or per band.
+CREATE TABLE IF NOT EXISTS subsidy_tiers (
+    level       TEXT NOT NULL,
+    from_pieces INTEGER NOT NULL,
+    to_pieces   INTEGER,
+    mode        TEXT NOT NULL CHECK (mode IN ('piece', 'band')),
+    fen         INTEGER NOT NULL,
+    PRIMARY KEY (level, from_pieces)
+);
 -- ----- pickup texts (sync/server/sms): the outbox above holds one row per parcel asked for at ingest; the sender
 -- merges a phone's rows into one text, sends it once, and follows its receipt.
 CREATE TABLE IF NOT EXISTS sms_texts (

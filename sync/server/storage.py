@@ -57,7 +57,7 @@ ADDED_COLUMNS: dict[str, dict[str, str]] = {
                 "pickup_code": "TEXT NOT NULL DEFAULT ''"},
     "sms_outbox": {"kind": "TEXT NOT NULL DEFAULT 'arrival'", "claimed_by": "TEXT", "claimed_at": "TEXT"},
 }
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: rollups keyed by courier, product, route and dwell (sync/server/derived.py)
 
 
 def migrate(conn: sqlite3.Connection) -> None:
@@ -86,8 +86,8 @@ def migrate(conn: sqlite3.Connection) -> None:
             # Texts queued with words a station wrote are not sent: the county writes its own now.
             conn.execute("UPDATE sms_outbox SET state = 'held' WHERE state = 'queued'")
             conn.execute("PRAGMA user_version = 1")
-        if conn.execute("PRAGMA user_version").fetchone()[0] < 2:
-            rollups.rebuild(conn)  # figures came from ledger scans before: project the ledger once
+        if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+            rollups.rebuild(conn)  # figures came from ledger scans or fewer keys before: project the ledger once
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
@@ -123,12 +123,17 @@ def printable(text: str, limit: int) -> str:
 # ----- stations and credentials ------------------------------------------------------------------------------
 def add_station(conn: sqlite3.Connection, code: str, name: str) -> str:
     """Create (or re-enrol) a station; returns a one-time enrolment code."""
-    enrolment = "-".join(secrets.token_hex(2).upper() for _ in range(4))
     with transaction(conn):
-        conn.execute("INSERT INTO stations (code, name, created_at) VALUES (?,?,?) ON CONFLICT(code) DO NOTHING",
-                     (code, name, now_iso()))
-        conn.execute("INSERT INTO enrolment_codes (code_hash, station, expires_at) VALUES (?,?,?)",
-                     (sha256(enrolment), code, (datetime.now(UTC) + ENROLMENT_VALID).isoformat()))
+        return add_station_in(conn, code, name)
+
+
+def add_station_in(conn: sqlite3.Connection, code: str, name: str) -> str:
+    """add_station inside the caller's transaction (the county's station record is written in the same one)."""
+    enrolment = "-".join(secrets.token_hex(2).upper() for _ in range(4))
+    conn.execute("INSERT INTO stations (code, name, created_at) VALUES (?,?,?) ON CONFLICT(code) DO NOTHING",
+                 (code, name, now_iso()))
+    conn.execute("INSERT INTO enrolment_codes (code_hash, station, expires_at) VALUES (?,?,?)",
+                 (sha256(enrolment), code, (datetime.now(UTC) + ENROLMENT_VALID).isoformat()))
     return enrolment
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 import pymupdf
 import zxingcpp
 from PIL import Image
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QEventLoop, QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -77,6 +78,12 @@ def column(table: QTableView, col: int) -> list[str]:
     return [model.index(r, col).data() for r in range(model.rowCount())]
 
 
+def cells(table: QTableView) -> list[list[str]]:
+    """Every row as the clerk reads it: the text of each cell."""
+    model = table.model()
+    return [[str(model.index(r, c).data() or "") for c in range(model.columnCount())] for r in range(model.rowCount())]
+
+
 def on_login_screen(window: QWidget) -> bool:
     return find(window, "mainStack").currentWidget() is find(window, "loginPage")
 
@@ -92,6 +99,12 @@ def click(qtbot, root: QWidget, name: str, cls: type = QAbstractButton) -> None:
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def click_and_wait(qtbot, root: QWidget, name: str) -> None:
+    """Click a button whose work runs in a worker (it is greyed out meanwhile) and wait until it is back."""
+    click(qtbot, root, name)
+    qtbot.waitUntil(find(root, name, QAbstractButton).isEnabled, timeout=30_000)
+
+
 def tick(qtbot, box: QCheckBox) -> None:
     """The tick box sits at the left of a wide row: click it there."""
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
@@ -99,7 +112,20 @@ def tick(qtbot, box: QCheckBox) -> None:
 
 def key(window: QWidget, key: Qt.Key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
     """A key as the clerk presses it, into whatever has the focus."""
+    back_from_dialog(window)
     QTest.keyClick(QApplication.focusWidget() or window, key, modifier)
+
+
+def back_from_dialog(window: QWidget) -> None:
+    """A closed dialog hands the keyboard back to the window, as a window manager does (offscreen Qt does not)."""
+    top = window.window()
+    active = QApplication.activeWindow()
+    if QApplication.activeModalWidget() is None and active is not top and (active is None or not active.isVisible()):
+        top.activateWindow()
+        deadline = time.monotonic() + 5
+        while QApplication.activeWindow() is not top and time.monotonic() < deadline:
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        assert QApplication.activeWindow() is top, QApplication.activeWindow()
 
 
 def go(window: QWidget, page_name: str) -> QWidget:
@@ -155,8 +181,10 @@ def button_of(box: QWidget, role: QDialogButtonBox.ButtonRole | QDialogButtonBox
 class Modals:
     """Answers the modal dialogs that open, one step per dialog, in order, polling (never a fixed wait).
 
-    Start it before the click that opens the first dialog. A dialog beyond the steps is rejected and recorded,
-    and a step that fails closes its dialog, so a wrong turn fails the test instead of hanging it.
+    Start it before the click that opens the first dialog. A dialog opened from inside a step needs a Modals of
+    its own, started in that step (Qt does not run a timer's slot again while it is still running). A dialog
+    beyond the steps is rejected and recorded, and a step that fails closes its dialog, so a wrong turn fails the
+    test instead of hanging it.
     """
 
     PATIENCE_MS = 15_000
@@ -165,6 +193,7 @@ class Modals:
         self.steps, self.seen, self.texts, self.unexpected = list(steps), None, [], []
         self.errors: list[str] = []
         self.stuck = 0
+        self.window = QApplication.activeWindow()  # the keyboard goes back there when the dialogs are done
         self.timer = QTimer(interval=10)
         self.timer.timeout.connect(self._poll)
         self.timer.start()
@@ -197,6 +226,8 @@ class Modals:
     def done(self) -> bool:
         self.timer.stop()
         assert not self.errors, "\n".join(self.errors)
+        if self.window is not None and self.window.isVisible():
+            back_from_dialog(self.window)
         return not self.steps and not self.unexpected
 
 
@@ -263,8 +294,8 @@ def set_printer(qtbot, window: QWidget, data_dir: Path, settings: PrinterSetting
     def save(dialog: QDialog) -> None:
         assert dialog.objectName() == "printerDialog"
         QTest.mouseClick(button_of(dialog, QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
-        assert find(dialog, "printerMessage", QLabel).text() in ("已保存。", "Saved."), \
-            find(dialog, "printerMessage", QLabel).text()
+        said_ = find(dialog, "printerMessage", QLabel).text()
+        assert said_ == "已保存。", said_
         QTest.mouseClick(button_of(dialog, QDialogButtonBox.StandardButton.Close), Qt.MouseButton.LeftButton)
 
     in_dialog(qtbot, window, "printerButton", save)

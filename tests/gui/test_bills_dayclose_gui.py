@@ -2,80 +2,85 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+import pymupdf
+from PySide6.QtWidgets import QApplication, QLabel
 
 from station_app.core import dayclose, journal
 from station_app.core.clock import local_day, utc_now
 from station_app.core.device_settings import PrinterSettings
 
 from .scanner import fill
-from .support import decode_pdf
+from .support import (
+    Modals,
+    click,
+    click_and_wait,
+    click_row,
+    decode_pdf,
+    find,
+    go,
+    kind,
+    pick_file,
+    rows,
+    said,
+    set_printer,
+    supervisor,
+)
 
 
-def test_log_a_bill_print_its_receipt_and_void_it(counter, conn, qtbot, tmp_path):
-    counter.session.printer = PrinterSettings(backend="pdf_folder", path=str(tmp_path))
-    counter.show_page(counter.billsPage)
-    page = counter.billsPage
-    assert QApplication.focusWidget() is page.payerLookup
-    fill(page.account, "12345")
-    fill(page.payerName, "王大妈")
-    fill(page.payerPhone, "13800001111")
-    fill(page.amount, "123.45")
-    page.saveButton.click()
-    assert counter.banner.kind == "error" and "10 位" in counter.banner.text()
-    fill(page.account, "1234567890")
-    fill(page.payerName, "王大妈")
-    fill(page.payerPhone, "13800001111")
-    fill(page.amount, "123.45")
-    page.saveButton.click()
-    assert counter.banner.kind == "ok" and page.model.rowCount() == 1
+def test_log_a_bill_print_its_receipt_and_void_it(counter, conn, qtbot, tmp_path, data_dir):
+    set_printer(qtbot, counter, data_dir, PrinterSettings(backend="pdf_folder", path=str(tmp_path)))
+    page = go(counter, "billsPage")
+    assert QApplication.focusWidget() is find(page, "payerLookup")
+    fill(find(page, "billAccount"), "12345")
+    fill(find(page, "payerName"), "王大妈")
+    fill(find(page, "payerPhone"), "13800001111")
+    fill(find(page, "billAmount"), "123.45")
+    click(qtbot, page, "logBillButton")
+    assert kind(counter) == "error" and "10 位" in said(counter)
+    fill(find(page, "billAccount"), "1234567890")
+    fill(find(page, "payerName"), "王大妈")
+    fill(find(page, "payerPhone"), "13800001111")
+    fill(find(page, "billAmount"), "123.45")
+    click(qtbot, page, "logBillButton")
+    assert kind(counter) == "ok" and rows(find(page, "billsTable")) == 1
     qtbot.waitUntil(lambda: any(tmp_path.glob("bill-*.pdf")), timeout=10_000)
     assert len(decode_pdf(next(tmp_path.glob("bill-*.pdf")))) == 1
-    fill(page.payerLookup, "1234567890\r")
-    assert page.payerName.text() == "王大妈"  # a repeat payer is found by account number
+    fill(find(page, "payerLookup"), "1234567890\r")
+    assert find(page, "payerName").text() == "王大妈"  # a repeat payer is found by account number
 
-    page.billsTable.selectRow(0)
-
-    def approve():
-        dialog = QApplication.activeModalWidget()
-        dialog.pinField.setText("1234")
-        dialog.reasonField.setText("金额输错")
-        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
-        QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
-
-    QTimer.singleShot(50, approve)
-    page.voidButton.click()
+    click_row(qtbot, find(page, "billsTable"), 0)
+    approval = Modals(supervisor("1234", reason="金额输错"))
+    click(qtbot, page, "voidBillButton")
+    assert approval.done()
     assert conn.execute("SELECT status FROM bill_payments").fetchone()[0] == "voided"
     assert journal.count(conn, "bill.voided") == 1
 
 
 def test_close_the_day_saves_the_report_takes_a_backup_and_moves_to_the_next_day(counter, conn, data_dir, qtbot):
-    counter.show_page(counter.dayClosePage)
-    page = counter.dayClosePage
-    assert page.expected.text() == "¥0.00"
-    fill(page.counted, "10")
-    page.closeButton.click()
-    qtbot.waitUntil(page.closeButton.isEnabled)  # the close runs in a worker
-    assert counter.banner.kind == "error" and "原因" in counter.banner.text()
-    fill(page.reason, "多收了 10 元找零")
-    page.closeButton.click()
-    qtbot.waitUntil(page.closeButton.isEnabled)  # the close runs in a worker
+    page = go(counter, "dayClosePage")
+    assert find(page, "expectedCash").text() == "¥0.00"
+    fill(find(page, "countedCash"), "10")
+    click_and_wait(qtbot, page, "closeDayButton")
+    assert kind(counter) == "error" and "原因" in said(counter)
+    fill(find(page, "differenceReason"), "多收了 10 元找零")
+    click_and_wait(qtbot, page, "closeDayButton")
     today = local_day(utc_now())
-    assert counter.banner.kind == "ok" and today in dayclose.closed_days(conn)
+    assert kind(counter) == "ok" and today in dayclose.closed_days(conn)
     report = data_dir / "reports" / f"day-{today}.pdf"
     assert report.exists()
-    import pymupdf
-
     assert "¥10.00" in pymupdf.open(report)[0].get_text()
     assert list((data_dir / "backups").glob("station-daily-*.db"))
-    assert page.dayTitle.text().endswith(dayclose.business_day(conn).isoformat())  # now on the next day
+    assert find(page, "dayTitle").text().endswith(dayclose.business_day(conn).isoformat())  # now the next day
 
 
-def test_reports_page_draws_the_month_and_exports(counter, tmp_path):
-    counter.show_page(counter.reportsPage)
-    page = counter.reportsPage
-    assert not page.picture.pixmap().isNull() and page.picture.pixmap().width() > 500
-    assert page.write("xlsx", tmp_path / "m.xlsx").exists()
-    assert page.write("pdf", tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")
+def test_reports_page_draws_the_month_and_exports(counter, tmp_path, qtbot):
+    page = go(counter, "reportsPage")
+    picture = find(page, "reportPicture", QLabel).pixmap()
+    assert not picture.isNull() and picture.width() > 500
+    for button, path in (("reportXlsxButton", tmp_path / "m.xlsx"), ("reportPdfButton", tmp_path / "m.pdf")):
+        answers = Modals(pick_file(path))
+        click(qtbot, page, button)
+        assert answers.done()
+        assert kind(counter) == "ok" and str(path) in said(counter)
+    assert (tmp_path / "m.xlsx").read_bytes().startswith(b"PK")  # a zip: the xlsx container
+    assert (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")

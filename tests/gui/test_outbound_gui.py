@@ -2,152 +2,151 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox
 
-from station_app.core import idcheck, journal
+from station_app.core import device_settings, idcheck, journal
 from station_app.core.device_settings import PrinterSettings
 
+from ..devices import SimulatedScale
 from .scanner import fill, typed
-from .support import Modals, answer, decode_pdf
+from .support import (
+    Modals,
+    answer,
+    choose,
+    click,
+    decode_pdf,
+    find,
+    go,
+    kind,
+    rows,
+    said,
+    set_number,
+    set_printer,
+    supervisor,
+    tick,
+)
 
 ID = idcheck.with_check_digit("50023719850615123")
 
 
-
-
 def register_and_fill(page):
-    typed(page.senderLookup, "13812345678\r")
-    fill(page.senderName, "张三")
-    fill(page.senderPhone, "13812345678")
-    fill(page.idNumber, ID)
-    page.registerButton.click()
-    assert page.registered is not None and page.idNumber.text() == ""  # the full ID leaves the screen
-    assert "5002**********" in page.senderShown.text()
-    fill(page.recipientName, "李四")
-    fill(page.recipientPhone, "13912345678")
-    page.province.setCurrentText("广东")
-    fill(page.city, "广州市")
-    fill(page.address, "体育西路 1 号")
-    page.courier.setCurrentIndex(page.courier.findData("ZTO"))
-    fill(page.weight, "2.3")
+    typed(find(page, "senderLookup"), "13812345678\r")
+    fill(find(page, "senderName"), "张三")
+    fill(find(page, "senderPhone"), "13812345678")
+    fill(find(page, "idNumber"), ID)
+    QTest.mouseClick(find(page, "registerSenderButton"), Qt.MouseButton.LeftButton)
+    shown = find(page, "senderShown", QLabel).text()
+    assert "138****5678" in shown and find(page, "idNumber").text() == ""  # the full ID leaves the screen
+    assert "5002**********" in shown
+    fill(find(page, "recipientName"), "李四")
+    fill(find(page, "recipientPhone"), "13912345678")
+    choose(find(page, "province", QComboBox), text="广东")
+    fill(find(page, "city"), "广州市")
+    fill(find(page, "address"), "体育西路 1 号")
+    choose(find(page, "sendCourier", QComboBox), data="ZTO")
+    fill(find(page, "weightKg"), "2.3")
 
 
-def test_send_a_parcel_with_a_station_label(counter, conn, qtbot, tmp_path):
-    counter.session.printer = PrinterSettings(backend="pdf_folder", path=str(tmp_path))
-    counter.show_page(counter.sendPage)
-    page = counter.sendPage
-    assert QApplication.focusWidget() is page.senderLookup
+def test_send_a_parcel_with_a_station_label(counter, conn, qtbot, tmp_path, data_dir):
+    set_printer(qtbot, counter, data_dir, PrinterSettings(backend="pdf_folder", path=str(tmp_path)))
+    page = go(counter, "sendPage")
+    assert QApplication.focusWidget() is find(page, "senderLookup")
     register_and_fill(page)
-    fill(page.item, "衣服")
-    assert page.feeLabel.text() == "¥20.00"
-    page.acceptButton.click()
-    assert counter.banner.kind == "error" and "验视" in counter.banner.text()  # not inspected yet
-    page.inspected.setChecked(True)
-    page.acceptButton.click()
-    assert counter.banner.kind == "ok" and "S00100000001" in counter.banner.text()
+    fill(find(page, "itemDescription"), "衣服")
+    assert find(page, "feeLabel", QLabel).text() == "¥20.00"
+    click(qtbot, page, "acceptSendingButton")
+    assert kind(counter) == "error" and "验视" in said(counter)  # not inspected yet
+    tick(qtbot, find(page, "inspectedCheck"))
+    click(qtbot, page, "acceptSendingButton")
+    assert kind(counter) == "ok" and "S00100000001" in said(counter)
     qtbot.waitUntil(lambda: (tmp_path / "S00100000001.pdf").exists(), timeout=10_000)
     assert "S00100000001" in decode_pdf(tmp_path / "S00100000001.pdf")
     assert journal.count(conn, "sending.accepted") == 1
 
 
-def test_a_prohibited_item_is_refused_loudly(counter, conn):
-    counter.show_page(counter.sendPage)
-    page = counter.sendPage
+def test_a_prohibited_item_is_refused_loudly(counter, conn, qtbot):
+    page = go(counter, "sendPage")
     register_and_fill(page)
-    fill(page.item, "烟花爆竹")
-    page.inspected.setChecked(True)
-    page.acceptButton.click()
-    assert counter.banner.kind == "error" and "禁寄" in counter.banner.text()
-    assert journal.count(conn, "sending.refused") == 1 and page.registered is None
+    fill(find(page, "itemDescription"), "烟花爆竹")
+    tick(qtbot, find(page, "inspectedCheck"))
+    click(qtbot, page, "acceptSendingButton")
+    assert kind(counter) == "error" and "禁寄" in said(counter)
+    assert journal.count(conn, "sending.refused") == 1
+    assert find(page, "senderShown", QLabel).text() == ""  # the sender is forgotten: real-name first again
 
 
-def test_a_restricted_item_goes_through_with_the_supervisor(counter, conn):
-    counter.show_page(counter.sendPage)
-    page = counter.sendPage
+def test_a_restricted_item_goes_through_with_the_supervisor(counter, conn, qtbot):
+    page = go(counter, "sendPage")
     register_and_fill(page)
-    fill(page.item, "充电宝")
-    page.inspected.setChecked(True)
-
-    def approve():
-        dialog = QApplication.activeModalWidget()
-        dialog.pinField.setText("1234")
-        dialog.accept()
-
-    QTimer.singleShot(50, approve)
-    page.acceptButton.click()
-    assert counter.banner.kind == "ok"
+    fill(find(page, "itemDescription"), "充电宝")
+    tick(qtbot, find(page, "inspectedCheck"))
+    approval = Modals(supervisor("1234"))
+    click(qtbot, page, "acceptSendingButton")
+    assert approval.done()
+    assert kind(counter) == "ok"
     assert conn.execute("SELECT approved_by FROM sendings").fetchone()[0] is not None
 
 
-def test_produce_intake_prints_box_labels_then_hand_over_with_a_missing_box(counter, conn, qtbot, tmp_path):
-    counter.session.printer = PrinterSettings(backend="pdf_folder", path=str(tmp_path))
-    counter.show_page(counter.producePage)
-    page = counter.producePage
-    typed(page.consignorLookup, "13700001111\r")
-    fill(page.consignorName, "刘大爷")
-    fill(page.village, "龙雾村")
-    page.addConsignorButton.click()
-    assert page.consignor is not None
-    fill(page.gross, "52.3")
-    fill(page.tare, "2.3")
-    fill(page.deduction, "1")
-    fill(page.price, "12.8")
-    page.boxes.setValue(3)
-    page.intakeButton.click()
-    assert counter.banner.kind == "ok" and "49.000 kg" in counter.banner.text()
-    lot_no = page.saleLot.text()
+def test_produce_intake_prints_box_labels_then_hand_over_with_a_missing_box(counter, conn, qtbot, tmp_path,
+                                                                              data_dir):
+    set_printer(qtbot, counter, data_dir, PrinterSettings(backend="pdf_folder", path=str(tmp_path)))
+    page = go(counter, "producePage")
+    typed(find(page, "consignorLookup"), "13700001111\r")
+    fill(find(page, "consignorName"), "刘大爷")
+    fill(find(page, "consignorVillage"), "龙雾村")
+    click(qtbot, page, "addConsignorButton")
+    assert find(page, "consignorShown", QLabel).text() == "刘*爷 137****1111 龙雾村"  # chosen, masked
+    fill(find(page, "grossKg"), "52.3")
+    fill(find(page, "tareKg"), "2.3")
+    fill(find(page, "deductionKg"), "1")
+    fill(find(page, "pricePerKg"), "12.8")
+    set_number(find(page, "boxCount"), 3)
+    click(qtbot, page, "intakeButton")
+    assert kind(counter) == "ok" and "49.000 kg" in said(counter)
+    lot_no = find(page, "saleLotInput").text()
     qtbot.waitUntil(lambda: (tmp_path / f"{lot_no}.pdf").exists(), timeout=10_000)
     boxes = [c for c in decode_pdf(tmp_path / f"{lot_no}.pdf") if c.startswith(lot_no)]
     assert sorted(boxes) == [f"{lot_no}0{n}" for n in (1, 2, 3)]
 
-    counter.show_page(counter.dispatchPage)
-    hand = counter.dispatchPage
-    hand.openButton.click()
-    assert hand.model.rowCount() == 3
-    typed(hand.dispatchScanInput, f"{lot_no}01\r")
-    typed(hand.dispatchScanInput, f"{lot_no}02\r")
-    typed(hand.dispatchScanInput, "SF0000000000001\r")
-    assert counter.banner.kind == "error" and "不在本交接单上" in counter.banner.text()
-    assert "SF0000000000001" in hand.summary.text() and "2 / 3" in hand.summary.text()
-    from PySide6.QtWidgets import QMessageBox
-
-    def answer_yes():
-        box = QApplication.activeModalWidget()
-        assert f"{lot_no}03" in box.text()  # the missing box is named before closing
-        box.button(QMessageBox.StandardButton.Yes).click()
-
-    QTimer.singleShot(50, answer_yes)
-    hand.closeButton.click()
-    assert counter.banner.kind == "ok"
+    hand = go(counter, "dispatchPage")
+    click(qtbot, hand, "openDispatchButton")
+    assert rows(find(hand, "dispatchTable")) == 3
+    typed(find(hand, "dispatchScanInput"), f"{lot_no}01\r")
+    typed(find(hand, "dispatchScanInput"), f"{lot_no}02\r")
+    typed(find(hand, "dispatchScanInput"), "SF0000000000001\r")
+    assert kind(counter) == "error" and "不在本交接单上" in said(counter)
+    summary = find(hand, "dispatchSummary", QLabel).text()
+    assert "SF0000000000001" in summary and "2 / 3" in summary
+    missing = Modals(answer(QMessageBox.StandardButton.Yes))
+    click(qtbot, hand, "closeDispatchButton")
+    assert missing.done() and f"{lot_no}03" in missing.texts[0]  # the missing box is named before closing
+    assert kind(counter) == "ok"
     statuses = dict(conn.execute("SELECT code, status FROM boxes").fetchall())
     assert statuses == {f"{lot_no}01": "dispatched", f"{lot_no}02": "dispatched", f"{lot_no}03": "in_station"}
 
-    counter.show_page(counter.producePage)
-    page.saleLot.setText(lot_no)
-    fill(page.saleKg, "30")
-    fill(page.saleYuan, "383.33")
-    page.saleButton.click()
-    page.settleButton.click()
-    assert "¥383.33" in page.statement.text() and "¥19.17" in page.statement.text()  # 5 % commission
+    page = go(counter, "producePage")
+    fill(find(page, "saleLotInput"), lot_no)
+    fill(find(page, "saleKg"), "30")
+    fill(find(page, "saleYuan"), "383.33")
+    click(qtbot, page, "recordSaleButton")
+    click(qtbot, page, "settleButton")
+    statement = find(page, "statementLabel", QLabel).text()
+    assert "¥383.33" in statement and "¥19.17" in statement  # 5 % commission
     answers = Modals(answer(QMessageBox.StandardButton.Yes))  # 现金 ¥… to 刘大爷: paid?
-    page.payButton.click()
+    click(qtbot, page, "payoutButton")
     assert answers.done() and "刘大爷" in answers.texts[0]
-    assert counter.banner.kind == "ok"
+    assert kind(counter) == "ok"
 
 
 def test_the_weight_comes_from_the_simulated_scale(counter, data_dir, qtbot):
-    from station_app.core import device_settings
-
-    from ..devices import SimulatedScale
-
     sim = SimulatedScale(["US,GS,+  1.100kg", "US,GS,+  2.290kg", "ST,GS,+  2.300kg"])
     try:
         device_settings.save(data_dir, {"scale_port": sim.path})
-        counter.show_page(counter.sendPage)
-        page = counter.sendPage
-        page.scaleButton.click()
-        qtbot.waitUntil(lambda: page.weight.text() == "2.300", timeout=10_000)
-        assert page.scaleButton.isEnabled() and "2.3 公斤" in counter.banner.text()
+        page = go(counter, "sendPage")
+        click(qtbot, page, "readScaleButton")
+        qtbot.waitUntil(lambda: find(page, "weightKg").text() == "2.300", timeout=10_000)
+        assert find(page, "readScaleButton").isEnabled() and "2.3 公斤" in said(counter)
     finally:
         sim.stop()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget
+
+from .support import find
 
 
 def _stock_queries(conn, press) -> int:
@@ -19,7 +21,7 @@ def _stock_queries(conn, press) -> int:
 
 
 def test_an_f_key_reloads_its_page_once(counter, conn, qtbot):
-    tabs = counter.findChild(type(counter.tabs), "pageTabs")
+    tabs = find(counter, "pageTabs", QTabWidget)
     qtbot.keyClick(QApplication.focusWidget() or counter, Qt.Key.Key_F3)
     assert tabs.currentWidget().objectName() == "pickupPage"
     assert _stock_queries(conn, lambda: qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F4)) == 1
@@ -29,7 +31,7 @@ def test_an_f_key_reloads_its_page_once(counter, conn, qtbot):
 
 
 def test_every_f_key_brings_its_page(counter, qtbot):
-    tabs = counter.findChild(type(counter.tabs), "pageTabs")
+    tabs = find(counter, "pageTabs", QTabWidget)
     expected = {"F2": "receivePage", "F3": "pickupPage", "F4": "stockPage", "F5": "sendPage", "F6": "producePage",
                 "F7": "dispatchPage", "F8": "billsPage", "F9": "dayClosePage", "F10": "reportsPage"}
     for key, name in expected.items():

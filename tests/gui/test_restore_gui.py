@@ -6,66 +6,14 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from station_app.core import backups, db, folder_lock, parcels, station
 from sync.state import set_state
 
+from .support import Modals, answer, click, go, kind, pick_file, pick_folder, said
+
 TOKEN = "county-token-for-the-gui-restore-test"
-
-
-class Dialogs:
-    """Answers the modal dialogs that open, one step per dialog, in order (polling, no fixed waits).
-
-    A dialog beyond the steps is rejected and recorded, so a wrong turn fails the test instead of hanging it.
-    """
-
-    def __init__(self, *steps) -> None:
-        self.steps, self.seen, self.texts, self.unexpected = list(steps), None, [], []
-        self.timer = QTimer(interval=20)
-        self.timer.timeout.connect(self._poll)
-        self.timer.start()
-
-    def _poll(self) -> None:
-        widget = QApplication.activeModalWidget()
-        if widget is None or widget is self.seen:
-            return
-        self.seen = widget
-        if isinstance(widget, QMessageBox):
-            self.texts.append(widget.text())
-        if self.steps:
-            self.steps.pop(0)(widget)
-        else:
-            self.unexpected.append(widget.windowTitle())
-            widget.reject()
-
-    def done(self) -> bool:
-        self.timer.stop()
-        return not self.steps and not self.unexpected
-
-
-def choose(path):
-    def step(dialog: QFileDialog) -> None:
-        assert isinstance(dialog, QFileDialog)
-        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(path))  # typed, as the clerk would
-        dialog.accept()
-    return step
-
-
-def choose_folder(path):
-    def step(dialog: QFileDialog) -> None:
-        assert isinstance(dialog, QFileDialog)
-        dialog.setDirectory(str(path))  # with nothing typed, the folder shown is the one chosen
-        dialog.accept()
-    return step
-
-
-def press(button):
-    def step(box: QMessageBox) -> None:
-        assert isinstance(box, QMessageBox)
-        box.button(button).click()
-    return step
 
 
 @pytest.fixture
@@ -81,20 +29,20 @@ def with_token(conn) -> None:
         set_state(conn, "token", TOKEN)
 
 
-def test_the_running_app_restores_its_own_folder(qtbot, counter, conn, boss, app_folder, tmp_path):
+def test_the_running_app_restores_its_own_folder(counter, conn, boss, app_folder, tmp_path, qtbot):
     with_token(conn)
     usb = tmp_path / "usb"
     usb.mkdir()
-    counter.show_page(counter.reportsPage)
-    saved = Dialogs(choose_folder(usb))
-    counter.reportsPage.usbButton.click()
-    qtbot.waitUntil(lambda: counter.banner.kind == "ok")  # the copy runs on a worker
+    page = go(counter, "reportsPage")
+    saved = Modals(pick_folder(usb))
+    click(qtbot, page, "backupUsbButton")
     assert saved.done()
+    qtbot.waitUntil(lambda: kind(counter) == "ok", timeout=15_000)  # the copy runs on a worker
     (backup,) = usb.glob("station-*.db")
     assert TOKEN.encode() not in backup.read_bytes()  # the county key stays on this PC
     parcels.receive(conn, "SF0000000000001", clerk_id=boss.id, phone="13812345678")  # after the backup
-    answers = Dialogs(choose(backup), press(QMessageBox.StandardButton.Yes), press(QMessageBox.StandardButton.Ok))
-    counter.reportsPage.restoreButton.click()
+    answers = Modals(pick_file(backup), answer(QMessageBox.StandardButton.Yes), answer(QMessageBox.StandardButton.Ok))
+    click(qtbot, page, "restoreButton")
     assert answers.done(), answers.texts
     assert "已恢复" in answers.texts[-1], answers.texts
     back = db.connect(app_folder / db.DB_FILENAME)
@@ -104,7 +52,8 @@ def test_the_running_app_restores_its_own_folder(qtbot, counter, conn, boss, app
     assert list(backups.folder(app_folder).glob("station-before-restore-*.db"))
 
 
-def test_a_sync_still_running_stops_the_restore_and_nothing_is_lost(counter, conn, boss, app_folder, tmp_path):
+def test_a_sync_still_running_stops_the_restore_and_nothing_is_lost(counter, conn, boss, app_folder, tmp_path,
+                                                                    qtbot):
     backup = backups.to_file(conn, tmp_path / "usb" / "copy.db")
     parcels.receive(conn, "SF0000000000001", clerk_id=boss.id, phone="13812345678")
     holder = subprocess.Popen([sys.executable, "-c", (
@@ -113,9 +62,10 @@ def test_a_sync_still_running_stops_the_restore_and_nothing_is_lost(counter, con
         "sys.stdin.read()"), str(app_folder / "sync.lock")], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "held"
-        counter.show_page(counter.reportsPage)
-        answers = Dialogs(choose(backup), press(QMessageBox.StandardButton.Yes), press(QMessageBox.StandardButton.Ok))
-        counter.reportsPage.restoreButton.click()
+        page = go(counter, "reportsPage")
+        answers = Modals(pick_file(backup), answer(QMessageBox.StandardButton.Yes),
+                         answer(QMessageBox.StandardButton.Ok))
+        click(qtbot, page, "restoreButton")
         assert answers.done(), answers.texts
         assert "正在使用" in answers.texts[-1] and "关闭" in answers.texts[-1]
     finally:
@@ -126,14 +76,14 @@ def test_a_sync_still_running_stops_the_restore_and_nothing_is_lost(counter, con
     live.close()
 
 
-def test_another_stations_backup_is_refused_before_anything_closes(counter, conn, boss, tmp_path):
+def test_another_stations_backup_is_refused_before_anything_closes(counter, conn, boss, tmp_path, qtbot):
     other = db.open_db(tmp_path / "s002")
     station.init_station(other, "S002", "别的站", "李明", "1234")
     theirs = backups.to_file(other, tmp_path / "usb" / "s002.db")
     other.close()
-    counter.show_page(counter.reportsPage)
-    answers = Dialogs(choose(theirs))
-    counter.reportsPage.restoreButton.click()
+    page = go(counter, "reportsPage")
+    answers = Modals(pick_file(theirs))
+    click(qtbot, page, "restoreButton")
     assert answers.done(), answers.texts
-    assert counter.banner.kind == "error" and "S002" in counter.banner.text()
+    assert kind(counter) == "error" and "S002" in said(counter)
     assert station.get(conn).code == "S001"  # the connection is still open and the counter goes on

@@ -129,7 +129,7 @@ def test_a_snapshot_cut_off_or_with_a_wrong_hash_leaves_the_old_version_in_force
     proxy.cut = lambda line: line.startswith("GET /v1/ref/couriers/2")
     with pytest.raises(sync_client.SyncError) as err:
         sync_client.Syncer(enrolled, http=sync_client.make_http(proxy.url)).sync()
-    assert err.value.code in ("network", "ref_corrupt")
+    assert err.value.code == "network"  # a body shorter than its Content-Length is a broken connection
     assert couriers.names(enrolled) == {"SF": "顺丰"}
     proxy.close()
 

@@ -1,0 +1,432 @@
+"""The figures 邮运通 is judged and paid on, for any period and grouping, read from the rollups kept at ingest.
+
+Pure functions over a connection: the CLI, the JSON API and the console call these and show the same numbers.
+A period is two China-time business days, both included. Each group's figures are one flat, ordered dict of
+named numbers (money in fen, weight in grams, rates as fractions), so a table, a CSV row and a comparison all read
+the same keys; ``LABELS`` names them in Chinese.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from .. import ops
+from . import derived, sms, stations
+from .areas import names as area_names
+from .rollups import CHINA
+
+GROUPINGS = ("county", "township", "village", "station", "courier", "product", "route")
+POSTAL = ("EMS", "YZ", "POST", "CHINAPOST", "YZPY")  # 中国邮政 / EMS: not another express brand for 邮快合作
+Sums = dict[tuple[str, str], int]  # (figure, key) → value over the period
+
+# the labels of the flat figure names; keyed ones are 'stem.key' and take their stem's label
+LABELS = {
+    "down.received": "下行 到件数", "down.picked_up": "下行 取件数", "down.returned": "下行 退回数",
+    "down.dwell_median_h": "滞留时长 中位数（小时内）", "down.dwell_p90_h": "滞留时长 P90（小时内）",
+    "down.overdue": "超期件数", "down.overdue_rate": "超期率",
+    "up.sent": "上行 寄件数", "up.sent_by_courier": "寄件数 按快递企业", "up.fees_fen": "寄件收入（分）",
+    "up.produce_boxes": "农产品 箱数", "up.produce_net_g": "农产品 净重（克）",
+    "up.produce_sales_fen": "农产品 销售额（分）", "up.produce_boxes_by_product": "农产品箱数 按品类",
+    "up.produce_net_by_product_g": "农产品净重（克） 按品类",
+    "up.produce_sales_by_product_fen": "农产品销售额（分） 按品类",
+    "enterprise.down": "快递进村 按企业", "enterprise.up": "寄递上行 按企业", "enterprise.total": "上下行合计 按企业",
+    "bus.runs": "客货邮 交接班次", "bus.loaded": "客货邮 交运件数", "bus.missing": "客货邮 漏交件数",
+    "bus.loaded_per_day": "客货邮 日均交运件数", "bus.loaded_by_route": "交运件数 按线路",
+    "bus.missing_by_route": "漏交件数 按线路",
+    "bills.paid": "缴费 笔数", "bills.voided": "缴费 作废笔数", "bills.amount_fen": "缴费 金额（分）",
+    "bills.count_by_type": "缴费笔数 按类型", "bills.amount_by_type_fen": "缴费金额（分） 按类型",
+    "texts": "短信 按状态",
+    "coverage.villages": "建制村数", "coverage.villages_with_station": "有运营站点的建制村",
+    "coverage.rate": "站点覆盖率", "coverage.cooperation_villages": "邮快合作建制村",
+    "coverage.cooperation_rate": "邮快合作覆盖率",
+}
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date  # included
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def previous(self) -> Period:
+        return Period(self.start - timedelta(days=self.days), self.start - timedelta(days=1))
+
+    def last_year(self) -> Period:
+        return Period(_year_before(self.start), _year_before(self.end))
+
+    def utc_bounds(self) -> tuple[str, str]:
+        """The period's first and after-last moments as UTC text, for tables that keep UTC times."""
+        first = datetime.combine(self.start, time(), CHINA).astimezone(UTC)
+        after = datetime.combine(self.end + timedelta(days=1), time(), CHINA).astimezone(UTC)
+        return first.isoformat()[:19], after.isoformat()[:19]
+
+
+def _year_before(day: date) -> date:
+    try:
+        return day.replace(year=day.year - 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - 1, day=28)
+
+
+def period(start: date, end: date) -> Period:
+    if end < start:
+        raise ValueError("结束日期早于开始日期 / --to is before --from")
+    if (end - start).days > 3 * 366:
+        raise ValueError("一次最多查询三年 / at most three years at a time")
+    return Period(start, end)
+
+
+# ----- reading the rollups -------------------------------------------------------------------------------------
+def sums_by_station(conn: sqlite3.Connection, p: Period) -> dict[str, Sums]:
+    """Each station's sums over the period, one query over the (figure, day) index."""
+    out: dict[str, Sums] = defaultdict(dict)
+    names = sorted({*ops.FIGURES, *derived.FIGURES})
+    marks = ",".join("?" * len(names))
+    days, months = _split(p)
+    parts = [(f"SELECT station, figure, key, sum(value) FROM rollups WHERE figure IN ({marks}) AND day BETWEEN ? "
+              "AND ? GROUP BY station, figure, key", (*names, first.isoformat(), last.isoformat()))
+             for first, last in days]
+    if months:
+        parts.append((f"SELECT station, figure, key, sum(value) FROM rollups_month WHERE figure IN ({marks}) AND "
+                      "month BETWEEN ? AND ? GROUP BY station, figure, key", (*names, months[0], months[1])))
+    for sql, args in parts:
+        for station, name, key, value in conn.execute(sql, args):
+            sums = out[station]
+            sums[(name, key)] = sums.get((name, key), 0) + int(value)
+    return out
+
+
+def _split(p: Period) -> tuple[list[tuple[date, date]], tuple[str, str] | None]:
+    """The period as its odd days before and after its whole months, and the first and last whole month."""
+    first = p.start if p.start.day == 1 else _next_month(p.start)
+    after = _next_month(p.end) if _next_month(p.end) - timedelta(days=1) == p.end else p.end.replace(day=1)
+    if first >= after:  # no whole month inside
+        return [(p.start, p.end)], None
+    days = [(a, b) for a, b in ((p.start, first - timedelta(days=1)), (after, p.end)) if a <= b]
+    return days, (first.isoformat()[:7], (after - timedelta(days=1)).isoformat()[:7])
+
+
+def _next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _merge(parts: Iterable[Sums]) -> Sums:
+    total: Sums = {}
+    for part in parts:
+        for where, value in part.items():
+            total[where] = total.get(where, 0) + value
+    return total
+
+
+def _flat(s: Sums, name: str) -> int:
+    return sum(v for (f, _), v in s.items() if f == name)
+
+
+def keyed(s: Sums, name: str) -> dict[str, int]:
+    return {k: v for (f, k), v in sorted(s.items()) if f == name and v}
+
+
+def _hist(s: Sums, name: str, courier: str | None = None) -> dict[int, int]:
+    out: dict[int, int] = defaultdict(int)
+    for (f, key), v in s.items():
+        if f == name:
+            who, _, low = key.rpartition("|")
+            if courier is None or who == courier:
+                out[int(low)] += v
+    return dict(out)
+
+
+def _quantile(hist: dict[int, int], q: float) -> int | None:
+    """The hours within which a share q of the parcels were picked up (the bucket's upper bound)."""
+    total = sum(hist.values())
+    if total <= 0:
+        return None
+    seen = 0
+    for low in sorted(hist):
+        seen += hist[low]
+        if seen >= q * total:
+            return derived.upper(low)
+    return derived.upper(max(hist))
+
+
+def _prefix(stem: str, values: dict[str, int]) -> dict[str, int]:
+    return {f"{stem}.{k}": v for k, v in values.items()}
+
+
+# ----- the figure blocks ---------------------------------------------------------------------------------------
+def down(s: Sums, overdue_h: int, courier: str | None = None) -> dict[str, Any]:
+    """下行 快递进村: received, picked up, returned, dwell and overdue (for one courier, or all)."""
+    def pick(flat: str, by_courier: str) -> int:
+        return _flat(s, flat) if courier is None else s.get((by_courier, courier), 0)
+
+    picked, returned = _hist(s, derived.DWELL_PICKED_UP, courier), _hist(s, derived.DWELL_RETURNED, courier)
+    left = sum(picked.values()) + sum(returned.values())
+    overdue = sum(v for low, v in (*picked.items(), *returned.items()) if low >= overdue_h)
+    return {"down.received": pick(ops.PARCELS_RECEIVED, ops.PARCELS_RECEIVED_BY_COURIER),
+            "down.picked_up": pick(ops.PARCELS_PICKED_UP, derived.PICKED_UP_BY_COURIER),
+            "down.returned": pick(ops.PARCELS_RETURNED, derived.RETURNED_BY_COURIER),
+            "down.dwell_median_h": _quantile(picked, 0.5), "down.dwell_p90_h": _quantile(picked, 0.9),
+            "down.overdue": overdue, "down.overdue_rate": round(overdue / left, 4) if left else None}
+
+
+def up(s: Sums, courier: str | None = None) -> dict[str, Any]:
+    """上行: parcels sent (by courier), and for the whole group produce boxes, net weight and sales by product."""
+    if courier is not None:
+        return {"up.sent": s.get((ops.SENDINGS_BY_COURIER, courier), 0),
+                "up.fees_fen": s.get((ops.SENDING_FEES_BY_COURIER, courier), 0)}
+    return {"up.sent": _flat(s, ops.SENDINGS), **_prefix("up.sent_by_courier", keyed(s, ops.SENDINGS_BY_COURIER)),
+            "up.fees_fen": _flat(s, ops.SENDING_FEES), **produce(s)}
+
+
+def produce(s: Sums, product: str | None = None) -> dict[str, Any]:
+    if product is not None:
+        return {"up.produce_boxes": s.get((ops.PRODUCE_BOXES_BY_PRODUCT, product), 0),
+                "up.produce_net_g": s.get((ops.PRODUCE_NET_BY_PRODUCT, product), 0),
+                "up.produce_sales_fen": s.get((derived.SALES_BY_PRODUCT, product), 0)}
+    return {"up.produce_boxes": _flat(s, ops.PRODUCE_BOXES), "up.produce_net_g": _flat(s, ops.PRODUCE_NET),
+            "up.produce_sales_fen": _flat(s, ops.PRODUCE_SALES),
+            **_prefix("up.produce_boxes_by_product", keyed(s, ops.PRODUCE_BOXES_BY_PRODUCT)),
+            **_prefix("up.produce_net_by_product_g", keyed(s, ops.PRODUCE_NET_BY_PRODUCT)),
+            **_prefix("up.produce_sales_by_product_fen", keyed(s, derived.SALES_BY_PRODUCT))}
+
+
+def enterprise(s: Sums) -> dict[str, int]:
+    """Up + down per enterprise (courier code): what the subsidy is paid on."""
+    down_ = keyed(s, ops.PARCELS_RECEIVED_BY_COURIER)
+    up_ = keyed(s, ops.SENDINGS_BY_COURIER)
+    total = {c: down_.get(c, 0) + up_.get(c, 0) for c in sorted(set(down_) | set(up_))}
+    return {**_prefix("enterprise.down", down_), **_prefix("enterprise.up", up_),
+            **_prefix("enterprise.total", total)}
+
+
+def bus(s: Sums, days: int, route: str | None = None) -> dict[str, Any]:
+    """客货邮: runs closed, items handed to the bus, items left behind; per route when grouped by route."""
+    def pick(flat: str, by_route: str) -> int:
+        return _flat(s, flat) if route is None else s.get((by_route, route), 0)
+
+    loaded = pick(ops.DISPATCH_LOADED, derived.LOADED_BY_ROUTE)
+    out: dict[str, Any] = {"bus.runs": pick(ops.DISPATCH_RUNS, derived.RUNS_BY_ROUTE), "bus.loaded": loaded,
+                           "bus.missing": pick(ops.DISPATCH_MISSING, derived.MISSING_BY_ROUTE),
+                           "bus.loaded_per_day": round(loaded / days, 2)}
+    if route is None:
+        out |= {**_prefix("bus.loaded_by_route", keyed(s, derived.LOADED_BY_ROUTE)),
+                **_prefix("bus.missing_by_route", keyed(s, derived.MISSING_BY_ROUTE))}
+    return out
+
+
+def bills(s: Sums) -> dict[str, int]:
+    """Bills paid (a voided one is taken back by its void), voided, and amounts; counts and amounts by type."""
+    return {"bills.paid": _flat(s, ops.BILLS_PAID), "bills.voided": _flat(s, ops.BILLS_VOIDED),
+            "bills.amount_fen": _flat(s, ops.BILLS),
+            **_prefix("bills.count_by_type", keyed(s, ops.BILLS_PAID_BY_TYPE)),
+            **_prefix("bills.amount_by_type_fen", keyed(s, ops.BILLS))}
+
+
+# ----- grouping ------------------------------------------------------------------------------------------------
+@dataclass
+class Context:
+    """What grouping needs besides the rollups: where each station is, and the county's settings."""
+
+    area_of: dict[str, dict[str, str]]  # station → {'county', 'township', 'village', 'station'} codes
+    names: dict[str, str]
+    villages: dict[str, tuple[str, str]]  # village → (township, county)
+    overdue_h: int
+    postal: tuple[str, ...]
+    min_brands: int
+
+
+def context(conn: sqlite3.Connection, min_brands: int | None = None) -> Context:
+    if min_brands is not None and not 1 <= min_brands <= 100:
+        raise ValueError("--min-brands 应为 1 到 100 / --min-brands must be 1..100")
+    villages: dict[str, tuple[str, str]] = {}
+    for village, township, county in conn.execute(
+            "SELECT v.code, t.code, coalesce(t.parent_code, '') FROM areas v JOIN areas t ON t.code = v.parent_code "
+            "WHERE v.level = 'village'"):
+        villages[village] = (township, county)
+    counties = [r[0] for r in conn.execute("SELECT code FROM areas WHERE level = 'county'")]
+    area_of: dict[str, dict[str, str]] = {}
+    for code, village in conn.execute("SELECT s.code, r.village FROM stations s LEFT JOIN station_records r "
+                                      "ON r.code = s.code"):
+        township, county = villages.get(village or "", ("", counties[0] if len(counties) == 1 else ""))
+        area_of[code] = {"county": county, "township": township, "village": village or "", "station": code}
+    names = area_names(conn) | {r[0]: r[1] for r in conn.execute("SELECT code, name FROM stations")}
+    row = conn.execute("SELECT value FROM server_settings WHERE key = 'cooperation_min_brands'").fetchone()
+    postal = conn.execute("SELECT value FROM server_settings WHERE key = 'postal_couriers'").fetchone()
+    return Context(area_of, names, villages, int(sms.setting(conn, "sms_return_after_days")) * 24,
+                   tuple(postal[0].split("|")) if postal else POSTAL,
+                   min_brands if min_brands is not None else int(row[0]) if row else 1)
+
+
+def coverage(conn: sqlite3.Connection, ctx: Context, p: Period, by_station: dict[str, Sums],
+             level: str, code: str | None, status: dict[str, str] | None = None) -> dict[str, Any]:
+    """建制村 with an active station on the period's last day / all 建制村 in the area; and 邮快合作: 建制村 whose
+    stations received parcels of at least ``min_brands`` express brands other than 中国邮政/EMS in the period."""
+    def inside(village: str) -> bool:
+        township, county = ctx.villages[village]
+        return code is None or {"county": county, "township": township, "village": village}[level] == code
+
+    villages = [v for v in ctx.villages if inside(v)]
+    status = status or stations.status_on(conn, p.end.isoformat())
+    active: set[str] = set()
+    brands: dict[str, set[str]] = defaultdict(set)
+    for station, where in ctx.area_of.items():
+        village = where["village"]
+        if village not in ctx.villages or not inside(village):
+            continue
+        if status.get(station) == "active":
+            active.add(village)
+        for (f, key), v in by_station.get(station, {}).items():
+            if f == ops.PARCELS_RECEIVED_BY_COURIER and v > 0 and key.upper() not in ctx.postal:
+                brands[village].add(key.upper())
+    cooperating = [v for v in villages if len(brands[v]) >= ctx.min_brands]
+    n = len(villages)
+    return {"coverage.villages": n, "coverage.villages_with_station": len(active),
+            "coverage.rate": round(len(active) / n, 4) if n else None,
+            "coverage.cooperation_villages": len(cooperating),
+            "coverage.cooperation_rate": round(len(cooperating) / n, 4) if n else None}
+
+
+def texts_by_station(conn: sqlite3.Connection, p: Period) -> dict[str, Sums]:
+    """Pickup texts queued in the period, by station and their state now (queued, sent, delivered, failed …)."""
+    out: dict[str, Sums] = defaultdict(dict)
+    for station, state, n in conn.execute("SELECT station, state, count(*) FROM sms_outbox WHERE created_at >= ? "
+                                          "AND created_at < ? GROUP BY station, state", p.utc_bounds()):
+        out[station][("texts", state)] = n
+    return out
+
+
+def texts(by_station: dict[str, Sums], members: Iterable[str]) -> dict[str, int]:
+    return _prefix("texts", keyed(_merge(by_station.get(m, {}) for m in members), "texts"))
+
+
+def figures(conn: sqlite3.Connection, start: date, end: date, by: str = "county",
+            min_brands: int | None = None) -> dict[str, Any]:
+    """The period's figures per group (``by``): {'period', 'by', 'as_of', 'rows': [{'key', 'name', 'figures'}],
+    'total'}; a row's figures are a flat dict (see LABELS)."""
+    if by not in GROUPINGS:
+        raise ValueError(f"--by 应为 {'、'.join(GROUPINGS)} 之一 / --by must be one of {', '.join(GROUPINGS)}")
+    p = period(start, end)
+    ctx = context(conn, min_brands)
+    by_station, sent = sums_by_station(conn, p), texts_by_station(conn, p)
+    every = _merge(by_station.values())
+    rows: list[dict[str, Any]] = []
+    status = stations.status_on(conn, p.end.isoformat())
+    if by in ("county", "township", "village", "station"):
+        groups: dict[str, set[str]] = defaultdict(set)
+        for station, where in ctx.area_of.items():
+            groups[where[by]].add(station)
+        if by != "station" and by != "county":  # every area of the level is listed, a silent one too
+            for village, (township, _) in ctx.villages.items():
+                groups.setdefault(village if by == "village" else township, set())
+        for key in sorted(groups):
+            members = groups[key]
+            s = _merge(by_station.get(m, {}) for m in members)
+            block = {**down(s, ctx.overdue_h), **up(s), **enterprise(s), **bus(s, p.days), **bills(s),
+                     **texts(sent, members)}
+            if by != "station" and key:
+                block |= coverage(conn, ctx, p, by_station, by, key, status)
+            rows.append({"key": key, "name": ctx.names.get(key, "未指定区划" if not key else key), "figures": block})
+    else:
+        if by == "courier":
+            keys = {k for (f, k) in every if f in (ops.PARCELS_RECEIVED_BY_COURIER, ops.SENDINGS_BY_COURIER,
+                                                   derived.PICKED_UP_BY_COURIER, derived.RETURNED_BY_COURIER)}
+        elif by == "product":
+            keys = {k for (f, k) in every if f in (ops.PRODUCE_NET_BY_PRODUCT, derived.SALES_BY_PRODUCT)}
+        else:
+            keys = {k for (f, k) in every if f in (derived.RUNS_BY_ROUTE, derived.LOADED_BY_ROUTE)}
+        for key in sorted(keys):
+            if by == "courier":
+                block = {**down(every, ctx.overdue_h, key), **up(every, key)}
+            elif by == "product":
+                block = produce(every, key)
+            else:
+                block = bus(every, p.days, key)
+            rows.append({"key": key, "name": key, "figures": block})
+    total = {**down(every, ctx.overdue_h), **up(every), **enterprise(every), **bus(every, p.days), **bills(every),
+             **texts(sent, sent)}
+    if ctx.villages:
+        total |= coverage(conn, ctx, p, by_station, "county", None, status)
+    return {"period": {"from": p.start.isoformat(), "to": p.end.isoformat(), "days": p.days}, "by": by,
+            "as_of": as_of(conn), "rows": rows, "total": total}
+
+
+def as_of(conn: sqlite3.Connection) -> str | None:
+    """When the newest op the figures include reached the county (UTC)."""
+    row = conn.execute("SELECT received_at FROM ledger ORDER BY rowid DESC LIMIT 1").fetchone()
+    return str(row[0]) if row else None
+
+
+def compared(conn: sqlite3.Connection, start: date, end: date, by: str = "county",
+             min_brands: int | None = None) -> dict[str, Any]:
+    """The period's figures, each row beside the previous period of the same length and the same period last
+    year: rows gain 'previous' and 'last_year' (the same keys, None where that group had no row)."""
+    p = period(start, end)
+    now = figures(conn, start, end, by, min_brands)
+    before = figures(conn, p.previous().start, p.previous().end, by, min_brands)
+    year = figures(conn, p.last_year().start, p.last_year().end, by, min_brands)
+    for other, name in ((before, "previous"), (year, "last_year")):
+        found = {r["key"]: r["figures"] for r in other["rows"]}
+        for row in now["rows"]:
+            row[name] = found.get(row["key"])
+        now["total_" + name] = other["total"]
+        now["period_" + name] = other["period"]
+    return now
+
+
+def change(current: Any, before: Any) -> float | None:
+    """The relative change, or None when there is nothing to compare with."""
+    if not isinstance(current, int | float) or not isinstance(before, int | float) or not before:
+        return None
+    return round((current - before) / before, 4)
+
+
+def label(name: str) -> str:
+    if name in LABELS:
+        return LABELS[name]
+    stem, _, key = name.rpartition(".")
+    return f"{LABELS.get(stem, stem)}：{key}"
+
+
+def health(conn: sqlite3.Connection, start: date, end: date, now: datetime | None = None) -> list[dict[str, Any]]:
+    """Each station's sync health: last sync, last day close, ops the county knows are missing (sequence numbers
+    below the device's highest that never arrived), silent for more than a day, and in the period refused ops and
+    security events. The app version is not reported by stations yet (None)."""
+    now = now or datetime.now(UTC)
+    first, after = period(start, end).utc_bounds()
+    out = []
+    # counted once for every station (a per-station query each would walk the same indexes 300 times)
+    closes = dict(conn.execute("SELECT station, max(day) FROM rollups WHERE figure = 'ops' AND key = 'day.closed' "
+                               "AND value > 0 GROUP BY station").fetchall())
+    refusals = dict(conn.execute("SELECT station, count(*) FROM rejections WHERE at >= ? AND at < ? GROUP BY "
+                                 "station", (first, after)).fetchall())
+    events = dict(conn.execute("SELECT station, count(*) FROM security_log WHERE at >= ? AND at < ? GROUP BY "
+                               "station", (first, after)).fetchall())
+    for code, name in conn.execute("SELECT code, name FROM stations ORDER BY code").fetchall():
+        last = conn.execute("SELECT received_at FROM ledger WHERE rowid = (SELECT max(rowid) FROM ledger WHERE "
+                            "station = ?)", (code,)).fetchone()  # arrival order, read from the station's index
+        last = last[0] if last else None
+        closed = closes.get(code)
+        closed_day = None
+        if closed is not None:  # the business day the newest close was for (made on that China day)
+            day = date.fromisoformat(closed)
+            lo, hi = Period(day, day).utc_bounds()
+            for (raw,) in conn.execute("SELECT json_extract(payload, '$.day') FROM ledger WHERE station = ? AND "
+                                       "type = 'day.closed' AND created_at >= ? AND created_at < ?", (code, lo, hi)):
+                closed_day = max(closed_day or "", str(raw))
+        missing = sum(int(high) - int(have) for high, have in conn.execute(
+            "SELECT d.high_seq, (SELECT count(DISTINCT device_seq) FROM ledger l WHERE l.device_id = d.device_id "
+            "AND l.station = d.station AND l.device_seq <= d.high_seq) FROM devices d WHERE d.station = ?", (code,)))
+        refused, security = refusals.get(code, 0), events.get(code, 0)
+        seen = datetime.fromisoformat(last.replace("Z", "+00:00")) if last else None
+        out.append({"station": code, "name": name, "last_sync": last, "last_day_closed": closed_day,
+                    "app_version": None, "ops_missing": max(0, missing), "refused_ops": refused,
+                    "security_events": security, "silent": seen is None or now - seen > timedelta(days=1)})
+    return out
