@@ -3,8 +3,9 @@ bodies are read with a deadline and decoded in bounded pools (http_limits), neve
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,8 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from .. import protocol
-from . import http_limits, openapi, sms, storage
+from . import http_limits, openapi, storage
+from .sms import service
 from .throttle import FailureThrottle
 
 log = logging.getLogger("county")
@@ -51,7 +53,7 @@ def answer_for(err: storage.Refused | protocol.ProtocolError) -> JSONResponse:
 def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlette:
     settings = settings or HttpSettings()
     storage.init(data_dir)
-    gateway = sms.LogGateway(data_dir / "sms.log")
+    texts = service.Worker(data_dir)  # the sender thread (sync/server/sms/service.py)
     pools = http_limits.DecodePools()
     throttle = FailureThrottle(free=settings.enrol_free_failures)
 
@@ -119,7 +121,7 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
             named = body.get("station") if isinstance(body.get("station"), str) else None
             status = protocol.read_status(body)  # refused whole (400) before anything is applied
             done = await with_db(storage.apply_batch)(caller, batch, named, status)
-            await with_db(sms.deliver_pending)(gateway)
+            texts.wake()  # texts go out from the sender, never on the upload's own path
             return JSONResponse(done.answer())
         return await guarded(request, handle)
 
@@ -181,7 +183,15 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
         Route("/openapi.json", openapi_json, methods=["GET"]),
     ]
     document = openapi.document(routes)  # from the routes themselves, so the two cannot drift
-    app = Starlette(routes=routes)
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        texts.start()
+        try:
+            yield
+        finally:
+            await run_in_threadpool(texts.stop)
+
+    app = Starlette(routes=routes, lifespan=lifespan)
     _mount_console(app, data_dir, settings)
     return app
 

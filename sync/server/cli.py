@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ops
-from . import county_cli, figures, lots, refdata, rollups, sms, stations, storage, subsidy
+from . import county_cli, figures, lots, refdata, rollups, stations, storage, subsidy
 
 COUNTY_TZ = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
 
@@ -116,14 +116,16 @@ def build_parser() -> argparse.ArgumentParser:
     rep = report.add_parser("station", parents=[common], help="one station's day as JSON")
     rep.add_argument("code")
     rep.add_argument("--date", required=True, type=date.fromisoformat)
-    texts = sub.add_parser("sms").add_subparsers(dest="action", required=True)
-    sms_set = texts.add_parser("set", parents=[common], help="the county's pickup-text template and daily limits")
-    sms_set.add_argument("--template", help="fields: {station} {courier} {tail} {code} {deadline}")
-    sms_set.add_argument("--return-after-days", help="the deadline the text names")
-    sms_set.add_argument("--station-daily", help="texts per station per day")
-    sms_set.add_argument("--phone-daily", help="texts to one phone per day")
+    _add_sms_commands(sub, common)
     _add_user_commands(sub, common)
     return parser
+
+
+def _add_sms_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    """`county-server sms …`: gateway, templates, limits, test text, opt-outs (sync/server/sms/commands.py)."""
+    from .sms import commands
+
+    commands.add_parser(sub, common)
 
 
 def _add_user_commands(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -196,6 +198,10 @@ def main(argv: list[str] | None = None) -> int:
             from .console import users_cli
 
             return users_cli.run(conn, args)
+        if args.command == "sms":  # pickup texts: their own module
+            from .sms import commands
+
+            return commands.run(conn, args, data_dir)
         return _admin(conn, args)
     except refdata.DataError as err:
         print("未保存任何内容 / refused, nothing stored:", *err.problems[:50], sep="\n  ", file=sys.stderr)
@@ -251,14 +257,6 @@ def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
             for code in targets:
                 storage.add_feed(conn, code, args.kind, {"title": args.title, "text": args.text})
         print(f"sent to {len(targets)} stations")
-    elif args.command == "sms":
-        chosen = {"sms_template": args.template, "sms_return_after_days": args.return_after_days,
-                  "sms_station_daily": args.station_daily, "sms_phone_daily": args.phone_daily}
-        try:
-            for name, value in sms.change_settings(conn, {k: v for k, v in chosen.items() if v is not None}).items():
-                print(f"{name} = {value}")
-        except ValueError as err:  # ops.OpInvalid too
-            raise refdata.DataError([str(err)]) from err
     elif args.command == "report":
         print(json.dumps(day_report(conn, args.code, args.date), ensure_ascii=False, indent=2))
     return 0

@@ -199,3 +199,53 @@ CREATE TABLE IF NOT EXISTS subsidy_tiers (
     fen         INTEGER NOT NULL,
     PRIMARY KEY (level, from_pieces)
 );
+-- ----- pickup texts (sync/server/sms): the outbox above holds one row per parcel asked for at ingest; the sender
+-- merges a phone's rows into one text, sends it once, and follows its receipt.
+CREATE TABLE IF NOT EXISTS sms_texts (
+    text_id      TEXT PRIMARY KEY,
+    station      TEXT NOT NULL,
+    phone        TEXT NOT NULL,
+    kind         TEXT NOT NULL,               -- arrival · reminder · test
+    body         TEXT NOT NULL,               -- as the county's template renders it
+    params       TEXT NOT NULL,               -- the template's variables (JSON, in the template's order)
+    parcels      INTEGER NOT NULL,
+    state        TEXT NOT NULL DEFAULT 'queued',  -- queued · sending · sent · delivered · failed · unknown
+    gateway      TEXT NOT NULL DEFAULT '',
+    provider_id  TEXT,
+    reason       TEXT NOT NULL DEFAULT '',
+    code         TEXT NOT NULL DEFAULT '',    -- the provider's own code
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    next_at      TEXT NOT NULL,               -- not before (quiet hours, limits, back-off)
+    claimed_by   TEXT,
+    claimed_at   TEXT,
+    checked_at   TEXT,                        -- receipt last asked for
+    created_at   TEXT NOT NULL,
+    sent_at      TEXT,
+    done_at      TEXT
+);
+CREATE INDEX IF NOT EXISTS sms_texts_queue ON sms_texts(state, next_at);
+CREATE INDEX IF NOT EXISTS sms_texts_phone ON sms_texts(phone, sent_at);
+CREATE INDEX IF NOT EXISTS sms_texts_station ON sms_texts(station, created_at);
+CREATE INDEX IF NOT EXISTS sms_texts_provider ON sms_texts(gateway, provider_id);
+-- which parcels' notifications a text carries
+CREATE TABLE IF NOT EXISTS sms_text_parts (
+    notification_id TEXT PRIMARY KEY,
+    text_id         TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sms_text_parts_text ON sms_text_parts(text_id);
+-- 退订: phones that asked for no texts, kept at the county
+CREATE TABLE IF NOT EXISTS sms_optout (
+    phone  TEXT PRIMARY KEY,
+    at     TEXT NOT NULL,
+    note   TEXT NOT NULL DEFAULT ''
+);
+-- the provider refused the county's account (balance, template, signature, credentials): sending paused
+CREATE TABLE IF NOT EXISTS sms_alarms (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    at          TEXT NOT NULL,
+    gateway     TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    code        TEXT NOT NULL,
+    detail      TEXT NOT NULL,
+    cleared_at  TEXT
+);

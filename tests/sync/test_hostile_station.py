@@ -7,6 +7,7 @@ import hashlib
 import json
 import lzma
 import threading
+import time
 from collections import Counter
 from datetime import UTC, datetime, timedelta
 
@@ -170,10 +171,28 @@ def sms_log(server) -> list[str]:
     return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
 
 
+def texts_at_once(server) -> None:
+    """No merge window, no quiet hours, no per-phone pacing: each text goes out as soon as the sender runs."""
+    assert server.admin("sms", "set", "--merge-minutes", "0", "--quiet", "off", "--phone-minute", "100",
+                        "--phone-hourly", "1000").returncode == 0
+
+
+def sent_texts(server, expected: int) -> list[str]:
+    """The log once the sender has nothing left to do (polled with a deadline)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        busy = server.query("SELECT count(*) FROM sms_outbox WHERE state IN ('queued', 'texted', 'sending')")[0][0]
+        if not busy and len(sms_log(server)) >= expected:
+            break
+        time.sleep(0.05)
+    return sms_log(server)
+
+
 def test_a_station_cannot_make_the_county_text_anything_to_anyone(server, enrolled, boss, tmp_path):
+    texts_at_once(server)
     victim = parcels.receive(enrolled, "SF1234567890123", clerk_id=boss.id, phone="13812345678").parcel
     sync_client.Syncer(enrolled).sync()
-    assert len(sms_log(server)) == 1
+    assert len(sent_texts(server, 1)) == 1
     conn, _, token = hostile(tmp_path, server)
     evil = "中奖了！点击 http://evil.example 领取"
     forged_line = evil + "\n2026-11-25T00:00:00Z\t139****0000\t伪造的一行"
@@ -197,7 +216,7 @@ def test_a_station_cannot_make_the_county_text_anything_to_anyone(server, enroll
     ]}).json()
     assert body["statuses"] == "raaaar"
     assert sorted(body["rejected"].values()) == ["field_control", "field_unknown"]
-    lines = sms_log(server)
+    lines = sent_texts(server, 3)
     assert len(lines) == 3  # the victim's text, then the hostile station's own parcel: arrival and reminder
     assert all(len(line.split("\t")) == 3 for line in lines)
     assert not [line for line in lines if "evil" in line or "139****0000" in line or "伪造" in line]
@@ -208,24 +227,8 @@ def test_a_station_cannot_make_the_county_text_anything_to_anyone(server, enroll
     conn.close()
 
 
-def test_daily_text_limits_per_phone_and_per_station(server, enrolled, boss):
-    refused = server.admin("sms", "set", "--phone-daily", "3", "--template", "{station}{url}")
-    assert refused.returncode == 1 and "Traceback" not in refused.stderr
-    assert server.query("SELECT count(*) FROM server_settings")[0][0] == 0  # all or nothing
-    assert server.admin("sms", "set", "--phone-daily", "3", "--station-daily", "5").returncode == 0
-    for i in range(5):
-        parcels.receive(enrolled, f"SF{i:013d}", clerk_id=boss.id, phone="13812345678")
-    for i in range(5, 8):
-        parcels.receive(enrolled, f"SF{i:013d}", clerk_id=boss.id, phone=f"1390000000{i}")
-    sync_client.Syncer(enrolled).sync()
-    assert len(sms_log(server)) == 5  # 3 to the first phone, then the station's 5 for the day
-    sync_client.Syncer(enrolled).sync()  # the refusals come back through the feed
-    states = dict(enrolled.execute("SELECT state, count(*) FROM notifications GROUP BY state").fetchall())
-    assert states == {"sent": 5, "failed": 3}
-    assert server.query("SELECT count(*) FROM security_log WHERE event = 'sms_refused'")[0][0] == 3
-
-
 def test_concurrent_uploads_send_each_text_once(server, tmp_path):
+    texts_at_once(server)
     stations = [hostile(tmp_path, server, f"S10{n}") for n in range(4)]
     per_station, batch = 120, 10
     errors: list[BaseException] = []
@@ -255,7 +258,8 @@ def test_concurrent_uploads_send_each_text_once(server, tmp_path):
     for t in threads:
         t.join()
     assert not errors, errors
-    texts = [line.split("\t", 1)[1] for line in sms_log(server)]  # masked phone and words, without the time
+    # masked phone and words, without the time
+    texts = [line.split("\t", 1)[1] for line in sent_texts(server, 4 * per_station)]
     doubled = [text for text, n in Counter(texts).items() if n > 1]
     assert not doubled[:3] and len(texts) == 4 * per_station  # every text, each once
     assert server.query("SELECT state, count(*) FROM sms_outbox GROUP BY state") == [("sent", 4 * per_station)]
