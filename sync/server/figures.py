@@ -104,6 +104,17 @@ def sums_by_station(conn: sqlite3.Connection, p: Period) -> dict[str, Sums]:
     return out
 
 
+def daily(conn: sqlite3.Connection, p: Period, names: tuple[str, ...]) -> dict[str, dict[str, int]]:
+    """Each day's county-wide sum of a few figures (for a trend): {day: {figure: value}}, every day present."""
+    out = {(p.start + timedelta(days=i)).isoformat(): dict.fromkeys(names, 0) for i in range(p.days)}
+    marks = ",".join("?" * len(names))
+    for day, name, value in conn.execute(f"SELECT day, figure, sum(value) FROM rollups WHERE figure IN ({marks}) AND "
+                                         "day BETWEEN ? AND ? GROUP BY day, figure",
+                                         (*names, p.start.isoformat(), p.end.isoformat())):
+        out[day][name] = int(value)
+    return out
+
+
 def _split(p: Period) -> tuple[list[tuple[date, date]], tuple[str, str] | None]:
     """The period as its odd days before and after its whole months, and the first and last whole month."""
     first = p.start if p.start.day == 1 else _next_month(p.start)
@@ -395,10 +406,11 @@ def label(name: str) -> str:
     return f"{LABELS.get(stem, stem)}：{key}"
 
 
-def health(conn: sqlite3.Connection, start: date, end: date, now: datetime | None = None) -> list[dict[str, Any]]:
+def health(conn: sqlite3.Connection, start: date, end: date, now: datetime | None = None,
+           only: str | None = None) -> list[dict[str, Any]]:
     """Each station's sync health: last sync, last day close, ops the county knows are missing (sequence numbers
     below the device's highest that never arrived), silent for more than a day, and in the period refused ops and
-    security events. The app version is not reported by stations yet (None)."""
+    security events. The app version is not reported by stations yet (None). ``only``: one station's."""
     now = now or datetime.now(UTC)
     first, after = period(start, end).utc_bounds()
     out = []
@@ -409,7 +421,8 @@ def health(conn: sqlite3.Connection, start: date, end: date, now: datetime | Non
                                  "station", (first, after)).fetchall())
     events = dict(conn.execute("SELECT station, count(*) FROM security_log WHERE at >= ? AND at < ? GROUP BY "
                                "station", (first, after)).fetchall())
-    for code, name in conn.execute("SELECT code, name FROM stations ORDER BY code").fetchall():
+    for code, name in conn.execute("SELECT code, name FROM stations WHERE ? IS NULL OR code = ? ORDER BY code",
+                                   (only, only)).fetchall():
         last = conn.execute("SELECT received_at FROM ledger WHERE rowid = (SELECT max(rowid) FROM ledger WHERE "
                             "station = ?)", (code,)).fetchone()  # arrival order, read from the station's index
         last = last[0] if last else None

@@ -3,7 +3,6 @@ built from a clean copy of the sources."""
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
@@ -32,7 +31,7 @@ def login(page: Page, county: CountyServer, who: tuple[str, str]) -> None:
     page.fill("#login-name", who[0])
     page.fill("#login-password", who[1])
     page.click("#login-submit")
-    page.wait_for_url(re.compile(r".*/stations$"))
+    page.wait_for_url(county.url + "/")  # the overview
 
 
 def csrf_of(page: Page) -> str:
