@@ -3,6 +3,7 @@ built from a clean copy of the sources."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -55,3 +56,15 @@ def build_wheel(tmp: Path) -> Path:
     assert built.returncode == 0, built.stderr[-3000:]
     (wheel,) = out.glob("village_station-*.whl")
     return wheel
+
+
+def check_page(page: Page, name: str, keep: Path | None, nav: bool = True) -> None:
+    """A page fits a 1366-pixel screen, has its title and navigation and no template or traceback text; with
+    ``keep`` (CONSOLE_SCREENSHOTS) a full-page PNG of it is kept for a person to look at."""
+    assert page.inner_text("#page-title").strip(), name
+    assert (page.locator("header nav a").count() >= 8) == nav, name
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{name} is {overflow}px wider than a 1366-pixel screen"
+    assert not re.search(r"\{\{|\{%|Traceback", page.content()), name
+    if keep:
+        page.screenshot(path=str(keep / f"{name}.png"), full_page=True)
