@@ -16,8 +16,7 @@ from .web import Console, Ctx
 
 PRODUCE = ["up.produce_boxes", "up.produce_net_g", "up.produce_sales_fen"]
 ROUTE = ["bus.runs", "bus.loaded", "bus.missing", "bus.loaded_per_day"]
-TEXT_STATES = {"queued": "排队中", "sending": "发送中", "sent": "已发送", "delivered": "已送达", "failed": "发送失败",
-               "unknown": "结果未知"}
+TEXT_STATES = units.TEXT_STATES
 
 
 def routes(console: Console) -> list[Route]:
@@ -25,10 +24,10 @@ def routes(console: Console) -> list[Route]:
         picked = periods.pick(ctx.request.query_params)
         data = await console.db(business, picked.span.start, picked.span.end)
         charts = {
-            "product": svg.bars("农产品销售额 按品类（元）", [
+            "product": svg.bars("农产品销售额 按品类", [
                 (r["name"], r["figures"]["up.produce_sales_fen"] or 0,
                  units.shown("up.produce_sales_fen", r["figures"]["up.produce_sales_fen"])) for r in data["product"]]),
-            "route": svg.bars("客货邮交运件数 按线路（件）", [
+            "route": svg.bars("客货邮交运件数 按线路", [
                 (r["name"], r["figures"]["bus.loaded"], units.shown("bus.loaded", r["figures"]["bus.loaded"]))
                 for r in data["by_route"]])}
         return console.render(ctx.request, "business.html", user=ctx.user, csrf=ctx.csrf, title="分项业务",

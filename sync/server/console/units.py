@@ -62,7 +62,12 @@ def change(current: Any, before: Any) -> str:
     return "—" if rate is None else f"{rate * 100:+.1f}%"
 
 
+TEXT_STATES = {"queued": "排队中", "sending": "发送中", "sent": "已发送", "delivered": "已送达", "failed": "发送失败",
+               "unknown": "结果未知"}
+
+
 def label(name: str) -> str:
-    """The figure's Chinese name, with the unit people read (元, 公斤) instead of the stored one (分, 克)."""
-    text = figures.label(name)
-    return text.replace("（分）", "（元）").replace("（克）", "（公斤）")
+    """The figure's Chinese name without the stored unit (分, 克): every value on a page carries its own unit."""
+    if name.startswith("texts."):
+        return f"短信 {TEXT_STATES.get(name[6:], name[6:])}"
+    return figures.label(name).replace("（分）", "").replace("（克）", "").replace("（小时内）", "")
