@@ -67,6 +67,8 @@ def routes(console: Console) -> list[Route]:
             start, end = date.fromisoformat(q.get("from", "")), date.fromisoformat(q.get("to", ""))
         except ValueError:
             raise Refused(400, "from 和 to 应为日期 YYYY-MM-DD / from and to must be dates") from None
+        if not all(periods.FIRST_YEAR <= d.year <= periods.LAST_YEAR for d in (start, end)):
+            raise Refused(400, "日期应在 2000 年到 2100 年之间 / dates must be within 2000..2100")
         try:
             result = await console.db(figures.compared, start, end, by)
         except ValueError as err:

@@ -13,6 +13,7 @@ from .. import stations
 from ..figures import Period, period
 from .web import Refused
 
+FIRST_YEAR, LAST_YEAR = 2000, 2100
 KINDS = {"day": "日", "week": "周", "month": "月", "quarter": "季度", "year": "年", "custom": "自定义"}
 
 
@@ -37,9 +38,12 @@ def _day(text: str | None, name: str) -> date | None:
     if not text:
         return None
     try:
-        return date.fromisoformat(text[:10])
+        day = date.fromisoformat(text[:10])
     except ValueError:
         raise Refused(400, f"{name}「{text[:20]}」不是日期，请按 年-月-日（如 2026-05-01）填写。") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:  # the year before must exist too (comparisons)
+        raise Refused(400, f"{name}应在 {FIRST_YEAR} 年到 {LAST_YEAR} 年之间。")
+    return day
 
 
 def pick(params: QueryParams, default: str = "month") -> Picked:
