@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from .problems import Problem
 
-_LINE = re.compile(r"^第 (\d+) 行[：:]\s*(.*)$", re.S)
+_LINE = re.compile(r"^第 (\d+) 行(?: line \d+)?[：:]\s*(.*)$", re.S)  # station import says "第 3 行 line 3："
 T = TypeVar("T")
 
 
