@@ -85,10 +85,11 @@ def period(start: date, end: date) -> Period:
 
 
 # ----- reading the rollups -------------------------------------------------------------------------------------
-def sums_by_station(conn: sqlite3.Connection, p: Period) -> dict[str, Sums]:
-    """Each station's sums over the period, one query over the (figure, day) index."""
+def sums_by_station(conn: sqlite3.Connection, p: Period, only: Iterable[str] | None = None) -> dict[str, Sums]:
+    """Each station's sums over the period (of the ``only`` figures, else all), one query over the (figure, day)
+    index."""
     out: dict[str, Sums] = defaultdict(dict)
-    names = sorted({*ops.FIGURES, *derived.FIGURES})
+    names = sorted(only if only is not None else {*ops.FIGURES, *derived.FIGURES})
     marks = ",".join("?" * len(names))
     days, months = _split(p)
     parts = [(f"SELECT station, figure, key, sum(value) FROM rollups WHERE figure IN ({marks}) AND day BETWEEN ? "
@@ -102,6 +103,11 @@ def sums_by_station(conn: sqlite3.Connection, p: Period) -> dict[str, Sums]:
             sums = out[station]
             sums[(name, key)] = sums.get((name, key), 0) + int(value)
     return out
+
+
+def county_sums(conn: sqlite3.Connection, p: Period, only: Iterable[str]) -> Sums:
+    """The whole county's sums of a few figures over the period (for a page that shows only those)."""
+    return _merge(sums_by_station(conn, p, only).values())
 
 
 def daily(conn: sqlite3.Connection, p: Period, names: tuple[str, ...]) -> dict[str, dict[str, int]]:

@@ -110,6 +110,11 @@ def test_drill_down_from_the_county_to_a_station_and_by_courier(seeded, page):
     assert page.locator("#figures-rows tbody tr").count() == 3  # back to the townships
 
 
+def _month_before(day):
+    last = day.replace(day=1) - timedelta(days=1)
+    return last.replace(day=1), last.replace(day=min(day.day, last.day))
+
+
 def read_back(path: Path) -> list[list]:
     out = []
     for r in openpyxl.load_workbook(path).active.iter_rows(values_only=True):
@@ -188,8 +193,14 @@ def test_overview_business_coverage_and_stations_pages(seeded, page):
     login(page, server, VIEWER)
     assert page.url == server.url + "/"
     month = cli(server, today.replace(day=1), today, "county")["total"]
-    assert page.inner_text('#month tr[data-figure="down.received"] td:nth-child(2)') == shown(
-        "down.received", month["down.received"])
+    before = cli(server, *_month_before(today), "county")["total"]
+    for name in ("down.received", "down.picked_up", "up.sent", "up.produce_sales_fen", "bus.loaded",
+                 "bills.amount_fen"):  # the overview's own quick read gives the figures' numbers
+        assert page.locator(f'#month tr[data-figure="{name}"] td').all_inner_texts()[1:3] == [
+            shown(name, month[name]), shown(name, before[name])], name
+    today_cli = cli(server, today, today, "county")["total"]
+    assert page.inner_text('#today [data-figure="down.received"] .big') == shown("down.received",
+                                                                                today_cli["down.received"])
     attention = page.inner_text("#attention")
     assert "S4" in attention and "超过一天未同步" in attention and "S1" not in attention
     assert page.locator("#trend tbody tr").count() == 30
