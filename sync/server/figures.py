@@ -85,10 +85,11 @@ def period(start: date, end: date) -> Period:
 
 
 # ----- reading the rollups -------------------------------------------------------------------------------------
-def sums_by_station(conn: sqlite3.Connection, p: Period) -> dict[str, Sums]:
-    """Each station's sums over the period, one query over the (figure, day) index."""
+def sums_by_station(conn: sqlite3.Connection, p: Period, only: Iterable[str] | None = None) -> dict[str, Sums]:
+    """Each station's sums over the period (of the ``only`` figures, else all), one query over the (figure, day)
+    index."""
     out: dict[str, Sums] = defaultdict(dict)
-    names = sorted({*ops.FIGURES, *derived.FIGURES})
+    names = sorted(only if only is not None else {*ops.FIGURES, *derived.FIGURES})
     marks = ",".join("?" * len(names))
     days, months = _split(p)
     parts = [(f"SELECT station, figure, key, sum(value) FROM rollups WHERE figure IN ({marks}) AND day BETWEEN ? "
@@ -101,6 +102,22 @@ def sums_by_station(conn: sqlite3.Connection, p: Period) -> dict[str, Sums]:
         for station, name, key, value in conn.execute(sql, args):
             sums = out[station]
             sums[(name, key)] = sums.get((name, key), 0) + int(value)
+    return out
+
+
+def county_sums(conn: sqlite3.Connection, p: Period, only: Iterable[str]) -> Sums:
+    """The whole county's sums of a few figures over the period (for a page that shows only those)."""
+    return _merge(sums_by_station(conn, p, only).values())
+
+
+def daily(conn: sqlite3.Connection, p: Period, names: tuple[str, ...]) -> dict[str, dict[str, int]]:
+    """Each day's county-wide sum of a few figures (for a trend): {day: {figure: value}}, every day present."""
+    out = {(p.start + timedelta(days=i)).isoformat(): dict.fromkeys(names, 0) for i in range(p.days)}
+    marks = ",".join("?" * len(names))
+    for day, name, value in conn.execute(f"SELECT day, figure, sum(value) FROM rollups WHERE figure IN ({marks}) AND "
+                                         "day BETWEEN ? AND ? GROUP BY day, figure",
+                                         (*names, p.start.isoformat(), p.end.isoformat())):
+        out[day][name] = int(value)
     return out
 
 
@@ -403,13 +420,16 @@ def _said(conn: sqlite3.Connection, station: str) -> tuple[str | None, int | Non
     return (row[0], None if row[1] is None else int(row[1]), row[2]) if row else (None, None, None)
 
 
-def health(conn: sqlite3.Connection, start: date, end: date, now: datetime | None = None) -> list[dict[str, Any]]:
+def health(conn: sqlite3.Connection, start: date, end: date, now: datetime | None = None,
+           only: str | None = None) -> list[dict[str, Any]]:
     """Each station's sync health: last sync, last day close, silent for more than a day, and in the period
     refused ops and security events. Two counts of ops the county lacks, from two sides:
 
     - ``ops_missing``: seen by the county, sequence gaps (numbers below a device's highest that never arrived);
     - ``ops_not_uploaded``: said by the station at its last upload (ops still waiting there, including any too
-      large to send), with ``app_version`` and ``status_at``; None while it has said nothing (an older app)."""
+      large to send), with ``app_version`` and ``status_at``; None while it has said nothing (an older app).
+
+    ``only``: one station's."""
     now = now or datetime.now(UTC)
     first, after = period(start, end).utc_bounds()
     out = []
@@ -420,7 +440,8 @@ def health(conn: sqlite3.Connection, start: date, end: date, now: datetime | Non
                                  "station", (first, after)).fetchall())
     events = dict(conn.execute("SELECT station, count(*) FROM security_log WHERE at >= ? AND at < ? GROUP BY "
                                "station", (first, after)).fetchall())
-    for code, name in conn.execute("SELECT code, name FROM stations ORDER BY code").fetchall():
+    for code, name in conn.execute("SELECT code, name FROM stations WHERE ? IS NULL OR code = ? ORDER BY code",
+                                   (only, only)).fetchall():
         last = conn.execute("SELECT received_at FROM ledger WHERE rowid = (SELECT max(rowid) FROM ledger WHERE "
                             "station = ?)", (code,)).fetchone()  # arrival order, read from the station's index
         last = last[0] if last else None

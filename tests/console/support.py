@@ -32,7 +32,7 @@ def login(page: Page, county: CountyServer, who: tuple[str, str]) -> None:
     page.fill("#login-name", who[0])
     page.fill("#login-password", who[1])
     page.click("#login-submit")
-    page.wait_for_url(re.compile(r".*/stations$"))
+    page.wait_for_url(county.url + "/")  # the overview
 
 
 def csrf_of(page: Page) -> str:
@@ -56,3 +56,15 @@ def build_wheel(tmp: Path) -> Path:
     assert built.returncode == 0, built.stderr[-3000:]
     (wheel,) = out.glob("village_station-*.whl")
     return wheel
+
+
+def check_page(page: Page, name: str, keep: Path | None, nav: bool = True) -> None:
+    """A page fits a 1366-pixel screen, has its title and navigation and no template or traceback text; with
+    ``keep`` (CONSOLE_SCREENSHOTS) a full-page PNG of it is kept for a person to look at."""
+    assert page.inner_text("#page-title").strip(), name
+    assert (page.locator("header nav a").count() >= 8) == nav, name
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{name} is {overflow}px wider than a 1366-pixel screen"
+    assert not re.search(r"\{\{|\{%|Traceback", page.content()), name
+    if keep:
+        page.screenshot(path=str(keep / f"{name}.png"), full_page=True)

@@ -24,6 +24,8 @@ def signed_in(county) -> tuple[httpx.Client, str]:
 def test_every_console_post_refuses_garbage_with_a_4xx_and_a_reason(county, tmp_path):
     posts = sorted(route.path for route in console_app(tmp_path / "scratch").routes
                    if isinstance(route, Route) and "POST" in (route.methods or ()) and route.path != "/logout")
+    uploads = {route.path for route in console_app(tmp_path / "scratch").routes
+               if isinstance(route, Route) and getattr(route.endpoint, "upload", False)}
     client, csrf = signed_in(county)
     bodies = [
         ({"content-type": "application/json"}, b'{"csrf": "x"}', 415),
@@ -45,7 +47,7 @@ def test_every_console_post_refuses_garbage_with_a_4xx_and_a_reason(county, tmp_
                     continue  # a step that cannot be undone only asked again: nothing was done
                 assert 400 <= answer.status_code < 500, (path, headers, body[:60], answer.status_code)
                 assert status is None or answer.status_code == status or path == "/login" \
-                    or (status == 413 and path.startswith("/uploads")), (path, answer.status_code)
+                    or (status == 413 and path in uploads), (path, answer.status_code)
                 assert "Traceback" not in answer.text
                 assert re.search(r'id="(reason|login-error)"', answer.text), (path, answer.text[:300])
         huge = client.post("/uploads/manifest", content=b"x" * (9 * 1024 * 1024),
@@ -53,9 +55,19 @@ def test_every_console_post_refuses_garbage_with_a_4xx_and_a_reason(county, tmp_
         assert huge.status_code == 413 and "提交的内容太大" in huge.text
         assert client.get("/stations").status_code == 200  # still signed in: nothing above ended the session
         for path in ("/stations/%ff/day?date=9999-99-99", "/nothing/here", "/static/../schema.sql",
-                     "/users/x/disable", "/stations/S1/day"):
+                     "/users/x/disable", "/stations/S1/day", "/stations/S1", "/figures?kind=fortnight",
+                     "/figures?kind=day&date=0001-01-01", "/figures?kind=custom&from=2026-05-01&to=2026-04-01",
+                     "/figures?kind=custom&from=2000-01-01&to=2026-01-01", "/figures?by=planet",
+                     "/figures?by=village&within=%3Cscript%3E", "/figures?by=station&within=1",
+                     "/figures/export.xlsx?by=x", "/subsidy?level=planet", "/subsidy/sheet.xlsx?date=x",
+                     "/business?kind=day&date=9999-12-31", "/coverage?date=2026-02-30"):
             answer = client.get(path)
             assert 400 <= answer.status_code < 500, (path, answer.status_code)
+            assert "Traceback" not in answer.text and (path.startswith("/static") or 'id="reason"' in answer.text)
+        for query in ("", "from=x&to=y", "from=0001-01-01&to=0001-01-02", "from=2026-01-01&to=2026-01-02&by=planet",
+                      "from=2026-02-01&to=2026-01-01"):
+            answer = client.get("/api/figures?" + query)
+            assert answer.status_code == 400 and answer.json()["error"], query
     finally:
         client.close()
     assert county.query("SELECT count(*) FROM stations") == [(0,)]

@@ -14,12 +14,12 @@ from tests.sync.support import CountyServer
 from .support import ADMIN, VIEWER, add_user, login
 
 
-def test_login_lands_on_the_stations_with_a_strict_httponly_cookie_and_logout_ends_the_session(county, page):
+def test_login_lands_on_the_overview_with_a_strict_httponly_cookie_and_logout_ends_the_session(county, page):
     page.goto(county.url + "/stations")
     page.wait_for_url(re.compile(r".*/login$"))  # not signed in: to the login page
     assert page.inner_text("h1") == "县级控制台登录"
     login(page, county, ADMIN)
-    assert page.inner_text("h1") == "站点"
+    assert page.inner_text("h1") == "概览"
     assert "张主任（管理员）" in page.inner_text("header")
     cookie = next(c for c in page.context.cookies() if c["name"] == "county_session")
     assert cookie["httpOnly"] and cookie["sameSite"] == "Strict" and not cookie["secure"]  # plain http here

@@ -5,13 +5,12 @@ a PNG of each page for a person to look at."""
 from __future__ import annotations
 
 import os
-import re
 from pathlib import Path
 
 from station_app.core import parcels
 from sync import client as sync_client
 
-from .support import ADMIN, login
+from .support import ADMIN, check_page, login
 
 
 def test_messages_releases_settings_and_users_from_the_browser(county, page, conn, boss):
@@ -72,7 +71,7 @@ def test_every_page_fits_an_office_screen(county, page, conn, boss, tmp_path):
         keep.mkdir(parents=True, exist_ok=True)
     page.goto(county.url + "/login")
     shots = [("login", None)]
-    _check(page, "login", keep, nav=False)
+    check_page(page, "login", keep, nav=False)
     login(page, county, ADMIN)
     pages = {"stations": "/stations", "station-day": "/stations/S001/day", "messages": "/messages",
              "uploads": "/uploads", "releases": "/releases", "sms": "/sms", "users": "/users", "audit": "/audit",
@@ -80,30 +79,20 @@ def test_every_page_fits_an_office_screen(county, page, conn, boss, tmp_path):
     for name, path in pages.items():
         page.goto(county.url + path)
         shots.append((name, path))
-        _check(page, name, keep)
+        check_page(page, name, keep)
     page.goto(county.url + "/uploads")
     bad = tmp_path / "bad.csv"
     bad.write_text("station,waybill\nS404,x\n", encoding="utf-8")
     page.set_input_files("#manifest-file", str(bad))
     page.click("#manifest-submit")
-    _check(page, "upload-errors", keep)
+    check_page(page, "upload-errors", keep)
     page.goto(county.url + "/stations")
     page.fill("#station-code", "S003")
     page.fill("#station-name", "黄桷村便民服务站")
     page.click("#station-add-submit")
     page.wait_for_selector("#enrol-code")
-    _check(page, "enrolment", keep)
+    check_page(page, "enrolment", keep)
     page.goto(county.url + "/stations")
     page.locator('tr[data-code="S001"] button', has_text="吊销").click()
-    _check(page, "confirm", keep)
+    check_page(page, "confirm", keep)
     assert "S001" in page.goto(county.url + "/stations").text()
-
-
-def _check(page, name: str, keep: Path | None, nav: bool = True) -> None:
-    assert page.inner_text("#page-title").strip(), name
-    assert (page.locator("header nav a").count() >= 8) == nav, name
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"{name} is {overflow}px wider than a 1366-pixel screen"
-    assert not re.search(r"\{\{|\{%|Traceback", page.content()), name
-    if keep:
-        page.screenshot(path=str(keep / f"{name}.png"), full_page=True)

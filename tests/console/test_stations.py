@@ -15,6 +15,7 @@ from .support import ADMIN, login
 
 def test_add_a_station_read_its_code_and_barcode_and_enrol_with_it(county, page, conn, boss, tmp_path):
     login(page, county, ADMIN)
+    page.goto(county.url + "/stations")
     page.fill("#station-code", "S001")
     page.fill("#station-name", "龙雾村便民服务站")
     page.click("#station-add-submit")
@@ -43,6 +44,7 @@ def test_add_a_station_read_its_code_and_barcode_and_enrol_with_it(county, page,
 
 def test_a_station_code_with_bad_characters_is_refused_with_a_reason(county, page):
     login(page, county, ADMIN)
+    page.goto(county.url + "/stations")
     page.evaluate("document.querySelector('#station-code').removeAttribute('pattern')")
     page.fill("#station-code", "S 1;drop")
     page.fill("#station-name", "x")

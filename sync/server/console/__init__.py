@@ -13,7 +13,22 @@ from starlette.routing import BaseRoute, Mount
 from starlette.staticfiles import StaticFiles
 
 from .. import http_limits
-from . import pages_admin, pages_auth, pages_logs, pages_messages, pages_stations, pages_uploads, sessions
+from . import (
+    pages_admin,
+    pages_auth,
+    pages_business,
+    pages_coverage,
+    pages_figures,
+    pages_logs,
+    pages_map_uploads,
+    pages_messages,
+    pages_overview,
+    pages_station,
+    pages_stations,
+    pages_subsidy,
+    pages_uploads,
+    sessions,
+)
 from .web import Console, Ctx
 
 
@@ -21,7 +36,9 @@ def console_app(data_dir: Path, timing: http_limits.BodyTiming | None = None) ->
     console = Console(data_dir, timing or http_limits.BodyTiming())
     static = Path(str(resources.files("sync.server.console").joinpath("static")))
     routes: list[BaseRoute] = [Mount("/static", StaticFiles(directory=static), name="static")]
-    for module in (pages_auth, pages_stations, pages_messages, pages_uploads, pages_admin, pages_logs):
+    for module in (pages_auth, pages_overview, pages_figures, pages_subsidy, pages_business, pages_coverage,
+                   pages_stations, pages_station, pages_messages, pages_uploads, pages_map_uploads, pages_admin,
+                   pages_logs):
         routes.extend(module.routes(console))
 
     async def signed_in(request: Request) -> Ctx | None:  # so a wrong address still shows the navigation

@@ -18,7 +18,7 @@ from .web import HEADERS, Console, Ctx, redirect
 def routes(console: Console) -> list[Route]:
     async def login_form(request: Request) -> Response:
         if await console.db(sessions.find, request.cookies.get(sessions.COOKIE)):
-            return redirect("/stations")
+            return redirect("/")
         return _login_page(console, request, "", 200)
 
     async def login(request: Request) -> Response:
@@ -46,7 +46,7 @@ def routes(console: Console) -> list[Route]:
             return _login_page(console, request, err.message, err.status)
         console.throttle.succeeded(address)
         token, _ = await console.db(sessions.start, user)
-        response = redirect("/stations")
+        response = redirect("/")
         sessions.set_cookie(response, request, sessions.COOKIE, token, None)
         response.delete_cookie(sessions.LOGIN_COOKIE, path="/", httponly=True, samesite="strict",
                                secure=request.url.scheme == "https")
@@ -59,11 +59,7 @@ def routes(console: Console) -> list[Route]:
                                secure=ctx.request.url.scheme == "https")
         return response
 
-    async def home(ctx: Ctx) -> Response:
-        return redirect("/stations")
-
-    return [Route("/", console.page(home), methods=["GET"]),
-            Route("/login", login_form, methods=["GET"]),
+    return [Route("/login", login_form, methods=["GET"]),
             Route("/login", login, methods=["POST"]),
             Route("/logout", console.page(logout), methods=["POST"])]
 

@@ -13,7 +13,9 @@ ACTIONS = {"login": "登录", "logout": "退出", "user_add": "添加用户", "u
            "user_enable": "启用用户", "station_add": "添加站点", "station_reenrol": "重新生成注册码",
            "station_revoke": "吊销站点凭证", "station_expire": "使站点凭证过期", "message_send": "发送消息",
            "ref_import": "上传参考数据", "manifest_import": "上传到件清单", "sale_import": "上传销售结果",
-           "release_publish": "发布版本", "sms_set": "修改短信设置"}
+           "release_publish": "发布版本", "sms_set": "修改短信设置",
+           "station_status": "修改站点状态", "area_import": "导入区划", "station_import": "导入站点名录",
+           "subsidy_tiers": "修改补贴档位"}
 
 
 def routes(console: Console) -> list[Route]:

@@ -1,6 +1,7 @@
-"""Stations: the table (code, name, enrolled, last upload), adding a station (its one-time enrolment code shown
-large and as a Code 128 barcode, never stored in the clear or logged), revoking and expiring credentials, and a
-station's day (what `county-server report station` prints)."""
+"""Stations: the table (code, name, area, operator, services, 交邮, status, contact masked, enrolled, last upload),
+adding a station with its record (its one-time enrolment code shown large and as a Code 128 barcode, never stored
+in the clear or logged), revoking and expiring credentials, and a station's day (what `county-server report
+station` prints)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from typing import Any
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .. import storage
+from .. import areas, stations, storage
+from ..refdata import DataError
 from . import audit, barcodes, forms
 from .web import CHINA, Console, Ctx, Refused, redirect
 
@@ -24,16 +26,22 @@ CODE = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
 
 def routes(console: Console) -> list[Route]:
     async def table(ctx: Ctx) -> Response:
-        rows = await console.db(station_rows)
+        rows, choices = await console.db(station_table)
         return console.render(ctx.request, "stations.html", user=ctx.user, csrf=ctx.csrf, title="站点",
-                              stations=rows, notice=ctx.request.query_params.get("done", "")[:20])
+                              stations=rows, notice=ctx.request.query_params.get("done", "")[:20],
+                              statuses=stations.STATUSES, **choices)
 
     async def add(ctx: Ctx) -> Response:
         code = forms.text(ctx.form, "code", 32, label="站点编号")
         name = forms.text(ctx.form, "name", 60, label="站点名称")
         if not CODE.match(code):
             raise Refused(400, "站点编号只能是 1–32 个字母、数字、- 或 _，请改正。")
-        enrolment, again = await console.db(_add, code, name, ctx.user.name, ctx.address)
+        record = stations.Record(
+            code, name, forms.text(ctx.form, "village", 12, required=False) or None,
+            forms.text(ctx.form, "operator", 20, required=False),
+            [s for s in ctx.form.getlist("services") if isinstance(s, str)][:30], ctx.form.get("jiaoyou") == "1",
+            forms.text(ctx.form, "contact", 20, required=False, label="联系电话"))
+        enrolment, again = await console.db(_add, record, ctx.user.name, ctx.address)
         return console.render(ctx.request, "enrolment.html", user=ctx.user, csrf=ctx.csrf, title="站点注册码",
                               code=code, name=name, enrolment=enrolment, again=again,
                               barcode=barcodes.code128_data_uri(enrolment))
@@ -73,6 +81,17 @@ def routes(console: Console) -> list[Route]:
             Route("/stations/{code}/day", console.page(day), methods=["GET"])]
 
 
+def station_table(conn: sqlite3.Connection) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """Each station's enrolment and last upload with its county record (area, operator, services, status, contact
+    masked); and what the add form offers (建制村 by township, operators, the county's services)."""
+    records = {r["code"]: r for r in stations.listing(conn)}
+    rows = [{**dict(r), **records.get(r["code"], {})} for r in station_rows(conn)]
+    names = areas.names(conn)
+    villages = sorted(areas.village_township(conn).items(), key=lambda v: (v[1][0], v[0]))
+    return rows, {"villages": [(code, f"{names.get(t, t)} · {names.get(code, code)}") for code, (t, _) in villages],
+                  "operators": stations.OPERATORS, "services": stations.services_list(conn)}
+
+
 def station_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """Last upload: when the newest op (by its own time, which the ledger index serves) reached the county."""
     now = datetime.now(UTC).isoformat()
@@ -87,11 +106,15 @@ def station_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
         "FROM stations s ORDER BY s.code", (now, now)).fetchall()
 
 
-def _add(conn: sqlite3.Connection, code: str, name: str, actor: str, address: str) -> tuple[str, bool]:
-    again = conn.execute("SELECT 1 FROM stations WHERE code = ?", (code,)).fetchone() is not None
-    enrolment = storage.add_station(conn, code, name)
+def _add(conn: sqlite3.Connection, record: stations.Record, actor: str, address: str) -> tuple[str, bool]:
+    again = conn.execute("SELECT 1 FROM stations WHERE code = ?", (record.code,)).fetchone() is not None
+    try:
+        enrolment = stations.add(conn, record)
+    except DataError as err:  # the record's own checks, in Chinese first
+        raise Refused(400, "；".join(p.split(" / ")[0] for p in err.problems) + "。请改正后重新提交。") from None
     with storage.transaction(conn):  # the code itself is never written to the log
-        audit.record(conn, actor, "station_reenrol" if again else "station_add", f"{code} {name}", address)
+        audit.record(conn, actor, "station_reenrol" if again else "station_add",
+                     f"{record.code} {record.name} village={record.village or '-'}", address)
     return enrolment, again
 
 

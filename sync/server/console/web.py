@@ -14,7 +14,7 @@ from typing import Any
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
 from .. import http_limits, storage
@@ -23,8 +23,9 @@ from . import forms, masking, sessions
 from .accounts import AccountError, User
 
 CHINA = timezone(timedelta(hours=8))
-NAV = [("/stations", "站点"), ("/messages", "消息"), ("/uploads", "数据上传"), ("/releases", "版本发布"),
-       ("/sms", "短信设置"), ("/users", "用户"), ("/audit", "审计日志"), ("/security", "安全日志")]
+NAV = [("/", "概览"), ("/figures", "指标"), ("/subsidy", "补贴"), ("/business", "分项业务"), ("/stations", "站点"),
+       ("/messages", "消息"), ("/uploads", "数据上传"), ("/releases", "版本发布"), ("/sms", "短信设置"),
+       ("/users", "用户"), ("/audit", "审计日志"), ("/security", "安全日志")]
 # No script, no outside origin: every byte of a page comes from this server.
 HEADERS = {"Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; "
                                       "script-src 'none'; form-action 'self'; frame-ancestors 'none'",
@@ -113,10 +114,11 @@ class Console:
         return self.render(ctx.request, "confirm.html", user=ctx.user, csrf=ctx.csrf, title="请确认",
                            question=question, yes=yes, back=back, action=ctx.request.url.path)
 
-    def page(self, handler: Callable[[Ctx], Awaitable[Response]], *, admin: bool = False, upload: bool = False
-             ) -> Callable[[Request], Awaitable[Response]]:
+    def page(self, handler: Callable[[Ctx], Awaitable[Response]], *, admin: bool = False, upload: bool = False,
+             api: bool = False) -> Callable[[Request], Awaitable[Response]]:
         """Signed in, else to the login page (GET) or 401; an admin action refused to a viewer (403) before its
-        body is read; every POST carries the session's CSRF token (403 without)."""
+        body is read; every POST carries the session's CSRF token (403 without). An ``api`` endpoint answers its
+        refusals as JSON ({"error": sentence}) and never redirects."""
         limits = forms.UPLOAD if upload else forms.SMALL
 
         async def endpoint(request: Request) -> Response:
@@ -124,7 +126,7 @@ class Console:
             try:
                 session = await self.db(sessions.find, request.cookies.get(sessions.COOKIE))
                 if session is None:
-                    if request.method == "GET":
+                    if request.method == "GET" and not api:
                         return RedirectResponse("/login", 303)
                     raise Refused(401, "没有登录，或登录已过期，请重新登录后再操作。")
                 ctx = Ctx(request, session.user, session.csrf)
@@ -137,6 +139,8 @@ class Console:
                         raise Refused(403, "表单校验码缺失或无效（页面可能已过期），请刷新页面后重新提交。")
                 return await handler(ctx)
             except (Refused, forms.FormRefused, AccountError) as err:
+                if api:
+                    return JSONResponse({"error": err.message}, err.status, headers=HEADERS)
                 return self.refused(request, err.status, err.message, ctx)
             except storage.Refused as err:
                 return self.refused(request, err.status if 400 <= err.status < 500 else 400,
@@ -147,6 +151,7 @@ class Console:
                 return self.refused(request, 503, "县级数据库暂时忙或无法写入，请稍后再试；仍不行请联系县级 IT。", ctx)
 
         endpoint.admin_only = admin  # type: ignore[attr-defined]  # tests try every admin action as a viewer
+        endpoint.upload = upload  # type: ignore[attr-defined]  # and know which take files (a larger cap)
         return endpoint
 
 
