@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from station_app.core.ids import uuid7  # noqa: E402
-from sync.server import derived, figures, stations, storage, subsidy, xlsx  # noqa: E402
+from sync.server import derived, figures, health, stations, storage, subsidy, xlsx  # noqa: E402
 from sync.server.rollups import CHINA  # noqa: E402
 
 COURIERS = ("EMS", "ZTO", "YTO", "YUNDA", "STO", "JT", "SF", "JD")
@@ -144,7 +144,7 @@ def main() -> None:
         timed("figures by courier", lambda: figures.figures(conn, start, last, "courier"))
         timed("figures by village with previous + last year", lambda: figures.compared(conn, start, last,
                                                                                          "village"))
-        timed("station health", lambda: figures.health(conn, start, last))
+        timed("station health", lambda: health.health(conn, start, last))
         timed("subsidy sheet .xlsx", lambda: xlsx.write_sheet(subsidy.sheet(conn, start, last),
                                                               Path(tmp) / "sheet.xlsx"))
         conn.close()

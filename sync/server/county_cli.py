@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from . import areas, figures, rollups, stations, storage, subsidy, xlsx
+from . import areas, figures, health, rollups, stations, storage, subsidy, xlsx
 from .refdata import DataError
 
 
@@ -35,7 +35,7 @@ def run(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
             print_figures(result)
     elif args.command == "health":
         end = args.end or date.fromisoformat(stations.china_today())  # the county's day, not the PC's
-        rows = figures.health(conn, args.start or end - timedelta(days=6), end)
+        rows = health.health(conn, args.start or end - timedelta(days=6), end)
         if args.json:
             print(json.dumps(rows, ensure_ascii=False, indent=2))
         for r in [] if args.json else rows:

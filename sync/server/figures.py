@@ -23,6 +23,8 @@ from .rollups import CHINA
 GROUPINGS = ("county", "township", "village", "station", "courier", "product", "route")
 POSTAL = ("EMS", "YZ", "POST", "CHINAPOST", "YZPY")  # 中国邮政 / EMS: not another express brand for 邮快合作
 Sums = dict[tuple[str, str], int]  # (figure, key) → value over the period
+TEXTS, TEXTS_FAILED = "texts", "texts_failed"
+TEXT_STATES = ("queued", "sent", "delivered", "failed", "unknown", "parcels", "waiting_parcels", "billed")
 
 # the labels of the flat figure names; keyed ones are 'stem.key' and take their stem's label
 LABELS = {
@@ -40,7 +42,10 @@ LABELS = {
     "bus.missing_by_route": "漏交件数 按线路",
     "bills.paid": "缴费 笔数", "bills.voided": "缴费 作废笔数", "bills.amount_fen": "缴费 金额（分）",
     "bills.count_by_type": "缴费笔数 按类型", "bills.amount_by_type_fen": "缴费金额（分） 按类型",
-    "texts": "短信 按状态",
+    "texts.queued": "短信 排队中（条）", "texts.sent": "短信 已发送（条）", "texts.delivered": "短信 已送达（条）",
+    "texts.failed": "短信 发送失败（条）", "texts.unknown": "短信 结果未知（条）",
+    "texts.parcels": "短信所含包裹数", "texts.waiting_parcels": "等待合并发送的包裹数",
+    "texts.billed": "短信 计费条数", "texts.cost_fen": "短信费用（分）", "texts_failed": "短信失败 按原因",
     "coverage.villages": "建制村数", "coverage.villages_with_station": "有运营站点的建制村",
     "coverage.rate": "站点覆盖率", "coverage.cooperation_villages": "邮快合作建制村",
     "coverage.cooperation_rate": "邮快合作覆盖率",
@@ -312,16 +317,49 @@ def coverage(conn: sqlite3.Connection, ctx: Context, p: Period, by_station: dict
 
 
 def texts_by_station(conn: sqlite3.Connection, p: Period) -> dict[str, Sums]:
-    """Pickup texts queued in the period, by station and their state now (queued, sent, delivered, failed …)."""
+    """Pickup texts asked for in the period (by the China day their first parcel reached the county), by station:
+    texts by their state now (a merged text counts once, whatever its parcels), failed ones by reason, the
+    parcels they carry, and parcels still waiting for the merge window (not yet a text)."""
     out: dict[str, Sums] = defaultdict(dict)
-    for station, state, n in conn.execute("SELECT station, state, count(*) FROM sms_outbox WHERE created_at >= ? "
-                                          "AND created_at < ? GROUP BY station, state", p.utc_bounds()):
-        out[station][("texts", state)] = n
+    bounds = p.utc_bounds()
+    for station, state, reason, n, carried, billed in conn.execute(
+            "SELECT station, state, CASE WHEN state = 'failed' THEN reason ELSE '' END, count(*), sum(parcels), "
+            "count(sent_at) FROM sms_texts WHERE kind != 'test' AND created_at >= ? AND created_at < ? "
+            "GROUP BY 1, 2, 3", bounds):
+        sums = out[station]
+        state = "queued" if state == "sending" else state  # a text is 'sending' only for the moment of a round
+        for where, value in (((TEXTS, state), n), ((TEXTS, "parcels"), carried), ((TEXTS, "billed"), billed),
+                             ((TEXTS_FAILED, reason or "provider_refused"), n if state == "failed" else 0)):
+            sums[where] = sums.get(where, 0) + int(value)
+    for station, n in conn.execute("SELECT station, count(*) FROM sms_outbox WHERE state = 'queued' AND "
+                                   "created_at >= ? AND created_at < ? GROUP BY station", bounds):
+        out[station][(TEXTS, "waiting_parcels")] = int(n)
     return out
 
 
-def texts(by_station: dict[str, Sums], members: Iterable[str]) -> dict[str, int]:
-    return _prefix("texts", keyed(_merge(by_station.get(m, {}) for m in members), "texts"))
+def texts(by_station: dict[str, Sums], members: Iterable[str], price_fen: int) -> dict[str, Any]:
+    """Texts by state, failed by reason, and their cost: the county's price per text × the texts handed to the
+    provider (sent, delivered, or failed after sending: the provider charges for each); None while the price is
+    not set (``county-server sms set --price-fen N``)."""
+    s = _merge(by_station.get(m, {}) for m in members)
+    out: dict[str, Any] = {f"texts.{state}": s.get((TEXTS, state), 0) for state in TEXT_STATES}
+    out["texts.cost_fen"] = out["texts.billed"] * price_fen if price_fen > 0 else None
+    return out | _prefix(TEXTS_FAILED, keyed(s, TEXTS_FAILED))
+
+
+def texts_by_month(conn: sqlite3.Connection, station: str, today: date, months: int) -> list[dict[str, Any]]:
+    """One station's texts per calendar month, newest first (the station page): the figures' own numbers."""
+    out, first, price = [], today.replace(day=1), price_fen(conn)
+    for _ in range(months):
+        after = _next_month(first)
+        p = Period(first, min(after - timedelta(days=1), today))
+        out.append({"month": first.isoformat()[:7], "figures": texts(texts_by_station(conn, p), [station], price)})
+        first = (first - timedelta(days=1)).replace(day=1)
+    return out
+
+
+def price_fen(conn: sqlite3.Connection) -> int:
+    return sms.config.number(conn, "sms_price_fen")
 
 
 def figures(conn: sqlite3.Connection, start: date, end: date, by: str = "county",
@@ -332,7 +370,7 @@ def figures(conn: sqlite3.Connection, start: date, end: date, by: str = "county"
         raise ValueError(f"--by 应为 {'、'.join(GROUPINGS)} 之一 / --by must be one of {', '.join(GROUPINGS)}")
     p = period(start, end)
     ctx = context(conn, min_brands)
-    by_station, sent = sums_by_station(conn, p), texts_by_station(conn, p)
+    by_station, sent, price = sums_by_station(conn, p), texts_by_station(conn, p), price_fen(conn)
     every = _merge(by_station.values())
     rows: list[dict[str, Any]] = []
     status = stations.status_on(conn, p.end.isoformat())
@@ -347,7 +385,7 @@ def figures(conn: sqlite3.Connection, start: date, end: date, by: str = "county"
             members = groups[key]
             s = _merge(by_station.get(m, {}) for m in members)
             block = {**down(s, ctx.overdue_h), **up(s), **enterprise(s), **bus(s, p.days), **bills(s),
-                     **texts(sent, members)}
+                     **texts(sent, members, price)}
             if by != "station" and key:
                 block |= coverage(conn, ctx, p, by_station, by, key, status)
             rows.append({"key": key, "name": ctx.names.get(key, "未指定区划" if not key else key), "figures": block})
@@ -368,7 +406,7 @@ def figures(conn: sqlite3.Connection, start: date, end: date, by: str = "county"
                 block = bus(every, p.days, key)
             rows.append({"key": key, "name": key, "figures": block})
     total = {**down(every, ctx.overdue_h), **up(every), **enterprise(every), **bus(every, p.days), **bills(every),
-             **texts(sent, sent)}
+             **texts(sent, sent, price)}
     if ctx.villages:
         total |= coverage(conn, ctx, p, by_station, "county", None, status)
     return {"period": {"from": p.start.isoformat(), "to": p.end.isoformat(), "days": p.days}, "by": by,
@@ -410,57 +448,3 @@ def label(name: str) -> str:
         return LABELS[name]
     stem, _, key = name.rpartition(".")
     return f"{LABELS.get(stem, stem)}：{key}"
-
-
-def _said(conn: sqlite3.Connection, station: str) -> tuple[str | None, int | None, str | None]:
-    """What the station's device that spoke last said about itself (after a restore on a new PC the old device
-    stays in the table with its old words: the newest is the counter in use)."""
-    row = conn.execute("SELECT app_version, ops_waiting, status_at FROM devices WHERE station = ? AND status_at "
-                       "IS NOT NULL ORDER BY status_at DESC LIMIT 1", (station,)).fetchone()
-    return (row[0], None if row[1] is None else int(row[1]), row[2]) if row else (None, None, None)
-
-
-def health(conn: sqlite3.Connection, start: date, end: date, now: datetime | None = None,
-           only: str | None = None) -> list[dict[str, Any]]:
-    """Each station's sync health: last sync, last day close, silent for more than a day, and in the period
-    refused ops and security events. Two counts of ops the county lacks, from two sides:
-
-    - ``ops_missing``: seen by the county, sequence gaps (numbers below a device's highest that never arrived);
-    - ``ops_not_uploaded``: said by the station at its last upload (ops still waiting there, including any too
-      large to send), with ``app_version`` and ``status_at``; None while it has said nothing (an older app).
-
-    ``only``: one station's."""
-    now = now or datetime.now(UTC)
-    first, after = period(start, end).utc_bounds()
-    out = []
-    # counted once for every station (a per-station query each would walk the same indexes 300 times)
-    closes = dict(conn.execute("SELECT station, max(day) FROM rollups WHERE figure = 'ops' AND key = 'day.closed' "
-                               "AND value > 0 GROUP BY station").fetchall())
-    refusals = dict(conn.execute("SELECT station, count(*) FROM rejections WHERE at >= ? AND at < ? GROUP BY "
-                                 "station", (first, after)).fetchall())
-    events = dict(conn.execute("SELECT station, count(*) FROM security_log WHERE at >= ? AND at < ? GROUP BY "
-                               "station", (first, after)).fetchall())
-    for code, name in conn.execute("SELECT code, name FROM stations WHERE ? IS NULL OR code = ? ORDER BY code",
-                                   (only, only)).fetchall():
-        last = conn.execute("SELECT received_at FROM ledger WHERE rowid = (SELECT max(rowid) FROM ledger WHERE "
-                            "station = ?)", (code,)).fetchone()  # arrival order, read from the station's index
-        last = last[0] if last else None
-        closed = closes.get(code)
-        closed_day = None
-        if closed is not None:  # the business day the newest close was for (made on that China day)
-            day = date.fromisoformat(closed)
-            lo, hi = Period(day, day).utc_bounds()
-            for (raw,) in conn.execute("SELECT json_extract(payload, '$.day') FROM ledger WHERE station = ? AND "
-                                       "type = 'day.closed' AND created_at >= ? AND created_at < ?", (code, lo, hi)):
-                closed_day = max(closed_day or "", str(raw))
-        missing = sum(int(high) - int(have) for high, have in conn.execute(
-            "SELECT d.high_seq, (SELECT count(DISTINCT device_seq) FROM ledger l WHERE l.device_id = d.device_id "
-            "AND l.station = d.station AND l.device_seq <= d.high_seq) FROM devices d WHERE d.station = ?", (code,)))
-        refused, security = refusals.get(code, 0), events.get(code, 0)
-        seen = datetime.fromisoformat(last.replace("Z", "+00:00")) if last else None
-        said = _said(conn, code)
-        out.append({"station": code, "name": name, "last_sync": last, "last_day_closed": closed_day,
-                    "app_version": said[0], "ops_missing": max(0, missing), "ops_not_uploaded": said[1],
-                    "status_at": said[2], "refused_ops": refused,
-                    "security_events": security, "silent": seen is None or now - seen > timedelta(days=1)})
-    return out

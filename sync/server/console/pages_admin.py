@@ -1,4 +1,4 @@
-"""Releases, the county's text settings and staff accounts: the rest of what the admin CLI does."""
+"""Releases and staff accounts (the text settings: pages_sms.py): the rest of what the admin CLI does."""
 
 from __future__ import annotations
 
@@ -9,14 +9,12 @@ from datetime import UTC, datetime
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .. import sms, storage
+from .. import storage
 from . import accounts, audit, forms
 from .web import Console, Ctx, Refused, redirect
 
 VERSION = re.compile(r"^\d{1,4}(\.\d{1,6}){0,3}$")
 URL = re.compile(r"^https?://[^\s<>\"']{3,300}$")
-SMS_LABELS = {"sms_template": "取件通知模板", "sms_return_after_days": "几天后退回（通知里写的期限）",
-              "sms_station_daily": "每个站点每天最多条数", "sms_phone_daily": "每个手机号每天最多条数"}
 
 
 def routes(console: Console) -> list[Route]:
@@ -36,20 +34,6 @@ def routes(console: Console) -> list[Route]:
             raise Refused(400, "安装包地址要以 http:// 或 https:// 开头，例如县里内网的下载地址。")
         await console.db(_publish, version, url, ctx.user.name, ctx.address)
         return redirect("/releases")
-
-    async def sms_page(ctx: Ctx, error: str = "", status: int = 200) -> Response:
-        values = await console.db(lambda conn: {name: sms.setting(conn, name) for name in SMS_LABELS})
-        return console.render(ctx.request, "sms.html", status, user=ctx.user, csrf=ctx.csrf, title="短信设置",
-                              values=values, labels=SMS_LABELS, error=error)
-
-    async def sms_set(ctx: Ctx) -> Response:
-        chosen = {name: forms.text(ctx.form, name, 500, required=False, label=label)
-                  for name, label in SMS_LABELS.items()}
-        try:
-            await console.db(_sms_set, {k: v for k, v in chosen.items() if v}, ctx.user.name, ctx.address)
-        except ValueError as err:  # ops.OpInvalid too: the setting's own check says why
-            raise Refused(400, f"设置没有保存：{err}") from err
-        return redirect("/sms")
 
     async def users(ctx: Ctx) -> Response:
         rows = await console.db(accounts.list_users)
@@ -79,8 +63,6 @@ def routes(console: Console) -> list[Route]:
 
     return [Route("/releases", console.page(releases), methods=["GET"]),
             Route("/releases/publish", console.page(publish, admin=True), methods=["POST"]),
-            Route("/sms", console.page(sms_page), methods=["GET"]),
-            Route("/sms", console.page(sms_set, admin=True), methods=["POST"]),
             Route("/users", console.page(users), methods=["GET"]),
             Route("/users/add", console.page(user_add, admin=True), methods=["POST"]),
             Route("/users/{name}/disable", console.page(user_switch(True), admin=True), methods=["POST"]),
@@ -92,10 +74,3 @@ def _publish(conn: sqlite3.Connection, version: str, url: str, actor: str, addre
     with storage.transaction(conn):
         audit.record(conn, actor, "release_publish", f"{version} {url}", address)
 
-
-def _sms_set(conn: sqlite3.Connection, values: dict[str, str], actor: str, address: str) -> None:
-    if not values:
-        raise ValueError("没有填写要修改的项")
-    changed = sms.change_settings(conn, values)
-    with storage.transaction(conn):
-        audit.record(conn, actor, "sms_set", ", ".join(f"{k}={v}" for k, v in changed.items()), address)

@@ -16,7 +16,8 @@ from .web import Console, Ctx
 
 PRODUCE = ["up.produce_boxes", "up.produce_net_g", "up.produce_sales_fen"]
 ROUTE = ["bus.runs", "bus.loaded", "bus.missing", "bus.loaded_per_day"]
-TEXT_STATES = units.TEXT_STATES
+TEXT_ROWS = ["texts.queued", "texts.sent", "texts.delivered", "texts.failed", "texts.unknown", "texts.parcels",
+             "texts.waiting_parcels", "texts.billed", "texts.cost_fen"]
 
 
 def routes(console: Console) -> list[Route]:
@@ -32,7 +33,7 @@ def routes(console: Console) -> list[Route]:
                 for r in data["by_route"]])}
         return console.render(ctx.request, "business.html", user=ctx.user, csrf=ctx.csrf, title="分项业务",
                               picked=picked, kinds=periods.KINDS, units=units, produce=PRODUCE, route=ROUTE,
-                              charts=charts, text_states=TEXT_STATES, **data)
+                              charts=charts, text_rows=TEXT_ROWS, **data)
 
     return [Route("/business", console.page(page), methods=["GET"])]
 
@@ -50,4 +51,4 @@ def business(conn: sqlite3.Connection, start: date, end: date) -> dict[str, Any]
             "by_route": figures.figures(conn, start, end, "route")["rows"], "total": total,
             "bills": [(t, bill_counts.get(t, 0), bill_amounts.get(t, 0))
                       for t in sorted({*bill_counts, *bill_amounts})],
-            "texts": _keyed(total, "texts"), "as_of": village["as_of"]}
+            "text_failed": {k: v for k, v in total.items() if k.startswith("texts_failed.")}, "as_of": village["as_of"]}

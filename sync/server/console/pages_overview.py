@@ -1,6 +1,6 @@
 """The overview at ``/``: today against yesterday, this month so far against the same days of last month, a
-30-day trend (drawn on the server, and as a table), and the stations needing attention (silent for more than a
-day, refused ops or security events in the last 30 days)."""
+30-day trend (drawn on the server, and as a table), and what needs attention: pickup texts paused by an alarm, and
+stations silent for more than a day, with refused ops or security events in the last 30 days."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from starlette.routing import Route
 
 from ... import ops
 from .. import figures
-from . import periods, svg, units
+from ..health import health as station_health
+from . import pages_sms, periods, svg, units
 from .web import Console, Ctx
 
 HEADLINE = ["down.received", "down.picked_up", "up.sent", "up.produce_sales_fen", "bus.loaded", "bills.amount_fen"]
@@ -26,7 +27,8 @@ def routes(console: Console) -> list[Route]:
         days = list(data["trend"].items())
         chart = svg.columns("近 30 天 到件数（件/日）", [(d, v[ops.PARCELS_RECEIVED]) for d, v in days])
         return console.render(ctx.request, "overview.html", user=ctx.user, csrf=ctx.csrf, title="概览",
-                              headline=HEADLINE, units=units, chart=chart, trend_names=TREND, **data)
+                              headline=HEADLINE, units=units, sms_reasons=units.TEXT_REASONS, chart=chart,
+                              trend_names=TREND, **data)
 
     return [Route("/", console.page(page), methods=["GET"])]
 
@@ -58,10 +60,11 @@ def overview(conn: sqlite3.Connection, today: date) -> dict[str, Any]:
     month = (today.replace(day=1), today)
     before = _month_before(today)
     since = today - timedelta(days=29)
-    health = figures.health(conn, since, today)
+    health = station_health(conn, since, today)
     attention = [h for h in health if h["silent"] or h["refused_ops"] or h["security_events"]]
     return {"today": today, "yesterday": today - timedelta(days=1), "month": month, "month_before": before,
             "now_day": total(today, today), "before_day": total(today - timedelta(days=1), today - timedelta(days=1)),
             "now_month": total(*month), "before_month": total(*before),
             "trend": figures.daily(conn, figures.period(since, today), TREND), "attention": attention,
+            "sms_alarms": pages_sms.open_alarms(conn),
             "stations": len(health), "as_of": figures.as_of(conn)}

@@ -1,6 +1,7 @@
 """One station's page: its county record, its health over the last 30 days (last sync, last day close, ops not
-yet uploaded, refused ops, security events), its days with activity (each linking to the day's report), and for
-an admin the status change (active / suspended / closed from a day on, audited)."""
+yet uploaded, refused ops, security events), its pickup texts by state and cost per month, its days with activity
+(each linking to the day's report), and for an admin the status change (active / suspended / closed from a day on,
+audited)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from .. import figures, stations, storage
+from ..health import health as station_health
 from ..refdata import DataError
-from . import audit, forms, periods
+from . import audit, forms, periods, units
+from .pages_business import TEXT_ROWS
 from .web import Console, Ctx, Refused, redirect
 
 
@@ -23,7 +26,8 @@ def routes(console: Console) -> list[Route]:
         data = await console.db(station_page, code)
         return console.render(ctx.request, "station.html", user=ctx.user, csrf=ctx.csrf,
                               title=f"{data['record']['name']}（{code}）", statuses=stations.STATUSES,
-                              today=periods.today(), done=ctx.request.query_params.get("done") == "status", **data)
+                              today=periods.today(), units=units, text_rows=TEXT_ROWS,
+                              done=ctx.request.query_params.get("done") == "status", **data)
 
     async def status(ctx: Ctx) -> Response:
         code = ctx.request.path_params["code"][:64]
@@ -42,14 +46,15 @@ def station_page(conn: sqlite3.Connection, code: str) -> dict[str, Any]:
     if record is None:
         raise Refused(404, f"没有站点 {code}，请回到站点列表核对。")
     today = periods.today()
-    (health,) = figures.health(conn, today - timedelta(days=29), today, only=code)
+    (health,) = station_health(conn, today - timedelta(days=29), today, only=code)
     days = conn.execute(
         "SELECT day, sum(value) AS ops, sum(CASE WHEN key = 'day.closed' THEN value ELSE 0 END) AS closed "
         "FROM rollups WHERE station = ? AND figure = 'ops' GROUP BY day ORDER BY day DESC LIMIT 60",
         (code,)).fetchall()
     history = conn.execute("SELECT status, since, note, at FROM station_status WHERE station = ? ORDER BY since DESC",
                            (code,)).fetchall()
-    return {"code": code, "record": record, "health": health, "days": days, "history": history}
+    return {"code": code, "record": record, "health": health, "days": days, "history": history,
+            "texts": figures.texts_by_month(conn, code, today, 6)}
 
 
 def _set_status(conn: sqlite3.Connection, code: str, status: str, since: str, note: str, actor: str,

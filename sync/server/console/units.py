@@ -8,7 +8,8 @@ from typing import Any
 
 from .. import figures
 
-_COUNT_UNITS = (("coverage.", "个"), ("bills.", "笔"), ("texts", "条"), ("bus.runs", "班"),
+_COUNT_UNITS = (("coverage.", "个"), ("bills.", "笔"), ("texts.parcels", "件"), ("texts.waiting", "件"),
+                ("texts", "条"), ("bus.runs", "班"),
                 ("up.produce_boxes", "箱"))
 
 
@@ -66,8 +67,19 @@ TEXT_STATES = {"queued": "排队中", "sending": "发送中", "sent": "已发送
                "unknown": "结果未知"}
 
 
+# why a text failed or sending stopped (the sms package's reasons), as county staff read them
+TEXT_REASONS = {"invalid_number": "号码无效", "rate_limited": "被限流（稍后重试）", "provider_busy": "平台繁忙",
+                "out_of_balance": "余额不足或欠费停机", "template_rejected": "模板未通过或被拒",
+                "signature_rejected": "签名未通过或被拒", "credentials_rejected": "凭据被拒",
+                "credentials_missing": "缺少凭据", "provider_refused": "平台拒绝", "not_delivered": "未送达",
+                "text_too_long": "内容超长", "opted_out_at_provider": "已在平台退订", "unknown": "结果未知",
+                "gateway_unreachable": "网关连不上", "gateway_error": "网关出错", "clock_skew": "服务器时间不准",
+                "opted_out": "已退订", "station_daily_limit": "超出站点每日限额",
+                "phone_daily_limit": "超出手机号每日限额"}
+
+
 def label(name: str) -> str:
     """The figure's Chinese name without the stored unit (分, 克): every value on a page carries its own unit."""
-    if name.startswith("texts."):
-        return f"短信 {TEXT_STATES.get(name[6:], name[6:])}"
+    if name.startswith("texts_failed."):
+        return f"短信失败：{TEXT_REASONS.get(name[13:], name[13:])}"
     return figures.label(name).replace("（分）", "").replace("（克）", "").replace("（小时内）", "")

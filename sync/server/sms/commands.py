@@ -25,7 +25,8 @@ FLAGS = {"template": "sms_template", "template_many": "sms_template_many",
          "sign_name": "sms_sign_name", "template_code": "sms_template_code",
          "template_code_many": "sms_template_code_many", "endpoint": "sms_endpoint", "region": "sms_region",
          "app_id": "sms_app_id", "http_url": "sms_http_url", "http_method": "sms_http_method",
-         "http_params": "sms_http_params", "http_success": "sms_http_success"}
+         "http_params": "sms_http_params", "http_success": "sms_http_success",
+         "price_fen": "sms_price_fen"}
 HELP = {"template": "one parcel; fields {station} {courier} {tail} {code} {deadline} {count}",
         "template_many": "several parcels for one phone (count and codes)", "quiet": "HH:MM-HH:MM China time, or off",
         "merge_minutes": "parcels for one phone within this many minutes go out as one text (default 10)",
@@ -35,7 +36,9 @@ HELP = {"template": "one parcel; fields {station} {courier} {tail} {code} {deadl
         "endpoint": "the provider's address (default: its public endpoint)", "app_id": "Tencent SmsSdkAppId",
         "http_params": 'JSON: {"phone": "mobile", "text": "content", "sign": …, "template": …, "params": …, '
                        '"ref": …, "token": …}',
-        "http_method": "GET, POST (form) or JSON", "http_success": "a regular expression the answer must match"}
+        "http_method": "GET, POST (form) or JSON",
+        "price_fen": "what the provider charges per text, in fen, for the figures' cost (0: not known)",
+        "http_success": "a regular expression the answer must match"}
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -91,17 +94,27 @@ def _set(conn: sqlite3.Connection, args: argparse.Namespace, data_dir: Path) -> 
         where = credentials.save(data_dir, gateway, {"key_id": args.key_id or "", "secret": secret})
         print(f"{gateway} 凭据已写入 {where}（仅本用户可读）")
     if chosen.get("sms_paused") == "":
-        with storage.transaction(conn):
-            conn.execute("UPDATE sms_alarms SET cleared_at = ? WHERE cleared_at IS NULL", (storage.now_iso(),))
+        resume(conn)
     for name, value in changed.items():
         print(f"{name} = {value}")
     return 0
 
 
 def _test(conn: sqlite3.Connection, phone: str, data_dir: Path) -> int:
-    if not MOBILE.match(phone):
-        print("手机号应为 11 位大陆手机号，例如 13812345678。", file=sys.stderr)
+    try:
+        answer = send_test(conn, data_dir, phone)
+    except ValueError as err:
+        print(str(err), file=sys.stderr)
         return 1
+    print(json.dumps(answer, ensure_ascii=False))
+    return 0 if answer["status"] == "sent" else 1
+
+
+def send_test(conn: sqlite3.Connection, data_dir: Path, phone: str) -> dict[str, str]:
+    """One test text through the configured gateway; the provider's answer with the phone masked (the CLI and
+    the console print this). ValueError for a wrong phone, CredentialsError for missing secrets."""
+    if not MOBILE.match(phone):
+        raise ValueError("手机号应为 11 位大陆手机号，例如 13812345678。")
     gateway = build_gateway(conn, data_dir)
     fields = {"station": "测试站", "courier": "测试快递", "tail": "0000", "code": "1-1-0001",
               "deadline": f"{datetime.now(UTC):%m月%d日}", "count": "1"}
@@ -110,10 +123,16 @@ def _test(conn: sqlite3.Connection, phone: str, data_dir: Path) -> int:
     message = Message("test" + storage.sha256(storage.now_iso())[:16], phone, render(conn, fields, "test"),
                       {name: fields[name] for name in used_fields(conn, False)}, False)
     answer = gateway.send(message)
-    print(json.dumps({"gateway": gateway.name, "phone": mask(phone), "status": answer.status,
-                      "reason": answer.reason, "code": answer.code, "detail": answer.detail,
-                      "provider_id": answer.provider_id}, ensure_ascii=False))
-    return 0 if answer.status == "sent" else 1
+    return {"gateway": gateway.name, "phone": mask(phone), "status": answer.status, "reason": answer.reason,
+            "code": answer.code, "detail": answer.detail, "provider_id": answer.provider_id or ""}
+
+
+def resume(conn: sqlite3.Connection) -> None:
+    """Sending resumes and the open alarms are cleared (what was refused has been dealt with)."""
+    with storage.transaction(conn):
+        conn.execute("INSERT INTO server_settings (key, value) VALUES ('sms_paused', '') ON CONFLICT(key) DO UPDATE "
+                     "SET value = excluded.value")
+        conn.execute("UPDATE sms_alarms SET cleared_at = ? WHERE cleared_at IS NULL", (storage.now_iso(),))
 
 
 def _optout(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
@@ -121,17 +140,26 @@ def _optout(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
         for phone, at, note in conn.execute("SELECT phone, at, note FROM sms_optout ORDER BY at"):
             print(f"{mask(phone)}\t{at}\t{note}")
         return 0
-    if not args.phone or not MOBILE.match(args.phone):
-        print("请用 --phone 给出 11 位大陆手机号。", file=sys.stderr)
+    try:
+        change_optout(conn, args.change == "add", args.phone or "", args.note)
+    except ValueError as err:
+        print(str(err), file=sys.stderr)
         return 1
-    with storage.transaction(conn):
-        if args.change == "add":
-            conn.execute("INSERT INTO sms_optout (phone, at, note) VALUES (?,?,?) ON CONFLICT(phone) DO NOTHING",
-                         (args.phone, storage.now_iso(), storage.printable(args.note, 100)))
-        else:
-            conn.execute("DELETE FROM sms_optout WHERE phone = ?", (args.phone,))
     print(f"{mask(args.phone)} {'已退订' if args.change == 'add' else '已恢复接收'}")
     return 0
+
+
+def change_optout(conn: sqlite3.Connection, add: bool, phone: str, note: str = "") -> bool:
+    """退订 (add) or receive again (remove); True when the list changed. ValueError for a wrong phone."""
+    if not MOBILE.match(phone):
+        raise ValueError("请给出 11 位大陆手机号，例如 13812345678。")
+    with storage.transaction(conn):
+        if add:
+            done = conn.execute("INSERT INTO sms_optout (phone, at, note) VALUES (?,?,?) ON CONFLICT(phone) DO "
+                                "NOTHING", (phone, storage.now_iso(), storage.printable(note, 100)))
+        else:
+            done = conn.execute("DELETE FROM sms_optout WHERE phone = ?", (phone,))
+    return done.rowcount > 0
 
 
 def _status(conn: sqlite3.Connection) -> int:

@@ -26,10 +26,12 @@ DEFAULTS = {
     "sms_gateway": "log", "sms_sign_name": "", "sms_template_code": "", "sms_template_code_many": "",
     "sms_endpoint": "", "sms_region": "", "sms_app_id": "",
     "sms_http_url": "", "sms_http_method": "POST", "sms_http_params": "", "sms_http_success": "",
+    "sms_price_fen": "0",  # what the provider charges per text, in fen: the figures' cost (0: not known)
     "sms_paused": "",  # why sending stopped (an alarm); cleared by `county-server sms set --resume`
 }
 NUMBERS = {"sms_return_after_days": (1, 90), "sms_station_daily": (0, 100_000), "sms_phone_daily": (0, 1000),
-           "sms_phone_minute": (1, 100), "sms_phone_hourly": (1, 1000), "sms_merge_minutes": (0, 120)}
+           "sms_phone_minute": (1, 100), "sms_phone_hourly": (1, 1000), "sms_merge_minutes": (0, 120),
+           "sms_price_fen": (0, 10_000)}
 QUIET = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$")
 HTTP_ROLES = ("phone", "text", "sign", "template", "params", "ref", "token")
 CODE = re.compile(r"^[A-Za-z0-9_.\-]{0,64}$")
