@@ -317,7 +317,7 @@ def coverage(conn: sqlite3.Connection, ctx: Context, p: Period, by_station: dict
 
 
 def texts_by_station(conn: sqlite3.Connection, p: Period) -> dict[str, Sums]:
-    """Pickup texts asked for in the period (by the China day their first parcel reached the county), by station:
+    """Pickup texts made in the period (by the China day the sender made the text, after the merge window), by station:
     texts by their state now (a merged text counts once, whatever its parcels), failed ones by reason, the
     parcels they carry, and parcels still waiting for the merge window (not yet a text)."""
     out: dict[str, Sums] = defaultdict(dict)

@@ -20,7 +20,11 @@ FIELDS = {
     "/uploads/manifest": {},
     "/uploads/sale": {},
     "/releases/publish": {"version": "9.9.9", "url": "http://county.lan/setup.exe"},
-    "/sms": {"sms_station_daily": "1"},
+    "/sms": {"sms_station_daily": "1", "sms_price_fen": "4"},
+    "/sms/resume": {},
+    "/sms/optout/add": {"phone": "13812345678", "note": "本人来电退订"},
+    "/sms/optout/remove": {"id": "1"},
+    "/sms/test": {"phone": "13812345678"},
     "/users/add": {"name": "王五", "role": "admin", "password": "another-pass-1", "password2": "another-pass-1"},
     "/users/{name}/disable": {"confirm": "yes"},
     "/users/{name}/enable": {},
@@ -52,7 +56,8 @@ def state(county) -> list:
         "SELECT revoked_at, expires_at FROM credentials",
         "SELECT name, role, disabled_at FROM console_users", "SELECT count(*) FROM enrolment_codes",
         "SELECT * FROM station_status", "SELECT * FROM station_records", "SELECT * FROM subsidy_tiers",
-        "SELECT * FROM areas")]
+        "SELECT * FROM areas", "SELECT * FROM sms_optout", "SELECT * FROM sms_alarms",
+        "SELECT count(*) FROM sms_texts", "SELECT * FROM console_audit")]
 
 
 def post(page, county, path: str, token: str | None):
@@ -96,6 +101,9 @@ def test_the_same_actions_work_for_an_admin(county, page, tmp_path):
         if path == "/uploads/sale":  # reaches the sale check itself: the county's ledger has no lot L1
             assert answer.status == 422 and "没有批次 L1" in answer.text()
             continue
+        if path == "/sms/resume":  # nothing is paused: said so, not a broken action
+            assert answer.status == 400 and "不需要恢复" in answer.text()
+            continue
         assert answer.status in (200, 303), (path, answer.status, answer.text()[:300])
     assert county.query("SELECT count(*) FROM releases") == [(1,)]
     assert county.query("SELECT status FROM station_status WHERE station = 'S001'") == [("suspended",)]
@@ -103,6 +111,11 @@ def test_the_same_actions_work_for_an_admin(county, page, tmp_path):
     assert county.query("SELECT count(*) FROM areas") == [(2,)]
     assert county.query("SELECT operator FROM station_records WHERE code = 'S010'") == [("邮政",)]
     assert county.query("SELECT disabled_at IS NOT NULL FROM console_users WHERE name = ?", VIEWER[0]) == [(1,)]
+    assert county.query("SELECT key, value FROM server_settings WHERE key IN ('sms_station_daily', 'sms_price_fen') "
+                        "ORDER BY key") == [("sms_price_fen", "4"), ("sms_station_daily", "1")]
+    assert county.query("SELECT action, detail FROM console_audit WHERE action LIKE 'sms_optout%' ORDER BY id") == [
+        ("sms_optout_add", "138****5678"), ("sms_optout_remove", "138****5678")]
+    assert county.query("SELECT detail FROM console_audit WHERE action = 'sms_test'") == [("138****5678 sent ",)]
 
 
 def test_a_post_without_the_csrf_token_is_refused_and_changes_nothing(county, page):
