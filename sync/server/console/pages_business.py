@@ -16,6 +16,10 @@ from .web import Console, Ctx
 
 PRODUCE = ["up.produce_boxes", "up.produce_net_g", "up.produce_sales_fen"]
 ROUTE = ["bus.runs", "bus.loaded", "bus.missing", "bus.loaded_per_day"]
+# short column heads for a month-by-month table (the station page)
+TEXT_HEADS = {"texts.queued": "排队", "texts.sent": "已发送", "texts.delivered": "已送达", "texts.failed": "失败",
+              "texts.unknown": "未知", "texts.parcels": "所含包裹", "texts.waiting_parcels": "待合并包裹",
+              "texts.billed": "计费条数", "texts.cost_fen": "费用"}
 TEXT_ROWS = ["texts.queued", "texts.sent", "texts.delivered", "texts.failed", "texts.unknown", "texts.parcels",
              "texts.waiting_parcels", "texts.billed", "texts.cost_fen"]
 

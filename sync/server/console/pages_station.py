@@ -16,7 +16,7 @@ from .. import figures, stations, storage
 from ..health import health as station_health
 from ..refdata import DataError
 from . import audit, forms, periods, units
-from .pages_business import TEXT_ROWS
+from .pages_business import TEXT_HEADS, TEXT_ROWS
 from .web import Console, Ctx, Refused, redirect
 
 
@@ -26,7 +26,7 @@ def routes(console: Console) -> list[Route]:
         data = await console.db(station_page, code)
         return console.render(ctx.request, "station.html", user=ctx.user, csrf=ctx.csrf,
                               title=f"{data['record']['name']}（{code}）", statuses=stations.STATUSES,
-                              today=periods.today(), units=units, text_rows=TEXT_ROWS,
+                              today=periods.today(), units=units, text_rows=TEXT_ROWS, text_heads=TEXT_HEADS,
                               done=ctx.request.query_params.get("done") == "status", **data)
 
     async def status(ctx: Ctx) -> Response:
