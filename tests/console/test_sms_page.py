@@ -13,9 +13,8 @@ import pytest
 from station_app.core import parcels
 from sync import client as sync_client
 from tests.sync.sms_local import KEY_ID, SECRET, AliyunLocal
+from tests.sync.sms_support import FAST, admin, at_once, send_through_vendor, wait_for
 from tests.sync.support import TunedServer, new_station
-from tests.sync.test_sms_figures import send_through_vendor
-from tests.sync.test_sms_server import FAST, admin, at_once, wait_for
 
 from .support import ADMIN, VIEWER, add_user, check_page, login
 

@@ -7,10 +7,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 import threading
-import time
 
 import httpx
 
@@ -20,28 +17,8 @@ from sync import client as sync_client
 from sync import protocol
 
 from .sms_local import APP_ID, KEY_ID, SECRET, AliyunLocal, TencentLocal, VendorLocal
+from .sms_support import FAST, admin, at_once, wait_for
 from .support import TunedServer, new_station
-
-FAST = {"COUNTY_SMS_INTERVAL": "0.2"}
-
-
-def admin(server, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sync.server.cli", *args, "--data-dir", str(server.data_dir)],
-                          capture_output=True, text=True, encoding="utf-8", timeout=60, input=stdin)
-
-
-def at_once(server) -> None:
-    assert admin(server, "sms", "set", "--merge-minutes", "0", "--quiet", "off", "--phone-minute", "100",
-                 "--phone-hourly", "1000").returncode == 0
-
-
-def wait_for(check, what: str, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def test_sms_set_and_test_through_aliyun_and_the_secret_is_nowhere_but_its_file(tmp_path):
