@@ -17,21 +17,15 @@ import httpx
 
 from station_app import __version__
 from station_app.core import (
-    county_feed,
-    county_messages,
     couriers,
     db,
     journal,
-    manifest,
-    notifications,
-    produce,
     refdata,
     station,
 )
 from station_app.core.clock import to_iso, utc_now
-from station_app.core.errors import StationError
 
-from . import lock, protocol
+from . import feed, lock, protocol
 from .state import (  # noqa: F401 (re-exported: callers use client.state, client.rejections …)
     feed_refusals,
     mark_read,
@@ -49,9 +43,7 @@ from .state import (  # noqa: F401 (re-exported: callers use client.state, clien
 # With no record of what this folder sent (the database was moved to a new PC), a restore is believed up to
 # this many ops past the local journal: years of a busy counter, far below what would break the numbering.
 MAX_UNRECORDED_GAP = 10_000_000
-# A feed item that cannot be applied for one of these reasons is refused and reported; anything else
-# (disk full, database locked) stops the sync and is tried again.
-_ITEM_FAULTS = (StationError, ValueError, TypeError, KeyError, sqlite3.IntegrityError)
+
 
 
 class SyncError(Exception):
@@ -80,30 +72,6 @@ class SyncReport:
 def _wire(op: journal.Op) -> dict[str, Any]:
     return {"op_id": op.op_id, "device_seq": op.device_seq, "type": op.type, "entity_id": op.entity_id,
             "payload": op.payload, "clerk_id": op.clerk_id, "created_at": op.created_at}
-
-
-def _whole(body: dict[str, Any], key: str) -> int:
-    """A whole number the county sent (grams, fen): never a float or a string silently rounded."""
-    value = body.get(key)
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise ValueError(f"{key} is not a whole number: {str(value)[:40]!r}")
-    return value
-
-
-def _text(body: dict[str, Any], key: str) -> str:
-    value = body.get(key)
-    if not isinstance(value, str) or not value.strip() or len(value) > 100:
-        raise ValueError(f"{key} missing or not text")
-    return value.strip()
-
-
-def _optional_text(body: dict[str, Any], key: str) -> str:
-    value = body.get(key)
-    if value is None:
-        return ""
-    if not isinstance(value, str) or len(value) > 100:
-        raise ValueError(f"{key} not text")
-    return value.strip()
 
 
 def make_http(server: str, ca_file: str = "", timeout: float = 20.0) -> httpx.Client:
@@ -373,57 +341,11 @@ class Syncer:
                 return  # the county sent nothing new after the cursor: do not ask again forever
 
     def apply_feed_item(self, item: dict[str, Any]) -> str:
-        """One item and the cursor past it, in one transaction: 'applied', 'refused' or 'skipped'.
-
-        Exactly once whatever runs at the same time: the cursor and the record of dealt-with items are read
-        again inside the write transaction (BEGIN IMMEDIATE), so an item another sync applied meanwhile is
-        skipped. An item this station cannot apply (a lot it does not have, more than the lot holds, a
-        malformed body) is refused with its reason, shown to the clerk and reported to the county, and the
-        feed goes on past it."""
+        """One item and the cursor past it, in one transaction: 'applied', 'refused' or 'skipped' (sync/feed.py)."""
         seq = item.get("seq") if isinstance(item, dict) else None
         if not isinstance(seq, int) or isinstance(seq, bool) or not 0 < seq <= journal.MAX_DEVICE_SEQ:
             raise SyncError("server_nonsense", "feed item")
-        kind, body = item.get("kind"), item.get("body")
-        with db.transaction(self.conn):
-            cursor = int(state(self.conn, "feed_cursor", "0"))
-            if seq <= cursor or county_feed.dealt_with(self.conn, seq):
-                return "skipped"
-            self.conn.execute("SAVEPOINT feed_item")
-            try:
-                if kind not in protocol.FEED_KINDS or not isinstance(body, dict):
-                    raise ValueError(f"feed item kind {str(kind)[:40]!r} with a {type(body).__name__} body")
-                self._apply(seq, str(kind), body)
-            except _ITEM_FAULTS as err:
-                self.conn.execute("ROLLBACK TO feed_item")
-                self._refuse(seq, str(kind)[:40], body, err)
-                outcome = "refused"
-            else:
-                county_feed.record_applied(self.conn, seq, str(kind))
-                outcome = "applied"
-            self.conn.execute("RELEASE feed_item")
-            set_state(self.conn, "feed_cursor", str(seq))
-        return outcome
-
-    def _apply(self, seq: int, kind: str, body: dict[str, Any]) -> None:
-        if kind == "manifest":
-            manifest.expect_from_county(self.conn, str(body["waybill"]), str(body.get("courier") or ""),
-                                        str(body.get("recipient_name") or ""), str(body.get("recipient_phone") or ""))
-        elif kind == "sale_result":  # the county sold part or all of a lot in the city
-            produce.record_sale_in(self.conn, _text(body, "lot_no"), _whole(body, "sold_g"),
-                                   _whole(body, "sales_fen"), source="county", clerk_id=None, feed_seq=seq)
-        elif kind == "notification_status":  # what became of a pickup text: queued, sent, delivered, failed
-            at = _optional_text(body, "delivered_at") or _optional_text(body, "at")  # when the handset got it
-            notifications.county_status(self.conn, _text(body, "notification_id"), _text(body, "state"),
-                                        _optional_text(body, "reason"), at or None)
-        else:  # instructions and announcements wait for the clerk
-            county_messages.receive(self.conn, seq, kind, body)
-
-    def _refuse(self, seq: int, kind: str, body: Any, err: Exception) -> None:
-        """Inside the item's transaction: the refusal, a message for the counter, and an op for the county."""
-        code = err.code if isinstance(err, StationError) else "feed_item_malformed"
-        params = {k: v for k, v in (err.params if isinstance(err, StationError) else {}).items()
-                  if isinstance(v, str | int)}
-        county_feed.record_refusal(self.conn, seq, kind, code, str(err)[:300], params, body)
+        return feed.apply_item(self.conn, seq, item.get("kind"), item.get("body"))
 
     # ----- reference data ------------------------------------------------------------------------------------
     def pull_reference(self, report: SyncReport) -> None:

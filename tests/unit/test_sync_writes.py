@@ -18,7 +18,7 @@ def sql_writes(path: Path) -> list[str]:
 
 def test_sync_station_side_writes_no_sql_of_its_own():
     # sync/state.py keeps the sync's own bookkeeping table (sync_state); every other table belongs to core
-    assert sql_writes(ROOT / "sync" / "client.py") == []
+    assert sql_writes(ROOT / "sync" / "client.py") == [] and sql_writes(ROOT / "sync" / "feed.py") == []
     found = sql_writes(ROOT / "sync" / "state.py")
     assert all("sync_state" in text for text in found), found
 
