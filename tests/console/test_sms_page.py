@@ -154,3 +154,22 @@ def test_the_texts_figures_on_the_business_and_station_pages_match_a_hand_count(
     finally:
         server.stop()
         vendor.close()
+
+
+def test_an_admin_edits_the_settings_and_a_wrong_value_changes_nothing(county, page):
+    login(page, county, ADMIN)
+    page.goto(county.url + "/sms")
+    page.fill("#sms_price_fen", "4")
+    page.fill("#sms_quiet", "22:00-07:30")
+    page.click("#sms-submit")
+    page.wait_for_url(county.url + "/sms?done=saved")
+    assert page.input_value("#sms_price_fen") == "4" and page.input_value("#sms_quiet") == "22:00-07:30"
+    assert county.query("SELECT detail FROM console_audit WHERE action = 'sms_set'") == [
+        ("sms_quiet=22:00-07:30, sms_price_fen=4",)]
+    page.fill("#sms_price_fen", "-1")
+    page.fill("#sms_merge_minutes", "5")
+    page.click("#sms-submit")
+    said = page.inner_text("main")
+    assert "设置没有保存：每条短信单价" in said and "请改正后重新提交" in said
+    assert county.query("SELECT key, value FROM server_settings WHERE key IN ('sms_price_fen', 'sms_merge_minutes')"
+                        ) == [("sms_price_fen", "4")]  # neither the wrong one nor the right one beside it

@@ -135,7 +135,9 @@ def _save(conn: sqlite3.Connection, sent: dict[str, str], actor: str, address: s
     try:
         done = config.change_settings(conn, changed)
     except ValueError as err:  # ops.OpInvalid too: the setting's own check says why
-        raise Refused(400, f"设置没有保存：{SETTINGS.get(str(err).split(':')[0], ('',))[0]} {err}。"
+        said = str(err)
+        name = next((n for n in sorted(SETTINGS, key=len, reverse=True) if said.startswith(n)), "")
+        raise Refused(400, f"设置没有保存：{SETTINGS[name][0] if name else ''}填写有误（{said}），"
                            "请改正后重新提交。") from None
     with storage.transaction(conn):
         audit.record(conn, actor, "sms_set", ", ".join(f"{k}={v}" for k, v in done.items()), address)
