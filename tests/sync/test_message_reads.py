@@ -4,12 +4,25 @@ server and shows that station read and the other not; a read of a message not se
 from __future__ import annotations
 
 import json
+import lzma
+
+import httpx
 
 from station_app.core import county_messages
+from station_app.core.ids import uuid7
 from sync import client as sync_client
 
 from .support import new_station
-from .test_hostile_station import op, post
+
+
+def post(server, token: str, body: dict) -> httpx.Response:
+    return httpx.post(server.url + "/v1/ops", content=lzma.compress(json.dumps(body).encode()), timeout=60,
+                      trust_env=False, headers={"Authorization": f"Bearer {token}", "Content-Encoding": "xz"})
+
+
+def op(seq: int, op_type: str, payload: dict, **extra) -> dict:
+    return {"op_id": uuid7(), "device_seq": seq, "type": op_type, "entity_id": None, "payload": payload,
+            "created_at": "2026-11-25T06:00:00.000Z", **extra}
 
 
 def listed(server) -> list[dict]:
