@@ -445,6 +445,9 @@ declare("produce.sold", sale_id=Id(), lot_id=Id(), lot_no=Text(64), sold_g=Grams
 # a county feed item the station could not apply, and why (the county's lot check reads these)
 declare("feed.refused", seq=Int(1, MAX_SEQ), kind=Code(), code=Code(), reason=Text(300),
         lot_no=Text(64, optional=True), not_counted="a county item refused: the county's own lot check reads it")
+# the clerk read a county announcement or instruction (its feed seq): the county shows who has read what
+declare("message.read", seq=Int(1, MAX_SEQ), read_at=Timestamp(),
+        not_counted="who read a county message: the county's message page reads it, no business figure moves")
 declare("produce.returned", lot_id=Id(), lot_no=Text(64), returned_g=Grams(), adds=(Adds(PRODUCE_RETURNED,
                                                                                           "returned_g"),))
 declare("produce.settled", settlement_id=Id(), consignor_id=Id(), sales_fen=Fen(), commission_fen=Fen(),

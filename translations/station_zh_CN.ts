@@ -1153,6 +1153,10 @@
         <translation>拒收县平台消息</translation>
     </message>
     <message>
+        <source>county message read</source>
+        <translation>已读县级消息</translation>
+    </message>
+    <message>
         <source>produce returned to the farmer</source>
         <translation>农产品退还农户</translation>
     </message>

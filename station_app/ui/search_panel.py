@@ -37,6 +37,7 @@ def op_words() -> dict[str, str]:
         "produce.taken_in": QCoreApplication.translate("History", "produce taken in"),
         "produce.sold": QCoreApplication.translate("History", "produce sold"),
         "feed.refused": QCoreApplication.translate("History", "county item refused"),
+        "message.read": QCoreApplication.translate("History", "county message read"),
         "produce.returned": QCoreApplication.translate("History", "produce returned to the farmer"),
         "produce.settled": QCoreApplication.translate("History", "produce settled"),
         "produce.paid": QCoreApplication.translate("History", "farmer paid"),

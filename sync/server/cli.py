@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from .. import ops
-from . import county_cli, figures, lots, refdata, rollups, stations, storage, subsidy
+from . import county_cli, figures, lots, message_reads, refdata, rollups, stations, storage, subsidy
+from .console import masking
 
 COUNTY_TZ = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
 
@@ -112,6 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     send.add_argument("--kind", choices=("instruction", "announcement"), default="announcement")
     send.add_argument("--title", default="")
     send.add_argument("--text", required=True)
+    listed = message.add_parser("list", parents=[common], help="the messages sent, with who has read them")
+    listed.add_argument("--json", action="store_true")
+    listed.add_argument("--limit", type=int, default=50)
     report = sub.add_parser("report").add_subparsers(dest="action", required=True)
     rep = report.add_parser("station", parents=[common], help="one station's day as JSON")
     rep.add_argument("code")
@@ -248,6 +252,8 @@ def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
                 storage.add_feed(conn, row["station"], "sale_result", {
                     "lot_no": row["lot_no"], "sold_g": int(row["sold_g"]), "sales_fen": int(row["sales_fen"])})
         print(f"{len(rows)} sale results queued")
+    elif args.command == "message" and args.action == "list":
+        print_messages(message_reads.sent(conn, max(1, min(args.limit, 1000))), args.json)
     elif args.command == "message":
         known = [r[0] for r in conn.execute("SELECT code FROM stations")]
         targets = known if args.station == "all" else [args.station]
@@ -260,6 +266,20 @@ def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
     elif args.command == "report":
         print(json.dumps(day_report(conn, args.code, args.date), ensure_ascii=False, indent=2))
     return 0
+
+
+def print_messages(sent: list[dict[str, Any]], as_json: bool) -> None:
+    """The messages sent, newest first, with their read counts and who has or has not read each."""
+    if as_json:
+        print(json.dumps(sent, ensure_ascii=False, indent=2))
+        return
+    if not sent:
+        print("还没有发过消息 / no messages sent")
+    for m in sent:
+        read = "、".join(f"{r['station']}（{r['read_at']}）" for r in m["read"]) or "无"
+        unread = "、".join(r["station"] for r in m["unread"]) or "无"
+        print(f"{m['sent_at']} {m['kind']}《{masking.mask(m['title'])}》 已读 {m['read_count']}/{m['stations']} "
+              f"已读: {read} 未读: {unread}")
 
 
 def day_report(conn: sqlite3.Connection, station: str, day: date) -> dict[str, Any]:

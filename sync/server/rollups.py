@@ -10,7 +10,7 @@ from datetime import timedelta, timezone
 from typing import Any
 
 from .. import ops
-from . import derived
+from . import derived, message_reads
 
 Changes = dict[tuple[str, str, str, str], int]  # (station, day, figure, key) → change
 OPS_FIGURE = "ops"  # how many ops of each type: kept beside the declared figures, keyed by type
@@ -63,6 +63,7 @@ def project(conn: sqlite3.Connection, station: str, kind: str, p: dict[str, Any]
     With ``whole_ledger`` (a rebuild) every correction is already there, so a corrected op adds nothing and its
     correction takes nothing back."""
     find = ledger_lookup(conn, station)
+    message_reads.project(conn, station, kind, p)  # who read which county message: kept beside the figures
     counted = (station, china_day(at), OPS_FIGURE, kind)
     changes[counted] = changes.get(counted, 0) + 1
     if not (kind in ops.CANCELLED_BY and ops.cancelled(kind, p, find)):  # voided before it arrived: nothing
@@ -89,6 +90,7 @@ def rebuild(conn: sqlite3.Connection) -> int:
     (stored before the server checked them) are left out. Returns how many ops were projected."""
     conn.execute("DELETE FROM rollups")
     conn.execute("DELETE FROM rollups_month")
+    message_reads.clear(conn)
     projected, changes = 0, Changes()
     for station, kind, raw, at in conn.execute("SELECT station, type, payload, created_at FROM ledger "
                                                "ORDER BY rowid").fetchall():

@@ -249,3 +249,11 @@ CREATE TABLE IF NOT EXISTS sms_alarms (
     detail      TEXT NOT NULL,
     cleared_at  TEXT
 );
+-- Who read which county message (sync/server/message_reads.py): kept at ingest from `message.read` ops, in the
+-- ledger's transaction, and rebuilt with the figures. One row per station and feed item: the first read counts.
+CREATE TABLE IF NOT EXISTS message_reads (
+    station     TEXT NOT NULL,
+    seq         INTEGER NOT NULL,
+    read_at     TEXT NOT NULL,
+    PRIMARY KEY (station, seq)
+);

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ops, protocol
-from . import rollups, sms
+from . import message_reads, rollups, sms
 
 DB_FILENAME = "county.db"
 ENROLMENT_VALID = timedelta(days=30)
@@ -319,6 +319,10 @@ def _apply_one(conn: sqlite3.Connection, caller: Caller, op: dict[str, Any], rec
     if others:  # the station is whoever the credentials belong to: an op naming another is refused
         security_event(conn, caller.station, "op_for_other_station", f"{op['op_id']} names {sorted(map(str, others))}")
         return _reject(conn, caller, op["op_id"], "wrong_station", "names another station", op["device_seq"], done)
+    refused = message_reads.refusal(conn, caller.station, op)  # a read of a message not sent to this station
+    if refused:
+        security_event(conn, caller.station, "message_not_sent", f"{op['op_id']}: {refused}")
+        return _reject(conn, caller, op["op_id"], "message_not_sent", refused, op["device_seq"], done)
     if conn.execute("SELECT 1 FROM ledger WHERE device_id = ? AND device_seq = ?",
                     (caller.device_id, op["device_seq"])).fetchone():
         # applied all the same (a station restored from an old copy numbers new ops again), but noted

@@ -15,6 +15,7 @@ from station_app.core import (
     calllist,
     clerks,
     county_feed,
+    county_messages,
     dayclose,
     db,
     dispatch,
@@ -104,6 +105,9 @@ def a_whole_station_day(conn, boss) -> None:
     with db.transaction(conn):  # a county sale result the station cannot enter (as the sync client records it)
         county_feed.record_refusal(conn, 41, "sale_result", "sale_over_lot", "超过了批次的剩余量",
                                    {"left_g": 7_000}, {"lot_no": lot.lot_no, "sold_g": 99_000})
+    with db.transaction(conn):  # a county announcement, as the sync client keeps it; the clerk reads it
+        county_messages.receive(conn, 42, "announcement", {"title": "停电通知", "text": "明天停电"})
+    county_messages.mark_read(conn, [42], clerk_id=boss.id)
     produce.return_unsold(conn, lot.lot_no, 1_000, clerk_id=boss.id)
     settled = produce.settle(conn, farmer, clerk_id=boss.id)
     produce.record_payout(conn, settled.id, "cash", clerk_id=boss.id)

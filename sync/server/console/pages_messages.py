@@ -1,17 +1,15 @@
-"""Messages to all or chosen stations, through the same feed as `county-server message send`. Stations do not
-report reading them (the station marks a message read locally, no op goes back), so the page says what the
-county knows: queued in each station's feed, and when that station last uploaded."""
+"""Messages to all or chosen stations, through the same feed as `county-server message send`, and who has read
+each: a station reports the clerk's reading with a `message.read` op (kept by sync/server/message_reads.py)."""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from typing import Any
 
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .. import storage
+from .. import message_reads, storage
 from . import audit, forms
 from .pages_stations import station_rows
 from .web import Console, Ctx, Refused, redirect
@@ -58,17 +56,5 @@ def _send(conn: sqlite3.Connection, kind: str, title: str, text: str, chosen: li
 
 
 def sent_messages(conn: sqlite3.Connection, limit: int = 50) -> list[dict[str, Any]]:
-    """One line per message sent (the same body at the same moment to several stations)."""
-    rows = conn.execute(
-        "SELECT f.kind, f.body, f.created_at, group_concat(f.station, ' ') AS stations, count(*) AS n, "
-        "sum(CASE WHEN (SELECT l.received_at FROM ledger l WHERE l.station = f.station "
-        "  ORDER BY l.created_at DESC LIMIT 1) > f.created_at THEN 1 ELSE 0 END) AS synced_since "
-        "FROM feed f WHERE f.kind IN ('announcement', 'instruction') "
-        "GROUP BY f.kind, f.body, f.created_at ORDER BY max(f.seq) DESC LIMIT ?", (limit,)).fetchall()
-    out = []
-    for r in rows:
-        body = json.loads(r["body"])
-        out.append({"kind": KINDS.get(r["kind"], r["kind"]), "title": body.get("title", ""),
-                    "text": body.get("text", ""), "at": r["created_at"], "stations": r["stations"], "n": r["n"],
-                    "synced_since": r["synced_since"]})
-    return out
+    """One line per message sent (the same body at the same moment to several stations), with who read it."""
+    return [m | {"kind": KINDS.get(m["kind"], m["kind"])} for m in message_reads.sent(conn, limit)]
