@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sync import client as sync_client
-
 from .core import backups, dayclose
 from .core.errors import StationError
 from .labels import pdf
@@ -98,6 +96,8 @@ def _backup(conn: sqlite3.Connection, data_dir: Path) -> Step:
 
 def sync_now(conn: sqlite3.Connection, wait_s: float = 0.0) -> Step:
     """One full sync with the county; a station not joined to one skips the step."""
+    from sync import client as sync_client  # here, not at the top: httpx costs the counter's start-up ~150 ms
+
     try:
         with sync_client.Syncer(conn) as syncer:
             syncer.sync(wait_s=wait_s)
