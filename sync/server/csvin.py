@@ -7,7 +7,7 @@ import csv
 import io
 from pathlib import Path
 
-from .refdata import DataError
+from .refdata import DataError, decode
 
 MAX_BYTES = 20 * 1024 * 1024  # a county's map or station list is far smaller; a bigger file is a mistake
 MAX_PROBLEMS = 50
@@ -24,15 +24,7 @@ def read(path: Path, columns: tuple[str, ...], required: tuple[str, ...]) -> lis
         raise DataError([f"文件超过 {MAX_BYTES // 1024 // 1024} MB，请检查是否选错了文件 / the file is larger than "
                          f"{MAX_BYTES // 1024 // 1024} MB"])
     raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise DataError(["文件既不是 UTF-8 也不是 GBK 编码，请另存为 CSV（UTF-8）后重试 / "
-                         "the file is neither UTF-8 nor GBK"])
+    text = decode(raw)
     if "\x00" in text:
         raise DataError(["文件含有空字符，不是 CSV 文本，请另存为 CSV（UTF-8）后重试 / the file contains NUL bytes: "
                          "not a CSV text file"])

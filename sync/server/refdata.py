@@ -35,18 +35,21 @@ class DataError(Exception):
         super().__init__("; ".join(problems[:20]))
 
 
+def decode(raw: bytes) -> str:
+    """A county file's text: UTF-8 (with or without BOM) or GBK, as Excel saves CSV on a Chinese PC."""
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DataError(["文件既不是 UTF-8 也不是 GBK 编码，请另存为 CSV（UTF-8）后重试 / "
+                     "the file is neither UTF-8 nor GBK"])
+
+
 def read_rows(path: Path) -> list[dict[str, str]]:
     """CSV (UTF-8 or GBK) or JSON (a list of objects)."""
     raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise DataError(["文件既不是 UTF-8 也不是 GBK 编码，请另存为 CSV（UTF-8）后重试 / "
-                         "the file is neither UTF-8 nor GBK"])
+    text = decode(raw)
     if path.suffix.lower() == ".json":
         try:
             data = json.loads(text)
