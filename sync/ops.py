@@ -616,3 +616,7 @@ def tally(ops: Iterable[tuple[str, Mapping[str, Any]]], lookup: Lookup, into: Fi
 def types_adding(*figures: str) -> tuple[str, ...]:
     """The op types that move any of these figures (directly or through an op they refer to)."""
     return tuple(sorted(op.name for op in OPS.values() if any(a.figure in figures for a in op.adds)))
+
+
+# Business lines declared in their own modules register on import (after everything above is defined).
+from . import op_lines  # noqa: E402,F401
