@@ -3,7 +3,7 @@ app being closed halfway, and its corrections (re-shelve with a new code and tex
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from station_app.core import db, notifications, parcels, pickup, shelving
