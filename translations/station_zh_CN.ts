@@ -2963,12 +2963,12 @@
         <translation>还没有盘库。请点“开始盘库”，然后扫描第一个货架的标签。</translation>
     </message>
     <message>
-        <source>Missing so far</source>
-        <translation>目前缺件</translation>
+        <source>Missing so far ({n})</source>
+        <translation>目前缺件（{n}）</translation>
     </message>
     <message>
-        <source>Missing</source>
-        <translation>缺件</translation>
+        <source>Missing: not on the shelf ({n})</source>
+        <translation>缺件：系统在库、货架上没有（{n}）</translation>
     </message>
     <message>
         <source>Extra: not in stock ({n})</source>

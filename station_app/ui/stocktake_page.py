@@ -137,6 +137,7 @@ class StocktakePage(Page):
         self.finishButton.setEnabled(self.open_now)
         self.shelfSelector.setEnabled(self.open_now)
         self.printButton.setEnabled(st is not None)
+        self.lostButton.setEnabled(st is not None and not self.open_now)  # a missing parcel may still turn up
         if st is None:
             for model in (self.missingModel, self.extraModel, self.misplacedModel):
                 model.set_rows([])
@@ -151,8 +152,9 @@ class StocktakePage(Page):
         self._show_counts(found.stocktake, found.counts)
 
     def _titles(self) -> None:
-        missing = self.tr("Missing so far") if self.open_now else self.tr("Missing")
-        self.missingTitle.setText(f"{missing} ({self.missingModel.rowCount()})")
+        n = self.missingModel.rowCount()
+        self.missingTitle.setText(self.tr("Missing so far ({n})").format(n=n) if self.open_now
+                                  else self.tr("Missing: not on the shelf ({n})").format(n=n))
         self.extraTitle.setText(self.tr("Extra: not in stock ({n})").format(n=self.extraModel.rowCount()))
         self.misplacedTitle.setText(self.tr("Misplaced: another shelf ({n})").format(n=self.misplacedModel.rowCount()))
 
