@@ -176,7 +176,8 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--parcels", type=int, default=1_000_000)
     parser.add_argument("--data-dir", help="reuse a built database here (built if missing)")
-    parser.add_argument("--only", choices=("labels", "sync", "hostile", "ops", "stocktake", "counter"), help="just one table")
+    parser.add_argument("--only", choices=("labels", "sync", "hostile", "ops", "stocktake", "counter"),
+                        help="just one table")
     args = parser.parse_args()
     from benchmarks import hostile_bench, labels, ops_bench, stocktake_bench, sync_bench
 

@@ -7,9 +7,10 @@ What it builds: a station (real migrations) with --in-stock parcels on 20 shelve
 parcels already picked up (so a lookup that is not an index probe would show), written with executemany, then
 ANALYZE. Then the real window: log in, Shift+F4's page, start a stocktake, scan shelf 1's label, and scan
 parcels key by key as a USB scanner types them: 80 % on shelf 1 (ok), 10 % recorded on another shelf
-(misplaced), 10 % picked up long ago (extra). Each scan is timed from the Enter key to the page repainted
-(the window's ``repaint()`` paints synchronously: message area, counts and lists); the chars before Enter are not counted (the scanner
-types them). Then the finish with the report, and the core calls alone.
+(misplaced), 10 % picked up long ago (extra). Each scan is timed from the Enter key until Qt has handled it and
+painted what changed (the message area, the counts, the lists' rows: one processEvents()); the chars before Enter
+are not counted (the scanner types them). The cost of painting the whole window with nothing new is printed beside
+it, and the core calls alone. Figures on a machine shared with other work swing widely: run it twice.
 """
 
 from __future__ import annotations
