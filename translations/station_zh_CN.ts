@@ -1823,6 +1823,10 @@
         <translation>报表</translation>
     </message>
     <message>
+        <source>The stocktake report</source>
+        <translation>盘库报告</translation>
+    </message>
+    <message>
         <source>The print job</source>
         <translation>打印任务</translation>
     </message>
@@ -1865,6 +1869,10 @@
     <message>
         <source>The day is closed and the report is saved in the reports folder.</source>
         <translation>已日结，报表已保存在 reports 文件夹中。</translation>
+    </message>
+    <message>
+        <source>The stocktake is kept; press Print report on Stocktake when the printer works.</source>
+        <translation>盘库结果已保存；打印机恢复后，在“盘库”页点“打印盘库报告”。</translation>
     </message>
     <message>
         <source>{what} was not printed:</source>

@@ -3,14 +3,29 @@ app being closed halfway, and its corrections (re-shelve with a new code and tex
 
 from __future__ import annotations
 
+import pymupdf
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from station_app.core import db, notifications, parcels, pickup, shelving
+from station_app.core.device_settings import PrinterSettings
 from station_app.ui import app as app_module
 
 from .scanner import type_chinese, typed
-from .support import Modals, answer, click, click_row, column, current_page, find, key, kind, login, said
+from .support import (
+    Modals,
+    answer,
+    click,
+    click_row,
+    column,
+    current_page,
+    find,
+    key,
+    kind,
+    login,
+    said,
+    set_printer,
+)
 
 
 def scan(window: QWidget, code: str) -> None:
@@ -46,7 +61,7 @@ def wb(name: str) -> str:
 
 
 def test_a_stocktake_finds_exactly_what_was_planted_across_a_restart_and_corrects_it(counter, conn, boss, data_dir,
-                                                                                     qtbot, qapp):
+                                                                                     qtbot, tmp_path):
     got = plant(conn, boss)
     page = open_stocktake(counter)
     click(qtbot, page, "stocktakeStartButton")
@@ -86,6 +101,9 @@ def test_a_stocktake_finds_exactly_what_was_planted_across_a_restart_and_correct
         scan(second, wb("X9"))  # never received here
         scan(second, "2-1")
         scan(second, wb("B1"))
+        folder = tmp_path / "pdf"  # the report goes to the A4 route: here a folder of PDFs
+        set_printer(qtbot, second, data_dir, PrinterSettings(backend="pdf_folder", path=str(folder)))
+        open_stocktake(second)
         finish = Modals(answer(QMessageBox.StandardButton.Yes))
         click(qtbot, page, "stocktakeFinishButton")
         assert finish.done() and "1" in finish.texts[0]
@@ -93,6 +111,11 @@ def test_a_stocktake_finds_exactly_what_was_planted_across_a_restart_and_correct
         assert column(find(page, "stocktakeMissingTable"), 2) == [wb("A3")]
         assert sorted(column(find(page, "stocktakeExtraTable"), 0)) == [wb("C1"), wb("X9")]
         assert column(find(page, "stocktakeMisplacedTable"), 0) == [wb("B2")]
+        qtbot.waitUntil(lambda: any(folder.glob("stocktake-*.pdf")), timeout=15_000)
+        (printed,) = folder.glob("stocktake-*.pdf")
+        text = pymupdf.open(printed)[0].get_text()
+        assert "盘库报告" in text and "缺件（系统在库、货架上没有）：1 件" in text and wb("A3") in text
+        assert "多件（货架上有、不在库）：2 件" in text and "错架（记录在其他货架）：1 件" in text
 
         # corrections: B2 stays on shelf 1 with a new code and a new text; A3 is lost
         click_row(qtbot, find(page, "stocktakeMisplacedTable"), 0)
