@@ -214,11 +214,13 @@ def findings(conn: sqlite3.Connection, stocktake_id: str, finding: str) -> list[
     return [Finding(r[0], r[1], r[2], r[3], r[4], r[5] or "", done.get(r[3] or "", "")) for r in rows]
 
 
-def counts(conn: sqlite3.Connection, stocktake_id: str) -> Counts:
+def counts(conn: sqlite3.Connection, stocktake_id: str, *, is_open: bool | None = None) -> Counts:
+    """What a stocktake found so far; ``is_open`` when the caller knows it (a scan: one query fewer)."""
     by = dict(conn.execute("SELECT finding, count(*) FROM stocktake_scans WHERE stocktake_id = ? GROUP BY finding",
                            (stocktake_id,)).fetchall())
-    st = get_stocktake(conn, stocktake_id)
-    if st.status == "finished":
+    if is_open is None:
+        is_open = get_stocktake(conn, stocktake_id).status == "open"
+    if not is_open:
         lost = conn.execute("SELECT count(*) FROM stocktake_missing WHERE stocktake_id = ?",
                             (stocktake_id,)).fetchone()[0]
     else:

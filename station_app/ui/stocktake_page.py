@@ -51,6 +51,7 @@ class StocktakePage(Page):
         super().__init__(host, parent)
         self.setObjectName("stocktakePage")
         self.shown_id: str | None = None  # the stocktake on screen: the open one, else the last finished
+        self.on_screen: stocktake.Stocktake | None = None
         self.open_now = False
         self.reasons = {"picked_up": self.tr("already picked up"), "returned": self.tr("returned to courier"),
                         "lost": self.tr("marked lost"), "": self.tr("never received here")}
@@ -128,6 +129,7 @@ class StocktakePage(Page):
         st = stocktake.current(conn) or stocktake.last_finished(conn)
         self.open_now = st is not None and st.status == "open"
         self.shown_id = st.id if st else None
+        self.on_screen = st
         self.shelfSelector.clear()
         for shelf in shelving.shelves(conn):
             self.shelfSelector.addItem(self.tr("Shelf {shelf}").format(shelf=shelf.shelf), shelf.shelf)
@@ -219,9 +221,8 @@ class StocktakePage(Page):
             self.banner.show_message("warn", self.tr(
                 "{waybill} is not in stock ({why}): extra. Put it aside.").format(
                 waybill=found.waybill, why=self.reasons.get(found.status, found.status)))
-        if self.shown_id:
-            self._show_counts(stocktake.get_stocktake(self.session.conn, self.shown_id),
-                              stocktake.counts(self.session.conn, self.shown_id))
+        if self.on_screen is not None:
+            self._show_counts(self.on_screen, stocktake.counts(self.session.conn, self.on_screen.id, is_open=True))
 
     def finish(self) -> None:
         if self.shown_id is None or not self.open_now:

@@ -8,7 +8,9 @@ parcel marked lost.
 
 from __future__ import annotations
 
-from ..ops import LAYER, PICKUP_CODE, SHELF, SMS, WAYBILL, Adds, Code, Id, Int, ListOf, Text, declare, figure
+import re
+
+from ..ops import LAYER, PICKUP_CODE, SHELF, SMS, WAYBILL, Adds, Id, Int, ListOf, Text, declare, figure
 
 STOCKTAKES = figure("stocktakes", "count")
 STOCKTAKE_MISSING = figure("stocktake_missing", "count")
@@ -22,7 +24,9 @@ declare("stocktake.started", stocktake_id=Id(),
         not_counted="a stocktake counts when it is finished, with what it found")
 declare("stocktake.shelf_chosen", stocktake_id=Id(), shelf=SHELF,
         not_counted="which shelf is being counted: the finished stocktake says what was found")
-declare("stocktake.scanned", stocktake_id=Id(), shelf=SHELF, waybill=Text(64), finding=Code(),
+FINDING = Text(16, re.compile(r"^(ok|misplaced|extra)$"))
+
+declare("stocktake.scanned", stocktake_id=Id(), shelf=SHELF, waybill=Text(64), finding=FINDING,
         parcel_id=Id(nullable=True), recorded_shelf=Int(0, 999),
         not_counted="one scan of a stocktake: the finished stocktake says what was found")
 declare("stocktake.finished", stocktake_id=Id(), shelves=ListOf(SHELF, max_items=999), scanned=Int(0, 1_000_000),

@@ -8,6 +8,7 @@ import pytest
 
 from station_app.core import db, journal, notifications, parcels, pickup, shelving, stock, stocktake
 from station_app.core.errors import StationError
+from sync import ops
 
 
 def on_shelf(conn, boss, shelf: int, *waybills: str, phone: str = "13812345678") -> list[parcels.Parcel]:
@@ -171,3 +172,17 @@ def test_scan_lookups_use_indexes(conn, boss, shelves):
         assert "stocktake_scans" not in sql or "USING" in plan, plan
     anti_join = " ".join(r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + plans[2][0], plans[2][1]))
     assert "parcels_shelf" in anti_join and "stocktake_scans_parcel" in anti_join, anti_join
+
+
+def test_the_county_refuses_a_stocktake_op_that_does_not_match_its_declaration():
+    good = {"stocktake_id": "0190a1b2-0000-7000-8000-000000000001", "shelf": 1, "waybill": "SF1000000000001",
+            "finding": "ok", "parcel_id": None, "recorded_shelf": 0}
+    ops.validate("stocktake.scanned", good)
+    for field, value, code in (("finding", "stolen", "field_format"), ("shelf", 0, "field_range"),
+                               ("recorded_shelf", -1, "field_range"), ("waybill", "x" * 65, "field_range")):
+        with pytest.raises(ops.OpInvalid) as err:
+            ops.validate("stocktake.scanned", {**good, field: value})
+        assert err.value.code == code
+    with pytest.raises(ops.OpInvalid):
+        ops.validate("stocktake.finished", {"stocktake_id": good["stocktake_id"], "shelves": [1], "scanned": 1,
+                                            "missing": [], "extra": [], "misplaced": [], "note": "extra field"})
