@@ -2971,20 +2971,20 @@
         <translation>还没有盘库。请点“开始盘库”，然后扫描第一个货架的标签。</translation>
     </message>
     <message>
-        <source>Missing so far ({n})</source>
-        <translation>目前缺件（{n}）</translation>
+        <source>Missing so far: not scanned yet</source>
+        <translation>目前缺件：还没有扫到</translation>
     </message>
     <message>
-        <source>Missing: not on the shelf ({n})</source>
-        <translation>缺件：系统在库、货架上没有（{n}）</translation>
+        <source>Missing: in the system, not on the shelf</source>
+        <translation>缺件：系统在库、货架上没有</translation>
     </message>
     <message>
-        <source>Extra: not in stock ({n})</source>
-        <translation>多件：不在库（{n}）</translation>
+        <source>Extra: on the shelf, not in stock</source>
+        <translation>多件：货架上有、不在库</translation>
     </message>
     <message>
-        <source>Misplaced: another shelf ({n})</source>
-        <translation>错架：记录在其他货架（{n}）</translation>
+        <source>Misplaced: recorded on another shelf</source>
+        <translation>错架：记录在其他货架</translation>
     </message>
     <message>
         <source>scanned {scanned} · missing {missing} · extra {extra} · misplaced {misplaced}</source>
