@@ -70,6 +70,7 @@ def _what(kind: str) -> str:
         "bill_receipt": QCoreApplication.translate("Printing", "The payment receipt"),
         "day_close_report": QCoreApplication.translate("Printing", "The day-close report"),
         "period_report": QCoreApplication.translate("Printing", "The report"),
+        "stocktake_report": QCoreApplication.translate("Printing", "The stocktake report"),
     }.get(kind, QCoreApplication.translate("Printing", "The print job"))
 
 
@@ -96,6 +97,8 @@ def _after(kind: str) -> str:
             "Printing", "The payment is logged; write the receipt by hand if the payer needs one."),
         "day_close_report": QCoreApplication.translate(
             "Printing", "The day is closed and the report is saved in the reports folder."),
+        "stocktake_report": QCoreApplication.translate(
+            "Printing", "The stocktake is kept; press Print report on Stocktake when the printer works."),
     }.get(kind, "")
 
 

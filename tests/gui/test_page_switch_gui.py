@@ -39,4 +39,10 @@ def test_every_f_key_brings_its_page(counter, qtbot):
         qtbot.keyClick(QApplication.focusWidget() or counter, getattr(Qt.Key, f"Key_{key}"))
         assert tabs.currentWidget().objectName() == name
         assert tabs.tabText(tabs.currentIndex()).endswith(f"  {key}")
-    assert tabs.count() == len(expected)
+    shifted = {"Shift+F4": "stocktakePage"}  # a shifted F-key: the page beside the unshifted one's
+    for key, name in shifted.items():
+        qtbot.keyClick(QApplication.focusWidget() or counter, getattr(Qt.Key, f"Key_{key.split('+')[1]}"),
+                       Qt.KeyboardModifier.ShiftModifier)
+        assert tabs.currentWidget().objectName() == name
+        assert tabs.tabText(tabs.currentIndex()).endswith(f"  {key}")
+    assert tabs.count() == len(expected) + len(shifted)
