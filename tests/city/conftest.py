@@ -1,6 +1,6 @@
 """Three counties and one city on loopback: real `county-server` and `city-server` processes; each county's two
-stations make their ops with the station core and sync them with the real client. Built once per module (a few
-seconds); every test pushes first, so none depends on another having run."""
+stations make their ops with the station core and sync them with the real client. Built once (a few
+seconds, once for the folder); every test pushes first, so none depends on another having run."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
+from tests.console.conftest import browser, page  # noqa: F401 (the browser test's Chromium)
 from tests.county_seed import china_time
 
 from .support import CITY_ADMIN, CITY_VIEWER, CityServer, County, H, make_county
@@ -15,7 +16,7 @@ from .support import CITY_ADMIN, CITY_VIEWER, CityServer, County, H, make_county
 COUNTIES = (("500230", "丰都县"), ("500231", "垫江县"), ("500233", "忠县"))
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="package")
 def world(tmp_path_factory) -> Iterator[tuple[CityServer, list[County]]]:
     root = tmp_path_factory.mktemp("city")
     city = CityServer(root / "city" / "data")

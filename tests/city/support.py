@@ -8,7 +8,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -89,10 +89,11 @@ class County:
     def admin(self, *args: str) -> subprocess.CompletedProcess:
         return self.server.admin(*args)
 
-    def receive(self, station: str, waybills: list[str], ago: timedelta = H, picked: int = 0) -> None:
+    def receive(self, station: str, waybills: list[str], ago: timedelta = H, picked: int = 0,
+                now: datetime | None = None) -> None:
         """Parcels in at the station ``ago`` before now, the first ``picked`` of them picked up now; then a sync."""
         conn, clerk = self.stations[station]
-        now = utc_now()
+        now = now or utc_now()
         got = [parcels.receive(conn, w, clerk_id=clerk.id, now=now - ago).parcel for w in waybills]
         for parcel in got[:picked]:
             pickup.confirm(conn, [parcel.id], pickup.Handover("self"), clerk_id=clerk.id, now=now)

@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 import uuid
 from datetime import date, timedelta
 
 import httpx
 
-from sync.server import stations
+from station_app.core.clock import to_iso, utc_now
+from sync.server import rollups, stations
+from tests.county_seed import china_time
 
-from .support import COUNTY_ADMIN, CityServer, County, signed_in
+from .support import COUNTY_ADMIN, CityServer, County, make_county, signed_in
 
 
 def period() -> tuple[date, date]:
@@ -110,7 +113,8 @@ def test_a_changed_day_replaces_its_old_figures(world):
     county.push()
     received = city_rows(city)[county.code]["down.received"]
     days_before = city_db(city, "SELECT day, seq FROM county_days WHERE county = ?", county.code)
-    county.receive("S1", ["739999990001", "739999990002"], picked=2)
+    now = utc_now()
+    county.receive("S1", ["739999990001", "739999990002"], ago=timedelta(0), picked=2, now=now)
     out = county.push()
     assert "已推送 1 天" in out, out  # only today changed
     row = city_rows(city)[county.code]
@@ -118,7 +122,7 @@ def test_a_changed_day_replaces_its_old_figures(world):
     assert row == {k: v for k, v in county_total(county).items() if not k.startswith("texts")}
     after = dict(city_db(city, "SELECT day, seq FROM county_days WHERE county = ?", county.code))
     changed = [d for d, seq in days_before if after[d] != seq]
-    assert changed == [period()[1].isoformat()]
+    assert changed == [rollups.china_day(to_iso(now))]  # the one day the new ops fell on
 
 
 def test_a_county_cannot_push_for_another(world):
@@ -180,3 +184,28 @@ def test_enrolment_codes_are_one_time(world, tmp_path):
     again = city.admin("county", "add", "--code", "500299", "--name", "试验县").stdout.strip()
     assert httpx.post(city.url + "/v1/enroll", json={"code": again}, trust_env=False).status_code == 200
     assert post(city, first.json()["token"], {}).status_code == 401
+
+
+def test_serve_pushes_daily_when_a_city_is_configured(world, tmp_path):
+    city, _ = world
+    with china_time():
+        county = make_county(tmp_path, "500232", "梁平区")
+        try:
+            county.receive("S1", ["735002320001", "735002320002", "735002320003"], picked=1)
+            code = city.admin("county", "add", "--code", "500232", "--name", "梁平区").stdout.strip()
+            assert county.admin("city", "enroll", "--url", city.url, "--code", code).returncode == 0
+            assert "500232" not in city_rows(city)  # enrolling pushes nothing
+            assert county.admin("city", "auto", "--at", "00:00").returncode == 0
+            county.server.stop()
+            county.server.start()  # `serve` starts the daily push; its time (00:00) has come today
+            deadline = time.monotonic() + 60
+            while "500232" not in city_rows(city):
+                assert time.monotonic() < deadline, "the county's daily push did not reach the city"
+                time.sleep(0.2)
+            assert city_rows(city)["500232"] == {k: v for k, v in county_total(county).items()
+                                                 if not k.startswith("texts")}
+            assert "最近推送 20" in county.admin("city", "status").stdout
+        finally:
+            for conn, _ in county.stations.values():
+                conn.close()
+            county.server.stop()
