@@ -3,10 +3,13 @@ stations make ops with the station core and sync them with the real client), and
 
 from __future__ import annotations
 
+import json
 import re
+import sqlite3
 import subprocess
 import sys
 import time
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -17,6 +20,7 @@ import httpx
 from station_app.core import parcels, pickup
 from station_app.core.clock import utc_now
 from sync import client as sync_client
+from sync.server import stations
 from tests.console.support import add_user
 from tests.county_seed import open_station
 from tests.sync.support import CountyServer, free_port
@@ -60,8 +64,6 @@ class CityServer:
                               capture_output=True, text=True, encoding="utf-8", timeout=60, input=stdin)
 
     def figures(self, start: date, end: date, by: str = "county") -> dict[str, Any]:
-        import json
-
         done = self.admin("figures", "--from", start.isoformat(), "--to", end.isoformat(), "--by", by, "--json")
         assert done.returncode == 0, done.stderr
         return json.loads(done.stdout)
@@ -132,3 +134,44 @@ def signed_in(url: str, who: tuple[str, str]) -> httpx.Client:
     done = client.post("/login", data={"csrf": token.group(1), "name": who[0], "password": who[1]})
     assert done.status_code == 303, done.text[:500]
     return client
+
+
+def period() -> tuple[date, date]:
+    today = date.fromisoformat(stations.china_today())
+    return today - timedelta(days=6), today
+
+
+def county_total(county: County) -> dict:
+    start, end = period()
+    client = signed_in(county.server.url, COUNTY_ADMIN)
+    try:
+        answer = client.get("/api/figures", params={"from": start.isoformat(), "to": end.isoformat()})
+    finally:
+        client.close()
+    assert answer.status_code == 200, answer.text
+    return answer.json()["total"]
+
+
+def city_rows(city: CityServer) -> dict[str, dict]:
+    start, end = period()
+    return {r["key"]: r["figures"] for r in city.figures(start, end)["rows"]}
+
+
+def city_db(city: CityServer, sql: str, *args) -> list[tuple]:
+    conn = sqlite3.connect(city.data_dir / "city.db", timeout=30)
+    try:
+        return conn.execute(sql, args).fetchall()
+    finally:
+        conn.close()
+
+
+def post(city: CityServer, token: str, body: dict | bytes, **headers: str) -> httpx.Response:
+    raw = body if isinstance(body, bytes) else json.dumps(body).encode()
+    return httpx.post(city.url + "/v1/rollups", content=raw, trust_env=False, timeout=30,
+                      headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json", **headers})
+
+
+def batch(county: County, seq: int, days: dict[str, list], areas: list | None = None) -> dict:
+    return {"protocol": 1, "county": county.code, "batch_id": str(uuid.uuid4()), "seq": seq, "areas": areas or [],
+            "stations": [["S1", "S1 站", "", "2026-01-01", []]],
+            "days": [{"day": d, "rows": rows} for d, rows in days.items()]}

@@ -14,8 +14,7 @@ import openpyxl
 from sync.server.console.units import shown
 from tests.console.support import check_page, csrf_of, login
 
-from .support import CITY_ADMIN, CITY_VIEWER
-from .test_push import period
+from .support import CITY_ADMIN, CITY_VIEWER, period
 
 KEEP = Path(os.environ["CONSOLE_SCREENSHOTS"]) if os.environ.get("CONSOLE_SCREENSHOTS") else None
 RECEIVED = '[data-figure="down.received"]'

@@ -6,59 +6,15 @@ from __future__ import annotations
 import gzip
 import json
 import time
-import uuid
-from datetime import date, timedelta
+from datetime import timedelta
 
 import httpx
 
 from station_app.core.clock import to_iso, utc_now
-from sync.server import rollups, stations
+from sync.server import rollups
 from tests.county_seed import china_time
 
-from .support import COUNTY_ADMIN, CityServer, County, make_county, signed_in
-
-
-def period() -> tuple[date, date]:
-    today = date.fromisoformat(stations.china_today())
-    return today - timedelta(days=6), today
-
-
-def county_total(county: County) -> dict:
-    start, end = period()
-    client = signed_in(county.server.url, COUNTY_ADMIN)
-    try:
-        answer = client.get("/api/figures", params={"from": start.isoformat(), "to": end.isoformat()})
-    finally:
-        client.close()
-    assert answer.status_code == 200, answer.text
-    return answer.json()["total"]
-
-
-def city_rows(city: CityServer) -> dict[str, dict]:
-    start, end = period()
-    return {r["key"]: r["figures"] for r in city.figures(start, end)["rows"]}
-
-
-def city_db(city: CityServer, sql: str, *args) -> list[tuple]:
-    import sqlite3
-
-    conn = sqlite3.connect(city.data_dir / "city.db", timeout=30)
-    try:
-        return conn.execute(sql, args).fetchall()
-    finally:
-        conn.close()
-
-
-def post(city: CityServer, token: str, body: dict | bytes, **headers: str) -> httpx.Response:
-    raw = body if isinstance(body, bytes) else json.dumps(body).encode()
-    return httpx.post(city.url + "/v1/rollups", content=raw, trust_env=False, timeout=30,
-                      headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json", **headers})
-
-
-def batch(county: County, seq: int, days: dict[str, list], areas: list | None = None) -> dict:
-    return {"protocol": 1, "county": county.code, "batch_id": str(uuid.uuid4()), "seq": seq, "areas": areas or [],
-            "stations": [["S1", "S1 站", "", "2026-01-01", []]],
-            "days": [{"day": d, "rows": rows} for d, rows in days.items()]}
+from .support import batch, city_db, city_rows, county_total, make_county, period, post
 
 
 def test_city_totals_are_the_sum_of_the_counties_own_figures(world):
