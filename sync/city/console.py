@@ -24,7 +24,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 def console_app(data_dir: Path, timing: http_limits.BodyTiming | None = None) -> Starlette:
     console = Console(data_dir, timing or http_limits.BodyTiming(), templates=make_templates(TEMPLATES),
                       connect=store.connect, brand="市级邮运通控制台", login_title="市级控制台登录", tool="city-server",
-                      nav=NAV)
+                      nav=NAV, home=("/", "回到区县列表"))
     routes: list[BaseRoute] = [static_files(), *pages_auth.routes(console), *pages_figures.routes(console, CITY),
                                *routes_of(console)]
     return Starlette(routes=routes, exception_handlers=error_pages(console))

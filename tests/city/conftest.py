@@ -8,7 +8,6 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.console.support import browser, page  # noqa: F401 (the browser test's Chromium)
 from tests.county_seed import china_time
 
 from .support import CITY_ADMIN, CITY_VIEWER, CityServer, County, H, make_county

@@ -84,6 +84,8 @@ def test_counties_page_a_viewer_is_refused_and_an_admin_gets_a_code(world, page)
     code = page.inner_text("#enrol-code").strip()
     check_page(page, "city-county-code", KEEP, nav=False)
     assert httpx.post(city.url + "/v1/enroll", json={"code": code}, trust_env=False).json()["county"] == "500297"
-    page.goto(city.url + "/")
+    page.goto(city.url + "/stations")  # a county console's page: not here, and the way back is the city's
+    assert page.inner_text("#reason") == "没有这个页面，请从上方导航进入。"
+    page.click("text=回到区县列表")
     assert page.locator('#counties tr[data-code="500297"]').count() == 1
     assert "只读县" not in page.content()

@@ -7,7 +7,7 @@ import pytest
 
 from tests.sync.support import CountyServer
 
-from .support import ADMIN, VIEWER, add_user, browser, page  # noqa: F401 (the browser fixtures)
+from .support import ADMIN, VIEWER, add_user
 
 
 @pytest.fixture

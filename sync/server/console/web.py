@@ -89,6 +89,7 @@ class Console:
     login_title: str = "县级控制台登录"
     tool: str = "county-server"
     nav: list[tuple[str, str]] = field(default_factory=lambda: NAV)
+    home: tuple[str, str] = ("/stations", "回到站点列表")  # where a refusal page sends a signed-in person
     throttle: FailureThrottle = field(init=False)
 
     def __post_init__(self) -> None:
@@ -106,7 +107,7 @@ class Console:
     def render(self, request: Request, template: str, status: int = 200, user: User | None = None, csrf: str = "",
                **values: Any) -> Response:
         context = {"user": user, "csrf": csrf, "nav": self.nav if user else [], "path": request.url.path,
-                   "brand": self.brand, "tool": self.tool, **values}
+                   "brand": self.brand, "tool": self.tool, "home": self.home, **values}
         response = self.templates.TemplateResponse(request, template, context, status_code=status)
         response.headers.update(HEADERS)
         return response
