@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from station_app.core import db, station
+from tests.console.support import browser, page  # noqa: F401 (one Chromium per session: tests/console, tests/city)
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))

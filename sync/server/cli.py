@@ -122,6 +122,9 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--date", required=True, type=date.fromisoformat)
     _add_sms_commands(sub, common)
     _add_user_commands(sub, common)
+    from . import city_cli  # `county-server city …`: the push to the city above (city_push.py)
+
+    city_cli.add_parser(sub, common)
     return parser
 
 
@@ -180,6 +183,9 @@ def serve(args: argparse.Namespace, data_dir: Path) -> int:
     max_connections = args.max_connections or connections.default_max_connections()
     settings = HttpSettings(body=http_limits.BodyTiming(gap=args.body_timeout),
                             enrol_free_failures=args.enrol_free_failures)
+    from .city_push import start_daily
+
+    start_daily(data_dir)  # the daily push to the city, when `county-server city auto` turned it on
     # Our h11 protocol adds the head deadline and the connection cap uvicorn lacks (see connections.py).
     # No proxy headers: stations connect directly, and a forged X-Forwarded-For must not dodge the throttle.
     uvicorn.run(create_app(data_dir, settings), host=args.host, port=args.port, log_level="warning",
@@ -202,6 +208,10 @@ def main(argv: list[str] | None = None) -> int:
             from .console import users_cli
 
             return users_cli.run(conn, args)
+        if args.command == "city":  # the push to the city above: its own module
+            from . import city_cli
+
+            return city_cli.run(conn, args)
         if args.command == "sms":  # pickup texts: their own module
             from .sms import commands
 

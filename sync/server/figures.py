@@ -208,7 +208,7 @@ def coverage(conn: sqlite3.Connection, ctx: Context, p: Period, by_station: dict
         return code is None or {"county": county, "township": township, "village": village}[level] == code
 
     villages = [v for v in ctx.villages if inside(v)]
-    status = status or stations.status_on(conn, p.end.isoformat())
+    status = stations.status_on(conn, p.end.isoformat()) if status is None else status
     active: set[str] = set()
     brands: dict[str, set[str]] = defaultdict(set)
     for station, where in ctx.area_of.items():
@@ -281,11 +281,16 @@ def figures(conn: sqlite3.Connection, start: date, end: date, by: str = "county"
     if by not in GROUPINGS:
         raise ValueError(f"--by 应为 {'、'.join(GROUPINGS)} 之一 / --by must be one of {', '.join(GROUPINGS)}")
     p = period(start, end)
-    ctx = context(conn, min_brands)
-    by_station, sent, price = sums_by_station(conn, p), texts_by_station(conn, p), price_fen(conn)
+    return grouped(conn, context(conn, min_brands), p, by, sums_by_station(conn, p), texts_by_station(conn, p),
+                   price_fen(conn), stations.status_on(conn, p.end.isoformat()), as_of(conn))
+
+
+def grouped(conn: sqlite3.Connection, ctx: Context, p: Period, by: str, by_station: dict[str, Sums],
+            sent: dict[str, Sums], price: int, status: dict[str, str], as_of_: str | None) -> dict[str, Any]:
+    """The figures of stations' sums grouped by ``by``: what ``figures`` reads from a county, and the city server
+    (sync/city) from the rollups its counties pushed (``ctx`` says where each station is)."""
     every = merge(by_station.values())
     rows: list[dict[str, Any]] = []
-    status = stations.status_on(conn, p.end.isoformat())
     if by in ("county", "township", "village", "station"):
         groups: dict[str, set[str]] = defaultdict(set)
         for station, where in ctx.area_of.items():
@@ -322,7 +327,7 @@ def figures(conn: sqlite3.Connection, start: date, end: date, by: str = "county"
     if ctx.villages:
         total |= coverage(conn, ctx, p, by_station, "county", None, status)
     return {"period": {"from": p.start.isoformat(), "to": p.end.isoformat(), "days": p.days}, "by": by,
-            "as_of": as_of(conn), "rows": rows, "total": total}
+            "as_of": as_of_, "rows": rows, "total": total}
 
 
 def as_of(conn: sqlite3.Connection) -> str | None:
@@ -339,6 +344,11 @@ def compared(conn: sqlite3.Connection, start: date, end: date, by: str = "county
     now = figures(conn, start, end, by, min_brands)
     before = figures(conn, p.previous().start, p.previous().end, by, min_brands)
     year = figures(conn, p.last_year().start, p.last_year().end, by, min_brands)
+    return beside(now, before, year)
+
+
+def beside(now: dict[str, Any], before: dict[str, Any], year: dict[str, Any]) -> dict[str, Any]:
+    """A period's figures with the previous period's and last year's set beside each row and the total."""
     for other, name in ((before, "previous"), (year, "last_year")):
         found = {r["key"]: r["figures"] for r in other["rows"]}
         for row in now["rows"]:

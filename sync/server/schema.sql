@@ -257,3 +257,22 @@ CREATE TABLE IF NOT EXISTS message_reads (
     read_at     TEXT NOT NULL,
     PRIMARY KEY (station, seq)
 );
+-- ----- the city above the county (sync/server/city_push.py): the city server this county pushes its daily
+-- rollups to (one row), and each day's digest as the city acknowledged it (a day whose rows changed goes again).
+CREATE TABLE IF NOT EXISTS city_link (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    url          TEXT NOT NULL,
+    county       TEXT NOT NULL,
+    name         TEXT NOT NULL,
+    token        TEXT NOT NULL,
+    enrolled_at  TEXT NOT NULL,
+    next_seq     BIGINT NOT NULL DEFAULT 1,
+    last_push_at TEXT,
+    last_error   TEXT
+);
+CREATE TABLE IF NOT EXISTS city_pushed_days (
+    day         TEXT PRIMARY KEY,
+    digest      TEXT NOT NULL,
+    seq         BIGINT NOT NULL,
+    pushed_at   TEXT NOT NULL
+);

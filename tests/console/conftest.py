@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
 
 from tests.sync.support import CountyServer
 
-from .support import ADMIN, ARGS, CHROMIUM, VIEWER, VIEWPORT, add_user
+from .support import ADMIN, VIEWER, add_user
 
 
 @pytest.fixture
@@ -23,21 +22,3 @@ def county(tmp_path):
     server.stop()
     log = (tmp_path / "server.log").read_text(errors="replace")
     assert "Traceback" not in log, log[-3000:]  # no console request may end in an unhandled error
-
-
-@pytest.fixture(scope="session")
-def browser() -> Browser:
-    if not CHROMIUM.exists():
-        pytest.fail("Chromium is missing: apt-get install -y chromium chromium-driver (run-tests.sh does it)")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser):
-    context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
-    context.set_default_timeout(15_000)  # a loaded 2-core machine: waits poll up to this, never sleep
-    yield context.new_page()
-    context.close()

@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from playwright.sync_api import Page
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.sync.support import CountyServer
 
@@ -68,3 +69,22 @@ def check_page(page: Page, name: str, keep: Path | None, nav: bool = True) -> No
     assert not re.search(r"\{\{|\{%|Traceback", page.content()), name
     if keep:
         page.screenshot(path=str(keep / f"{name}.png"), full_page=True)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    """Debian's headless Chromium, once per session (tests/console and tests/city)."""
+    if not CHROMIUM.exists():
+        pytest.fail("Chromium is missing: apt-get install -y chromium chromium-driver (run-tests.sh does it)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser):
+    context = browser.new_context(viewport=VIEWPORT, locale="zh-CN")
+    context.set_default_timeout(15_000)  # a loaded 2-core machine: waits poll up to this, never sleep
+    yield context.new_page()
+    context.close()

@@ -68,7 +68,7 @@ def _login_page(console: Console, request: Request, error: str, status: int) -> 
     token = request.cookies.get(sessions.LOGIN_COOKIE, "")
     if not 20 <= len(token) <= 100:
         token = secrets.token_urlsafe(32)
-    response = console.render(request, "login.html", status, title="县级控制台登录", error=error, login_csrf=token)
+    response = console.render(request, "login.html", status, title=console.login_title, error=error, login_csrf=token)
     sessions.set_cookie(response, request, sessions.LOGIN_COOKIE, token, 3600)
     response.headers.update(HEADERS)
     return response

@@ -54,9 +54,10 @@ def local_time(value: object) -> str:
     return moment.astimezone(CHINA).strftime("%Y-%m-%d %H:%M")
 
 
-def _templates() -> Jinja2Templates:
+def make_templates(*extra: Path) -> Jinja2Templates:
+    """The console's templates, after ``extra`` folders (the city server's own pages extend the same base)."""
     folder = Path(str(resources.files("sync.server.console").joinpath("templates")))
-    templates = Jinja2Templates(directory=folder)
+    templates = Jinja2Templates(directory=[*extra, folder])
     templates.env.filters["local"] = local_time
     templates.env.filters["mask"] = masking.mask
     return templates
@@ -81,7 +82,14 @@ class Console:
     data_dir: Path
     timing: http_limits.BodyTiming
     login_free_failures: int = 10
-    templates: Jinja2Templates = field(default_factory=_templates)
+    templates: Jinja2Templates = field(default_factory=make_templates)
+    # the city server (sync/city) serves the same pages from its own store, under its own name and navigation
+    connect: Callable[[Path], sqlite3.Connection] | None = None  # None: the county's storage.connect
+    brand: str = "县级邮运通控制台"
+    login_title: str = "县级控制台登录"
+    tool: str = "county-server"
+    nav: list[tuple[str, str]] = field(default_factory=lambda: NAV)
+    home: tuple[str, str] = ("/stations", "回到站点列表")  # where a refusal page sends a signed-in person
     throttle: FailureThrottle = field(init=False)
 
     def __post_init__(self) -> None:
@@ -89,7 +97,7 @@ class Console:
 
     async def db(self, work: Callable[..., Any], *args: Any) -> Any:
         def run() -> Any:
-            conn = storage.connect(self.data_dir)
+            conn = (self.connect or storage.connect)(self.data_dir)
             try:
                 return work(conn, *args)
             finally:
@@ -98,7 +106,8 @@ class Console:
 
     def render(self, request: Request, template: str, status: int = 200, user: User | None = None, csrf: str = "",
                **values: Any) -> Response:
-        context = {"user": user, "csrf": csrf, "nav": NAV if user else [], "path": request.url.path, **values}
+        context = {"user": user, "csrf": csrf, "nav": self.nav if user else [], "path": request.url.path,
+                   "brand": self.brand, "tool": self.tool, "home": self.home, **values}
         response = self.templates.TemplateResponse(request, template, context, status_code=status)
         response.headers.update(HEADERS)
         return response
