@@ -206,6 +206,7 @@ def start(conn: sqlite3.Connection, exception_id: str, note: str, *, clerk_id: s
 def resolve(conn: sqlite3.Connection, exception_id: str, outcome: str, *, clerk_id: str, amount_fen: int = 0,
             reason: str = "", now: datetime | None = None) -> Entry:
     """Closed with its outcome: compensated needs an amount, rejected needs a reason; once."""
+    _not_resolved(get(conn, exception_id))  # said first: no outcome can change a closed entry
     if outcome not in OUTCOMES:
         raise StationError("exception_needs_outcome", outcome)
     reason = _one_line(reason, "exception_text_too_long")
@@ -217,9 +218,7 @@ def resolve(conn: sqlite3.Connection, exception_id: str, outcome: str, *, clerk_
         amount_fen = 0
     at = to_iso(now or utc_now())
     with transaction(conn):
-        entry = get(conn, exception_id)
-        if entry.status == "resolved":
-            raise StationError("exception_already_resolved", entry.number, number=entry.number)
+        _not_resolved(get(conn, exception_id))  # again inside: another PC may have resolved it meanwhile
         conn.execute("UPDATE exceptions SET status = 'resolved', resolved_at = ?, resolved_by = ?, outcome = ?, "
                      "amount_fen = ?, reason = ? WHERE id = ?", (at, clerk_id, outcome, amount_fen, reason,
                                                                  exception_id))
@@ -227,6 +226,11 @@ def resolve(conn: sqlite3.Connection, exception_id: str, outcome: str, *, clerk_
                                                     "amount_fen": amount_fen, "reason": reason},
                        clerk_id=clerk_id, entity_id=exception_id, at=at)
     return get(conn, exception_id)
+
+
+def _not_resolved(entry: Entry) -> None:
+    if entry.status == "resolved":
+        raise StationError("exception_already_resolved", entry.number, number=entry.number)
 
 
 _COLUMNS = ", ".join(Entry.__dataclass_fields__)
