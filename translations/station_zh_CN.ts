@@ -1256,8 +1256,8 @@
         <translation>手机号或后 4 位</translation>
     </message>
     <message>
-        <source>Scan or type each waybill concerned, then Enter</source>
-        <translation>逐个扫描或输入相关运单号，按回车</translation>
+        <source>Scan each waybill, then Enter</source>
+        <translation>逐个扫描运单号，回车</translation>
     </message>
     <message>
         <source>What happened, in a sentence or two</source>

@@ -97,7 +97,7 @@ class ExceptionsPage(Page):
         self.raiserName = named(QLineEdit(placeholderText=self.tr("name")), "raiserName")
         self.raiserPhone = named(QLineEdit(placeholderText=self.tr("mobile or its last 4 digits")), "raiserPhone")
         self.courier = named(QComboBox(), "exceptionCourier")
-        self.scan = ScanField("exceptionScanInput", self.tr("Scan or type each waybill concerned, then Enter"))
+        self.scan = ScanField("exceptionScanInput", self.tr("Scan each waybill, then Enter"))
         self.waybillList = named(QListWidget(), "exceptionWaybills")
         self.waybillList.setMaximumHeight(70)
         self.description = named(QLineEdit(placeholderText=self.tr("What happened, in a sentence or two")),

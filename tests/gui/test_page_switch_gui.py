@@ -34,9 +34,10 @@ def test_every_f_key_brings_its_page(counter, qtbot):
     tabs = find(counter, "pageTabs", QTabWidget)
     expected = {"F2": "receivePage", "F3": "pickupPage", "F4": "stockPage", "F5": "sendPage", "F6": "producePage",
                 "F7": "dispatchPage", "F8": "billsPage", "F9": "dayClosePage", "F10": "reportsPage",
-                "F11": "callListPage"}
+                "F11": "callListPage", "Shift+F3": "exceptionsPage"}
     for key, name in expected.items():
-        qtbot.keyClick(QApplication.focusWidget() or counter, getattr(Qt.Key, f"Key_{key}"))
+        shift = Qt.KeyboardModifier.ShiftModifier if key.startswith("Shift+") else Qt.KeyboardModifier.NoModifier
+        qtbot.keyClick(QApplication.focusWidget() or counter, getattr(Qt.Key, f"Key_{key.split('+')[-1]}"), shift)
         assert tabs.currentWidget().objectName() == name
         assert tabs.tabText(tabs.currentIndex()).endswith(f"  {key}")
     assert tabs.count() == len(expected)
