@@ -11,12 +11,17 @@ from typing import Any
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .. import exceptions, figures
+from .. import exceptions
 from . import periods, units
 from .web import Console, Ctx
 
 COLUMNS = ["exceptions.registered", "exceptions.resolved", "exceptions.resolved_late", "exceptions.open_overdue",
            "exceptions.resolve_median_h", "exceptions.compensated_fen"]
+HEADS = {
+    "exceptions.registered": "期内登记", "exceptions.resolved": "期内办结", "exceptions.resolved_late": "其中超期办结",
+    "exceptions.open_overdue": "期末超期未办结", "exceptions.resolve_median_h": "办结时长中位数",
+    "exceptions.compensated_fen": "赔偿金额",
+}
 
 
 def routes(console: Console) -> list[Route]:
@@ -25,7 +30,7 @@ def routes(console: Console) -> list[Route]:
         data = await console.db(register, picked.span.start, picked.span.end)
         return console.render(ctx.request, "exceptions.html", user=ctx.user, csrf=ctx.csrf, title="问题件",
                               picked=picked, kinds=periods.KINDS, units=units, columns=COLUMNS,
-                              label=figures.label, **data)
+                              heads=HEADS, **data)
 
     return [Route("/exceptions", console.page(page), methods=["GET"])]
 
