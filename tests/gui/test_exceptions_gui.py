@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from station_app.core import exceptions_register, journal, parcels
 from station_app.core.clock import utc_now
@@ -16,6 +17,7 @@ from .scanner import fill, typed
 from .support import (
     Modals,
     answer,
+    button_of,
     cells,
     choose,
     click,
@@ -110,8 +112,10 @@ def test_flagging_a_damaged_parcel_offers_a_register_entry(counter, conn, qtbot)
 
     def damage_note(dialog: QWidget) -> None:
         assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue("外箱破损")
-        dialog.accept()
+        field = dialog.findChild(QLineEdit)
+        field.setFocus()
+        fill(field, "外箱破损")
+        QTest.mouseClick(button_of(dialog, QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
 
     modals = Modals(damage_note, answer(QMessageBox.StandardButton.Yes))
     click(qtbot, page, "markDamagedButton")
