@@ -3,8 +3,10 @@ the slip printed and read back; overdue entries named at login; a damage flag of
 
 from __future__ import annotations
 
+import hashlib
 from datetime import timedelta
 
+from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit, QMessageBox, QWidget
@@ -29,6 +31,7 @@ from .support import (
     key,
     kind,
     login,
+    pick_file,
     said,
     set_printer,
 )
@@ -55,8 +58,16 @@ def test_an_exception_goes_through_its_lifecycle_at_the_counter(counter, conn, b
     typed(scan, "YT9999999999\r")
     assert kind(counter) == "warn" and "不在本站系统中" in said(counter)  # kept, and said so
     fill(find(page, "exceptionDescription"), "外箱压坏，里面的碗碎了")
+    photo = tmp_path / "photos" / "破损.png"
+    photo.parent.mkdir()
+    Image.new("RGB", (40, 30), (180, 40, 40)).save(photo)
+    chosen = Modals(pick_file(photo))
+    click(qtbot, page, "addPhotoButton")
+    assert chosen.done() and "破损.png" in find(page, "exceptionPhotos").text()
     click(qtbot, page, "registerExceptionButton")
     assert kind(counter) == "ok" and "已登记" in said(counter), said(counter)
+    [(name, digest)] = conn.execute("SELECT file_name, sha256 FROM exception_photos").fetchall()
+    assert hashlib.sha256((data_dir / "exception_photos" / name).read_bytes()).hexdigest() == digest
     table = find(page, "exceptionTable")
     [row] = cells(table)
     number = row[0]
