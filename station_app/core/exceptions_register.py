@@ -92,14 +92,17 @@ def _one_line(text: str, code: str) -> str:
     return text
 
 
+def clean_waybill(scanned: str) -> str:
+    """A waybill as scanned (trimmed), or a refusal naming what is not one."""
+    waybill = scanned.strip()
+    if not _WAYBILL.match(waybill):
+        raise StationError("exception_waybill_invalid", waybill[:40], value=waybill[:40])
+    return waybill
+
+
 def _waybills(scanned: list[str]) -> list[str]:
     seen: dict[str, str] = {}
-    for raw in scanned:
-        waybill = raw.strip()
-        if not waybill:
-            continue
-        if not _WAYBILL.match(waybill):
-            raise StationError("exception_waybill_invalid", waybill[:40], value=waybill[:40])
+    for waybill in (clean_waybill(raw) for raw in scanned if raw.strip()):
         seen.setdefault(waybill.upper(), waybill)
     return list(seen.values())
 

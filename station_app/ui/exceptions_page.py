@@ -270,7 +270,8 @@ class ExceptionsPage(Page):
     def _add_waybill(self) -> None:
         text = self.scan.text().strip()
         self.scan.clear()
-        if not text or text.upper() in (w.upper() for w in self.waybills):
+        if not text or text.upper() in (w.upper() for w in self.waybills) or \
+                not self.op(lambda _conn: ex.clean_waybill(text)).run():  # a garbled scan is said, not listed
             return
         known = latest_by_waybill(self.session.conn, text)
         self.waybills.append(text)

@@ -57,6 +57,8 @@ def test_an_exception_goes_through_its_lifecycle_at_the_counter(counter, conn, b
     typed(scan, parcel.waybill + "\r")
     typed(scan, "YT9999999999\r")
     assert kind(counter) == "warn" and "不在本站系统中" in said(counter)  # kept, and said so
+    typed(scan, "ZT/77\r")
+    assert kind(counter) == "error" and "不是运单号" in said(counter)  # a garbled scan is not listed
     fill(find(page, "exceptionDescription"), "外箱压坏，里面的碗碎了")
     photo = tmp_path / "photos" / "破损.png"
     photo.parent.mkdir()
