@@ -28,6 +28,7 @@ from .kinds import (
     sending_label,
     settlement_statement,
     shelf_label,
+    stocktake_report,
 )
 from .words import DEFAULT
 
@@ -90,6 +91,12 @@ SAMPLE_EXCEPTION = exception_slip.ExceptionSlip(
     "2026-11-23 10:15", "2026-11-30 10:15", "resolved", "compensated", "¥35.50", "", 2)
 
 
+SAMPLE_STOCKTAKE = stocktake_report.StocktakeReport(
+    STATION, "0A1B2C3D4E5F", "2026-11-23 18:02", "2026-11-23 18:40", [1, 2, 3], 214,
+    [("YT7712345678901", "2-3-0041", 2, "lost"), ("73100012345678", "3-1-0007", 3, "")],
+    [("SF1400012345678", 1, "picked_up"), ("JT3000123456789", 2, "")],
+    [("YD4300012345678", 1, 3, "reshelved")])
+
 def sample_day() -> DayTotals:
     return DayTotals("2026-11-23", parcels_received=86, parcels_picked_up=71, parcels_returned=2,
                      parcels_in_stock=140, sendings=9, sending_fees_fen={"cash": 12000, "wechat": 5600},
@@ -123,6 +130,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("exception_slip", lambda _size, lang: exception_slip.pages(SAMPLE_EXCEPTION, lang), "receipt"),
     Kind("day_close_report", lambda _size, lang: reports.day_close(sample_day(), STATION, 45784, "", {}, lang), "a4"),
     Kind("period_report", lambda _size, lang: reports.period(sample_report(), STATION, {}, lang), "a4"),
+    Kind("stocktake_report", lambda _size, lang: stocktake_report.pages(SAMPLE_STOCKTAKE, lang), "a4"),
 )}
 
 

@@ -165,6 +165,16 @@ def _errors() -> dict[str, str]:
         "backup_not_station": QCoreApplication.translate("Errors", "{path} is not a backup of a station made by this app. Nothing was restored; choose the right file."),
         "backup_too_new": QCoreApplication.translate("Errors", "{path} was made by a newer version of the app. Nothing was restored; install the latest version first."),
         "backup_other_station": QCoreApplication.translate("Errors", "This backup is of station {backup}, but this PC is station {here}. Nothing was restored. Only if this PC is to become {backup}, county IT restores it with: station-app restore FILE --other-station"),
+        "stocktake_none": QCoreApplication.translate("Errors", "No stocktake is open. Press Start a stocktake first."),
+        "stocktake_open": QCoreApplication.translate("Errors", "A stocktake is already open. Go on with it, or finish it first."),
+        "stocktake_finished": QCoreApplication.translate("Errors", "This stocktake is finished. Start a new one to count again."),
+        "stocktake_shelf_first": QCoreApplication.translate("Errors", "Scan the shelf label (or choose the shelf) first, then scan the parcels on it."),
+        "stocktake_shelf_unknown": QCoreApplication.translate("Errors", "There is no shelf {shelf}. Scan a shelf label of this station or choose a shelf from the list."),
+        "stocktake_already_scanned": QCoreApplication.translate("Errors", "{waybill} was already counted on shelf {shelf}. Go on with the next parcel."),
+        "stocktake_not_misplaced": QCoreApplication.translate("Errors", "Only a misplaced parcel can be re-shelved here. Choose one in the misplaced list."),
+        "stocktake_not_missing": QCoreApplication.translate("Errors", "Only a parcel this stocktake found missing can be marked lost. Choose one in the missing list."),
+        "stocktake_already_corrected": QCoreApplication.translate("Errors", "This parcel was already dealt with in this stocktake. Nothing was changed."),
+        "stocktake_lost_after_finish": QCoreApplication.translate("Errors", "A parcel can be marked lost only after the stocktake is finished: it may still turn up on another shelf."),
         "restore_failed": QCoreApplication.translate("Errors", "The backup could not be put in place ({path}). The station's data is unchanged; check the disk and try again."),
     }
 

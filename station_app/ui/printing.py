@@ -71,6 +71,7 @@ def _what(kind: str) -> str:
         "exception_slip": QCoreApplication.translate("Printing", "The exception slip"),
         "day_close_report": QCoreApplication.translate("Printing", "The day-close report"),
         "period_report": QCoreApplication.translate("Printing", "The report"),
+        "stocktake_report": QCoreApplication.translate("Printing", "The stocktake report"),
     }.get(kind, QCoreApplication.translate("Printing", "The print job"))
 
 
@@ -99,6 +100,8 @@ def _after(kind: str) -> str:
             "Printing", "The entry is in the register; press Print slip on Exceptions when the printer works."),
         "day_close_report": QCoreApplication.translate(
             "Printing", "The day is closed and the report is saved in the reports folder."),
+        "stocktake_report": QCoreApplication.translate(
+            "Printing", "The stocktake is kept; press Print report on Stocktake when the printer works."),
     }.get(kind, "")
 
 

@@ -55,6 +55,13 @@ def op_words() -> dict[str, str]:
         "settings.changed": QCoreApplication.translate("History", "setting changed"),
         "shelves.configured": QCoreApplication.translate("History", "shelves laid out"),
         "shelves.current_set": QCoreApplication.translate("History", "current shelf set"),
+        # 盘库 (sync/op_lines/stocktake.py)
+        "stocktake.started": QCoreApplication.translate("History", "stocktake started"),
+        "stocktake.shelf_chosen": QCoreApplication.translate("History", "stocktake: shelf counted"),
+        "stocktake.scanned": QCoreApplication.translate("History", "stocktake: parcel scanned"),
+        "stocktake.finished": QCoreApplication.translate("History", "stocktake finished"),
+        "parcel.reshelved": QCoreApplication.translate("History", "re-shelved with a new code (stocktake)"),
+        "parcel.marked_lost": QCoreApplication.translate("History", "marked lost (stocktake)"),
     }
 
 
