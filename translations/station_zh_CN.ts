@@ -682,6 +682,78 @@
         <translation>通话备注超过 {limit} 个字。请缩短后再标记一次。</translation>
     </message>
     <message>
+        <source>Choose what kind of problem it is (lost, damaged, complaint …), then register it.</source>
+        <translation>请先选择问题类型（丢失、破损、投诉……），再登记。</translation>
+    </message>
+    <message>
+        <source>Choose who raised it: a villager or a courier.</source>
+        <translation>请选择反映人：村民还是快递员。</translation>
+    </message>
+    <message>
+        <source>Choose what the complaint is about (charged twice, not notified …).</source>
+        <translation>请选择投诉事由（二次收费、未通知……）。</translation>
+    </message>
+    <message>
+        <source>Write what happened, then register it.</source>
+        <translation>请写明发生了什么，再登记。</translation>
+    </message>
+    <message>
+        <source>The text is longer than {limit} characters. Shorten it.</source>
+        <translation>文字超过 {limit} 个字，请精简后再试。</translation>
+    </message>
+    <message>
+        <source>The phone is an 11-digit mobile number or its last 4 digits. Check it or leave it empty.</source>
+        <translation>电话应为 11 位手机号或其后 4 位，请核对，或留空。</translation>
+    </message>
+    <message>
+        <source>Scan or type the waybill of the parcel concerned first (a waybill not in the system is kept too).</source>
+        <translation>请先扫描或输入相关包裹的运单号（系统中没有的运单号也会记下）。</translation>
+    </message>
+    <message>
+        <source>&quot;{value}&quot; is not a waybill number. Scan it again or type it exactly.</source>
+        <translation>“{value}”不是运单号，请重新扫描或照原样输入。</translation>
+    </message>
+    <message>
+        <source>{name} is not a JPEG or PNG photo under 20 MB. Choose another file.</source>
+        <translation>{name} 不是 20 MB 以内的 JPEG 或 PNG 照片，请另选文件。</translation>
+    </message>
+    <message>
+        <source>{name} cannot be read. Copy the photo to this PC and choose it again.</source>
+        <translation>无法读取 {name}，请把照片复制到本机后重新选择。</translation>
+    </message>
+    <message>
+        <source>At most {limit} photos per entry. Choose fewer.</source>
+        <translation>每条登记最多 {limit} 张照片，请少选几张。</translation>
+    </message>
+    <message>
+        <source>Choose the outcome (compensated, redelivered, returned or rejected) before resolving.</source>
+        <translation>请先选择处理结果（赔偿、重新投递、退回或不予受理），再办结。</translation>
+    </message>
+    <message>
+        <source>A rejection needs its reason. Write why, then resolve again.</source>
+        <translation>不予受理须写明理由，请填写后再办结。</translation>
+    </message>
+    <message>
+        <source>Enter the compensation in yuan (more than 0), then resolve again.</source>
+        <translation>请填写赔偿金额（元，大于 0），再办结。</translation>
+    </message>
+    <message>
+        <source>{number} is already in progress. Resolve it when it is settled.</source>
+        <translation>{number} 已在处理中，处理完毕后请办结。</translation>
+    </message>
+    <message>
+        <source>{number} is already resolved; nothing was changed. Register a new entry if the problem comes back.</source>
+        <translation>{number} 已办结，未作任何更改。如问题再次出现，请重新登记。</translation>
+    </message>
+    <message>
+        <source>That entry is not in the register. Reload the page and choose it again.</source>
+        <translation>登记簿中没有这一条，请刷新页面后重新选择。</translation>
+    </message>
+    <message>
+        <source>Click an entry in the list first.</source>
+        <translation>请先在列表中点选一条登记。</translation>
+    </message>
+    <message>
         <source>That courier is not in the list. Choose one from the list.</source>
         <translation>列表中没有这家快递公司，请从列表中选择。</translation>
     </message>
@@ -1111,6 +1183,268 @@
     </message>
 </context>
 <context>
+    <name>Exceptions</name>
+    <message>
+        <source>Lost</source>
+        <translation>丢失</translation>
+    </message>
+    <message>
+        <source>Damaged</source>
+        <translation>破损</translation>
+    </message>
+    <message>
+        <source>Wrong delivery</source>
+        <translation>错投/错取</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>拒收</translation>
+    </message>
+    <message>
+        <source>Missing from the bag</source>
+        <translation>袋内缺件</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>理赔</translation>
+    </message>
+    <message>
+        <source>Charged twice</source>
+        <translation>二次收费</translation>
+    </message>
+    <message>
+        <source>Not notified</source>
+        <translation>未通知取件</translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>服务态度</translation>
+    </message>
+    <message>
+        <source>Delay</source>
+        <translation>时效延误</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>已登记</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Compensated</source>
+        <translation>已赔偿</translation>
+    </message>
+    <message>
+        <source>Redelivered</source>
+        <translation>已重新投递</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <source>Villager</source>
+        <translation>村民</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递员</translation>
+    </message>
+    <message>
+        <source>Damaged parcel</source>
+        <translation>破损包裹</translation>
+    </message>
+    <message>
+        <source>Open an entry in the exceptions register for {waybill}?</source>
+        <translation>是否为 {waybill} 登记一条问题件？</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionsPage</name>
+    <message>
+        <source>— choose the kind —</source>
+        <translation>— 选择问题类型 —</translation>
+    </message>
+    <message>
+        <source>— what about —</source>
+        <translation>— 投诉事由 —</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>mobile or its last 4 digits</source>
+        <translation>手机号或后 4 位</translation>
+    </message>
+    <message>
+        <source>Scan each waybill, then Enter</source>
+        <translation>逐个扫描运单号，回车</translation>
+    </message>
+    <message>
+        <source>What happened, in a sentence or two</source>
+        <translation>发生了什么（一两句话）</translation>
+    </message>
+    <message>
+        <source>Add photo…</source>
+        <translation>添加照片…</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>单号</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Raised by</source>
+        <translation>反映人</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Waybills</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <source>Answer by</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>What was done (e.g. reported to the courier)</source>
+        <translation>已做的处理（如：已报快递网点）</translation>
+    </message>
+    <message>
+        <source>Take in hand</source>
+        <translation>开始处理</translation>
+    </message>
+    <message>
+        <source>— outcome —</source>
+        <translation>— 处理结果 —</translation>
+    </message>
+    <message>
+        <source>compensation, yuan</source>
+        <translation>赔偿金额（元）</translation>
+    </message>
+    <message>
+        <source>reason (needed to reject)</source>
+        <translation>理由（不予受理必填）</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <source>Print slip</source>
+        <translation>打印处理单</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>情况说明</translation>
+    </message>
+    <message>
+        <source>Exceptions, complaints and claims</source>
+        <translation>问题件、投诉与理赔</translation>
+    </message>
+    <message>
+        <source>(from the parcel)</source>
+        <translation>（按包裹）</translation>
+    </message>
+    <message>
+        <source>{when} (overdue {days} d)</source>
+        <translation>{when}（已超期 {days} 天）</translation>
+    </message>
+    <message>
+        <source>{when} (overdue)</source>
+        <translation>{when}（已超期）</translation>
+    </message>
+    <message>
+        <source>{n} overdue: answer them first.</source>
+        <translation>{n} 件已超期，请优先答复。</translation>
+    </message>
+    <message>
+        <source> and {n} more</source>
+        <translation> 等另外 {n} 件</translation>
+    </message>
+    <message>
+        <source>{n} problem entries are past their answer date: {list}{more}. Press Shift+F3 to deal with them.</source>
+        <translation>有 {n} 件问题件已超过答复期限：{list}{more}。请按 Shift+F3 处理。</translation>
+    </message>
+    <message>
+        <source>{waybill} (not in system)</source>
+        <translation>{waybill}（系统中无此件）</translation>
+    </message>
+    <message>
+        <source>{waybill} is not in this station&apos;s system; it is kept and noted as such.</source>
+        <translation>{waybill} 不在本站系统中，已照登并注明。</translation>
+    </message>
+    <message>
+        <source>{waybill} added ({code}).</source>
+        <translation>已加入 {waybill}（{code}）。</translation>
+    </message>
+    <message>
+        <source>Add photo</source>
+        <translation>添加照片</translation>
+    </message>
+    <message>
+        <source>Photos (*.jpg *.jpeg *.png)</source>
+        <translation>照片 (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <source>{n} photos: {names}</source>
+        <translation>{n} 张照片：{names}</translation>
+    </message>
+    <message>
+        <source>{number} registered; answer by {when}.</source>
+        <translation>{number} 已登记，请于 {when} 前答复。</translation>
+    </message>
+    <message>
+        <source>{number}: {status}.</source>
+        <translation>{number}：{status}。</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set: press Printer to set one, then print the slip again.</source>
+        <translation>尚未设置小票打印机：请点“打印机”设置后再打印处理单。</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>received</source>
@@ -1151,6 +1485,18 @@
     <message>
         <source>expected parcels imported</source>
         <translation>导入预报清单</translation>
+    </message>
+    <message>
+        <source>problem registered</source>
+        <translation>登记问题件</translation>
+    </message>
+    <message>
+        <source>problem taken in hand</source>
+        <translation>问题件开始处理</translation>
+    </message>
+    <message>
+        <source>problem resolved</source>
+        <translation>问题件办结</translation>
     </message>
     <message>
         <source>sender registered</source>
@@ -1470,6 +1816,10 @@
     <message>
         <source>Stocktake</source>
         <translation>盘库</translation>
+    </message>
+    <message>
+        <source>Exceptions</source>
+        <translation>问题件</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +2165,10 @@
         <translation>缴费凭条</translation>
     </message>
     <message>
+        <source>The exception slip</source>
+        <translation>问题件处理单</translation>
+    </message>
+    <message>
         <source>The day-close report</source>
         <translation>日结报表</translation>
     </message>
@@ -1865,6 +2219,10 @@
     <message>
         <source>The payment is logged; write the receipt by hand if the payer needs one.</source>
         <translation>缴费已登记；缴费人需要凭条时请手写。</translation>
+    </message>
+    <message>
+        <source>The entry is in the register; press Print slip on Exceptions when the printer works.</source>
+        <translation>问题件已登记；打印机恢复后，请在“问题件”页点“打印处理单”。</translation>
     </message>
     <message>
         <source>The day is closed and the report is saved in the reports folder.</source>

@@ -20,6 +20,7 @@ from .kinds import (
     batch_sheet,
     bill_receipt,
     box_label,
+    exception_slip,
     handover_list,
     pickup_sticker,
     produce_receipt,
@@ -84,6 +85,11 @@ SAMPLE_BILL = bill_receipt.BillReceipt(STATION, "0A1B2C3D4E", "电费", "0301234
                                        "¥1.00", "¥201.00", "现金", "WX20261123001", "2026-11-23",
                                        "2026-11-23 10:15")
 
+SAMPLE_EXCEPTION = exception_slip.ExceptionSlip(
+    STATION, "E261123-001", "damaged", "villager", "张* 138****5678", "中通快递",
+    [("ZT7700000000001", True), ("YT9999999999", False)], "外箱压坏，里面的两只瓷碗碎了，村民取件时当场开箱发现。",
+    "2026-11-23 10:15", "2026-11-30 10:15", "resolved", "compensated", "¥35.50", "", 2)
+
 
 SAMPLE_STOCKTAKE = stocktake_report.StocktakeReport(
     STATION, "0A1B2C3D4E5F", "2026-11-23 18:02", "2026-11-23 18:40", [1, 2, 3], 214,
@@ -121,6 +127,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("produce_receipt_a4", lambda _size, lang: produce_receipt.a4_pages(SAMPLE_PRODUCE_RECEIPT, lang), "a4"),
     Kind("settlement_statement", lambda _size, lang: settlement_statement.pages(SAMPLE_STATEMENT, lang), "a4"),
     Kind("bill_receipt", lambda _size, lang: bill_receipt.pages(SAMPLE_BILL, lang), "receipt"),
+    Kind("exception_slip", lambda _size, lang: exception_slip.pages(SAMPLE_EXCEPTION, lang), "receipt"),
     Kind("day_close_report", lambda _size, lang: reports.day_close(sample_day(), STATION, 45784, "", {}, lang), "a4"),
     Kind("period_report", lambda _size, lang: reports.period(sample_report(), STATION, {}, lang), "a4"),
     Kind("stocktake_report", lambda _size, lang: stocktake_report.pages(SAMPLE_STOCKTAKE, lang), "a4"),

@@ -144,6 +144,8 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(0)  # the first page, shown (once) through currentChanged
         self.locked_idle = False
         self.banner.show_message("info", self.tr("Welcome, {name}.").format(name=clerk.name))
+        for notice in filter(None, (page.login_notice() for page in self.pages)):
+            self.banner.show_message(*notice)  # overdue work outranks the welcome
         if not changed:
             self._page_shown()
 

@@ -43,6 +43,8 @@ class PageHost(Protocol):
 
     def start_sync(self) -> bool: ...
 
+    def show_page(self, page: QWidget) -> None: ...
+
     def release_database(self) -> None: ...
 
 
@@ -83,6 +85,10 @@ class Page(QWidget):
 
     def settings_changed(self) -> None:
         """A supervisor saved the station settings (shelves, couriers …)."""
+
+    def login_notice(self) -> tuple[str, str] | None:
+        """What the clerk must see on logging in (banner kind, words), e.g. overdue exceptions; None: nothing."""
+        return None
 
     def fail(self, err: StationError, words: Callable[[StationError], str] = error_text) -> None:
         """Say a refusal in the window's message area (red, with the error sound)."""

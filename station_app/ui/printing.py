@@ -68,6 +68,7 @@ def _what(kind: str) -> str:
         "produce_receipt_a4": QCoreApplication.translate("Printing", "The farmer's intake receipt"),
         "settlement_statement": QCoreApplication.translate("Printing", "The farmer's settlement statement"),
         "bill_receipt": QCoreApplication.translate("Printing", "The payment receipt"),
+        "exception_slip": QCoreApplication.translate("Printing", "The exception slip"),
         "day_close_report": QCoreApplication.translate("Printing", "The day-close report"),
         "period_report": QCoreApplication.translate("Printing", "The report"),
         "stocktake_report": QCoreApplication.translate("Printing", "The stocktake report"),
@@ -95,6 +96,8 @@ def _after(kind: str) -> str:
             "Printing", "The settlement is recorded; show the farmer the figures on the screen."),
         "bill_receipt": QCoreApplication.translate(
             "Printing", "The payment is logged; write the receipt by hand if the payer needs one."),
+        "exception_slip": QCoreApplication.translate(
+            "Printing", "The entry is in the register; press Print slip on Exceptions when the printer works."),
         "day_close_report": QCoreApplication.translate(
             "Printing", "The day is closed and the report is saved in the reports folder."),
         "stocktake_report": QCoreApplication.translate(

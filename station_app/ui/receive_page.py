@@ -28,6 +28,7 @@ from ..core.privacy import mask_phone
 from ..labels.catalog import sticker_page
 from ..labels.elements import SIZES
 from ..labels.kinds.pickup_sticker import for_parcel
+from . import exceptions_page
 from .messages import error_text, manifest_lines
 from .page import Page, PageHost
 from .printing import PrintJob
@@ -348,9 +349,12 @@ class ReceivePage(Page):
     def _mark_damaged(self) -> None:
         note, ok = QInputDialog.getText(self, self.tr("Damaged parcel"),
                                         self.tr("What is damaged?")) if self._chosen() else ("", False)
-        if ok:
-            self._correct(lambda conn, parcel: parcels.flag_damaged(conn, parcel.id, note,
-                                                                    clerk_id=self.session.clerk_id))
+        chosen = self.model.selected(self.receivedTable)
+        if ok and self._correct(lambda conn, parcel: parcels.flag_damaged(conn, parcel.id, note,
+                                                                          clerk_id=self.session.clerk_id)):
+            if len(chosen) == 1:
+                exceptions_page.offer_register(self, chosen[0], note.strip())  # 问题件: one entry per parcel
+                return
         self.focus_scan()
 
     def _chosen(self) -> list[parcels.Parcel]:
@@ -359,11 +363,12 @@ class ReceivePage(Page):
             self.banner.show_message("warn", self.tr("Select a parcel in the list first."))
         return chosen
 
-    def _correct(self, change: Callable[..., parcels.Parcel]) -> None:
-        """Apply a correction to each selected row, stopping at the first refusal."""
+    def _correct(self, change: Callable[..., parcels.Parcel]) -> bool:
+        """Apply a correction to each selected row, stopping at the first refusal; True when all were applied."""
         for parcel in self._chosen():
             if not self.op(partial(change, parcel=parcel)).then(self._replace_row).run():
-                return
+                return False
+        return True
 
     def _replace_row(self, updated: parcels.Parcel) -> None:
         self.model.replace(lambda p: p.id == updated.id, updated)

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .. import ops
-from . import derived, sms, stations
+from . import derived, exceptions, sms, stations
 from .areas import names as area_names
 from .rollup_periods import (  # noqa: F401 (the console and the CLI read them here)
     Period,
@@ -57,6 +57,7 @@ LABELS = {
     "coverage.villages": "建制村数", "coverage.villages_with_station": "有运营站点的建制村",
     "coverage.rate": "站点覆盖率", "coverage.cooperation_villages": "邮快合作建制村",
     "coverage.cooperation_rate": "邮快合作覆盖率",
+    **exceptions.LABELS,
 }
 
 
@@ -290,6 +291,7 @@ def grouped(conn: sqlite3.Connection, ctx: Context, p: Period, by: str, by_stati
     """The figures of stations' sums grouped by ``by``: what ``figures`` reads from a county, and the city server
     (sync/city) from the rollups its counties pushed (``ctx`` says where each station is)."""
     every = merge(by_station.values())
+    problems = exceptions.cases(conn, p.start, p.end)  # 问题件 read from their own table, grouped like the rest
     rows: list[dict[str, Any]] = []
     if by in ("county", "township", "village", "station"):
         groups: dict[str, set[str]] = defaultdict(set)
@@ -302,7 +304,7 @@ def grouped(conn: sqlite3.Connection, ctx: Context, p: Period, by: str, by_stati
             members = groups[key]
             s = merge(by_station.get(m, {}) for m in members)
             block = {**down(s, ctx.overdue_h), **up(s), **enterprise(s), **bus(s, p.days), **bills(s),
-                     **texts(sent, members, price)}
+                     **texts(sent, members, price), **exceptions.block(problems, p.start, p.end, stations=members)}
             if by != "station" and key:
                 block |= coverage(conn, ctx, p, by_station, by, key, status)
             rows.append({"key": key, "name": ctx.names.get(key, "未指定区划" if not key else key), "figures": block})
@@ -310,20 +312,22 @@ def grouped(conn: sqlite3.Connection, ctx: Context, p: Period, by: str, by_stati
         if by == "courier":
             keys = {k for (f, k) in every if f in (ops.PARCELS_RECEIVED_BY_COURIER, ops.SENDINGS_BY_COURIER,
                                                    derived.PICKED_UP_BY_COURIER, derived.RETURNED_BY_COURIER)}
+            keys |= exceptions.couriers(problems)
         elif by == "product":
             keys = {k for (f, k) in every if f in (ops.PRODUCE_NET_BY_PRODUCT, derived.SALES_BY_PRODUCT)}
         else:
             keys = {k for (f, k) in every if f in (derived.RUNS_BY_ROUTE, derived.LOADED_BY_ROUTE)}
         for key in sorted(keys):
             if by == "courier":
-                block = {**down(every, ctx.overdue_h, key), **up(every, key)}
+                block = {**down(every, ctx.overdue_h, key), **up(every, key),
+                         **exceptions.block(problems, p.start, p.end, courier=key)}
             elif by == "product":
                 block = produce(every, key)
             else:
                 block = bus(every, p.days, key)
             rows.append({"key": key, "name": key, "figures": block})
     total = {**down(every, ctx.overdue_h), **up(every), **enterprise(every), **bus(every, p.days), **bills(every),
-             **texts(sent, sent, price)}
+             **texts(sent, sent, price), **exceptions.block(problems, p.start, p.end)}
     if ctx.villages:
         total |= coverage(conn, ctx, p, by_station, "county", None, status)
     return {"period": {"from": p.start.isoformat(), "to": p.end.isoformat(), "days": p.days}, "by": by,

@@ -23,6 +23,7 @@ SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "announcements": (("title", "body"), (), ()),
     "prohibited_items": (("level", "category", "keywords"), (), ()),
     "bus_runs": (("route_code", "mode", "from_node", "to_node", "departs", "days"), (), ()),
+    "exception_deadlines": (("kind", "days"), ("days",), ()),
 }
 MANIFEST_COLUMNS = ("station", "waybill", "courier", "recipient_name", "recipient_phone")
 _WAYBILL = re.compile(r"^[A-Za-z0-9-]{6,40}$")

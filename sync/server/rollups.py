@@ -10,7 +10,7 @@ from datetime import timedelta, timezone
 from typing import Any
 
 from .. import ops
-from . import derived, message_reads
+from . import derived, exceptions, message_reads
 
 Changes = dict[tuple[str, str, str, str], int]  # (station, day, figure, key) → change
 OPS_FIGURE = "ops"  # how many ops of each type: kept beside the declared figures, keyed by type
@@ -64,6 +64,7 @@ def project(conn: sqlite3.Connection, station: str, kind: str, p: dict[str, Any]
     correction takes nothing back."""
     find = ledger_lookup(conn, station)
     message_reads.project(conn, station, kind, p)  # who read which county message: kept beside the figures
+    exceptions.project(conn, station, kind, p, at)  # 问题件: each entry and its steps
     counted = (station, china_day(at), OPS_FIGURE, kind)
     changes[counted] = changes.get(counted, 0) + 1
     if not (kind in ops.CANCELLED_BY and ops.cancelled(kind, p, find)):  # voided before it arrived: nothing
@@ -91,6 +92,7 @@ def rebuild(conn: sqlite3.Connection) -> int:
     conn.execute("DELETE FROM rollups")
     conn.execute("DELETE FROM rollups_month")
     message_reads.clear(conn)
+    exceptions.clear(conn)
     projected, changes = 0, Changes()
     for station, kind, raw, at in conn.execute("SELECT station, type, payload, created_at FROM ledger "
                                                "ORDER BY rowid").fetchall():

@@ -276,3 +276,32 @@ CREATE TABLE IF NOT EXISTS city_pushed_days (
     seq         BIGINT NOT NULL,
     pushed_at   TEXT NOT NULL
 );
+-- ---- 问题件 line (issue 16, sync/server/exceptions.py) -------------------------------------------------------
+-- The exceptions, complaints and claims the stations registered, one row per station and entry, kept at ingest
+-- from the exception.* ops in the ledger's transaction and rebuilt with the figures. No villager's personal data:
+-- the ops carry none beyond a masked name and a phone's last four digits, and neither is kept here.
+CREATE TABLE IF NOT EXISTS exception_cases (
+    station         TEXT NOT NULL,
+    exception_id    TEXT NOT NULL,
+    number          TEXT NOT NULL,
+    kind            TEXT NOT NULL,
+    topic           TEXT NOT NULL DEFAULT '',
+    raised_by       TEXT NOT NULL,
+    courier         TEXT NOT NULL DEFAULT '',
+    parcels         INTEGER NOT NULL DEFAULT 0,
+    unknown_parcels INTEGER NOT NULL DEFAULT 0,
+    registered_at   TEXT NOT NULL,
+    registered_day  TEXT NOT NULL,
+    deadline_at     TEXT NOT NULL,
+    status          TEXT NOT NULL,
+    started_at      TEXT,
+    resolved_at     TEXT,
+    resolved_day    TEXT,
+    outcome         TEXT NOT NULL DEFAULT '',
+    amount_fen      BIGINT NOT NULL DEFAULT 0,
+    resolve_minutes BIGINT,
+    PRIMARY KEY (station, exception_id)
+);
+CREATE INDEX IF NOT EXISTS exception_cases_status ON exception_cases(status, deadline_at);
+CREATE INDEX IF NOT EXISTS exception_cases_registered ON exception_cases(registered_day);
+CREATE INDEX IF NOT EXISTS exception_cases_resolved ON exception_cases(resolved_day);

@@ -19,6 +19,7 @@ from station_app.core import (
     dayclose,
     db,
     dispatch,
+    exceptions_register,
     idcheck,
     journal,
     manifest,
@@ -95,6 +96,10 @@ def a_whole_station_day(conn, boss) -> None:
     stock.remind(conn, [bare.id], clerk_id=boss.id, now=utc_now() + timedelta(days=4))
     calllist.mark_called(conn, bare.id, "本人接听，明天来取", clerk_id=boss.id)
     stock.return_to_courier(conn, privacy.parcel.waybill, "overdue", clerk_id=boss.id)
+    problem = exceptions_register.register(conn, kind="damaged", raised_by="villager", description="碗碎了",
+                                           waybills=[bare.waybill, "YT0000000009"], clerk_id=boss.id)
+    exceptions_register.start(conn, problem.id, "已联系网点", clerk_id=boss.id)
+    exceptions_register.resolve(conn, problem.id, "compensated", amount_fen=2000, clerk_id=boss.id)
     counted = stocktake.start(conn, clerk_id=boss.id)  # 盘库: shelf 1 holds a parcel of shelf 2, misses another
     stocktake.choose_shelf(conn, counted.id, 1, clerk_id=boss.id)
     stocktake.scan(conn, counted.id, bare.waybill, clerk_id=boss.id)
