@@ -25,6 +25,7 @@ from .kinds import (
     produce_receipt,
     reports,
     sending_label,
+    service_receipt,
     settlement_statement,
     shelf_label,
 )
@@ -82,6 +83,9 @@ SAMPLE_STATEMENT = settlement_statement.Statement(
 SAMPLE_BILL = bill_receipt.BillReceipt(STATION, "0A1B2C3D4E", "电费", "0301234567", "王* 139****2222", "¥200.00",
                                        "¥1.00", "¥201.00", "现金", "WX20261123001", "2026-11-23",
                                        "2026-11-23 10:15")
+SAMPLE_SERVICE = service_receipt.ServiceReceipt(
+    STATION, "0A1B2C3D4E", "农资代购", "化肥", "王* 139****2222", "", "¥300.00", False, "¥15.00", "¥315.00", "现金",
+    "", "2026-11-23", "2026-11-23 10:20")
 
 
 def sample_day() -> DayTotals:
@@ -114,6 +118,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("produce_receipt_a4", lambda _size, lang: produce_receipt.a4_pages(SAMPLE_PRODUCE_RECEIPT, lang), "a4"),
     Kind("settlement_statement", lambda _size, lang: settlement_statement.pages(SAMPLE_STATEMENT, lang), "a4"),
     Kind("bill_receipt", lambda _size, lang: bill_receipt.pages(SAMPLE_BILL, lang), "receipt"),
+    Kind("service_receipt", lambda _size, lang: service_receipt.pages(SAMPLE_SERVICE, lang), "receipt"),
     Kind("day_close_report", lambda _size, lang: reports.day_close(sample_day(), STATION, 45784, "", {}, lang), "a4"),
     Kind("period_report", lambda _size, lang: reports.period(sample_report(), STATION, {}, lang), "a4"),
 )}

@@ -42,6 +42,16 @@ ZH_CN: dict[str, str] = {
     "Business day:": "营业日：",
     "Time:": "时间：",
     "Check the account and the amount, and keep this receipt.": "请核对户号与金额，妥善保存本凭条。",
+    # service receipt (一点多能)
+    "Service receipt": "便民服务凭条",
+    "Service:": "服务项目：",
+    "Business:": "业务类型：",
+    "For:": "办理人：",
+    "ID:": "证件号码：",
+    "Paid out:": "付给办理人：",
+    "Sum:": "金额：",
+    "Service fee:": "服务费：",
+    "Check the service and the amount, and keep this receipt.": "请核对服务项目与金额，妥善保存本凭条。",
     # hand-over list
     "sent parcel": "寄件",
     "produce box": "农产品箱",

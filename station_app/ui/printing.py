@@ -68,6 +68,7 @@ def _what(kind: str) -> str:
         "produce_receipt_a4": QCoreApplication.translate("Printing", "The farmer's intake receipt"),
         "settlement_statement": QCoreApplication.translate("Printing", "The farmer's settlement statement"),
         "bill_receipt": QCoreApplication.translate("Printing", "The payment receipt"),
+        "service_receipt": QCoreApplication.translate("Printing", "The service receipt"),
         "day_close_report": QCoreApplication.translate("Printing", "The day-close report"),
         "period_report": QCoreApplication.translate("Printing", "The report"),
     }.get(kind, QCoreApplication.translate("Printing", "The print job"))
@@ -94,6 +95,8 @@ def _after(kind: str) -> str:
             "Printing", "The settlement is recorded; show the farmer the figures on the screen."),
         "bill_receipt": QCoreApplication.translate(
             "Printing", "The payment is logged; write the receipt by hand if the payer needs one."),
+        "service_receipt": QCoreApplication.translate(
+            "Printing", "The service is recorded; write the receipt by hand if the villager needs one."),
         "day_close_report": QCoreApplication.translate(
             "Printing", "The day is closed and the report is saved in the reports folder."),
     }.get(kind, "")

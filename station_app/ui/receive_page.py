@@ -28,6 +28,7 @@ from ..core.privacy import mask_phone
 from ..labels.catalog import sticker_page
 from ..labels.elements import SIZES
 from ..labels.kinds.pickup_sticker import for_parcel
+from .inbound_run_strip import InboundRunStrip
 from .messages import error_text, manifest_lines
 from .page import Page, PageHost
 from .printing import PrintJob
@@ -68,6 +69,7 @@ class ReceivePage(Page):
         self.courierButton = named(QPushButton(self.tr("Change courier…")), "changeCourierButton")
         self.damageButton = named(QPushButton(self.tr("Mark damaged…")), "markDamagedButton")
         self.reprintButton = named(QPushButton(self.tr("Reprint sticker")), "reprintButton")
+        self.runStrip = InboundRunStrip(self, self.receivedTable)  # 到车: the inbound bus run, live
         self._layout()
 
         self.scanInput.returnPressed.connect(self._on_scan)
@@ -111,6 +113,7 @@ class ReceivePage(Page):
         actions.addWidget(self.damageButton)
         actions.addWidget(self.reprintButton)
         box = QVBoxLayout(self)
+        box.addWidget(self.runStrip)
         box.addLayout(options)
         box.addLayout(form)
         box.addWidget(self.lastPickupCode)
