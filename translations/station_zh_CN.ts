@@ -1296,12 +1296,12 @@
         <translation>当前没有到车班次：客货邮车到站时请按“到车”。</translation>
     </message>
     <message>
-        <source>unscheduled</source>
-        <translation>时刻表外</translation>
-    </message>
-    <message>
         <source>Run {route} (due {due}, came {came}) {plate}: {got} of {expected} expected received, {missing} missing, {extra} unannounced</source>
         <translation>班次 {route}（应到 {due}，实到 {came}）{plate}：清单 {expected} 件已到 {got} 件，短少 {missing} 件，清单外 {extra} 件</translation>
+    </message>
+    <message>
+        <source>Run {route} (not in the timetable, came {came}) {plate}: {got} of {expected} expected received, {missing} missing, {extra} unannounced</source>
+        <translation>班次 {route}（时刻表外，实到 {came}）{plate}：清单 {expected} 件已到 {got} 件，短少 {missing} 件，清单外 {extra} 件</translation>
     </message>
     <message>
         <source>missing: {waybill}</source>
@@ -2913,6 +2913,10 @@
     <message>
         <source>{route} due {time}</source>
         <translation>{route} 应到 {time}</translation>
+    </message>
+    <message>
+        <source>{route} (not in the timetable)</source>
+        <translation>{route}（时刻表外）</translation>
     </message>
     <message>
         <source>Plate, or scan the driver&apos;s sheet</source>

@@ -26,8 +26,8 @@ class Arrival:
     """One scheduled arrival of a route's bus at this station."""
 
     route_code: str
-    scheduled: datetime  # local time
-    on_time_minutes: int
+    scheduled: datetime | None  # local time; None: a bus of the route the timetable does not have now
+    on_time_minutes: int = 15
 
 
 @dataclass(frozen=True)
@@ -56,12 +56,14 @@ def _mine(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 def arrivals(conn: sqlite3.Connection, now: datetime | None = None) -> list[Arrival]:
     """Today's arrivals at this station (the routes naming it, else all), the nearest to now first; an arrival
-    whose run was already started is not offered again."""
+    whose run was already started is not offered again. Each route is offered last as unscheduled too (an extra
+    bus, a timetable not yet updated)."""
     now = (now or utc_now()).astimezone()
     started = {(r[0], r[1]) for r in conn.execute("SELECT route_code, scheduled_at FROM inbound_runs "
                                                    "WHERE scheduled_at IS NOT NULL")}
-    found = []
-    for route in _mine(conn):
+    found: list[Arrival] = []
+    mine = _mine(conn)
+    for route in mine:
         if not _runs_on(str(route.get("days") or "daily"), now.weekday()):
             continue
         for hhmm in str(route["arrives"]).split("|"):
@@ -74,7 +76,8 @@ def arrivals(conn: sqlite3.Connection, now: datetime | None = None) -> list[Arri
                 continue
             tolerance = str(route.get("on_time_minutes") or "15").strip()
             found.append(Arrival(str(route["route_code"]), at, int(tolerance) if tolerance.isdigit() else 15))
-    return sorted(found, key=lambda a: abs((a.scheduled - now).total_seconds()))
+    found.sort(key=lambda a: abs((a.scheduled - now).total_seconds()) if a.scheduled else 0.0)
+    return found + [Arrival(code, None) for code in dict.fromkeys(str(r["route_code"]) for r in mine)]
 
 
 def parse_sheet(text: str) -> tuple[str, str]:
@@ -96,8 +99,9 @@ def start(conn: sqlite3.Connection, arrival: Arrival | None, *, plate: str, driv
     if not route:
         raise StationError("inbound_route_missing")
     arrived = now or utc_now()
-    scheduled = to_iso(arrival.scheduled) if arrival else None
-    late = round((arrived - arrival.scheduled).total_seconds() / 60) if arrival else None
+    due = arrival.scheduled if arrival else None
+    scheduled = to_iso(due) if due else None
+    late = round((arrived - due).total_seconds() / 60) if due else None
     punctuality = "unscheduled" if arrival is None or late is None else (
         "on_time" if late <= arrival.on_time_minutes else "late")
     run_id = uuid7()

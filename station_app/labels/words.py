@@ -50,6 +50,8 @@ ZH_CN: dict[str, str] = {
     "ID:": "证件号码：",
     "Paid out:": "付给办理人：",
     "Sum:": "金额：",
+    "Paid with:": "支付方式：",
+    "Voucher:": "凭证号：",
     "Service fee:": "服务费：",
     "Check the service and the amount, and keep this receipt.": "请核对服务项目与金额，妥善保存本凭条。",
     # hand-over list

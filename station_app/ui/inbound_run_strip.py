@@ -35,8 +35,9 @@ class StartRunDialog(QDialog):
         self.setWindowTitle(self.tr("Bus arrived"))
         self.arrivalSelector = named(QComboBox(), "arrivalSelector")
         for a in arrivals:
-            self.arrivalSelector.addItem(self.tr("{route} due {time}").format(
-                route=a.route_code, time=a.scheduled.strftime("%H:%M")), a)
+            words = self.tr("{route} due {time}").format(route=a.route_code, time=a.scheduled.strftime("%H:%M")) \
+                if a.scheduled else self.tr("{route} (not in the timetable)").format(route=a.route_code)
+            self.arrivalSelector.addItem(words, a)
         self.plate = ScanField("busPlate", self.tr("Plate, or scan the driver's sheet"))
         self.driver = named(QLineEdit(), "busDriver")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -101,12 +102,17 @@ class InboundRunStrip(QFrame):
             self.status.setText(self.tr("No bus run open: press Bus arrived when the bus comes."))
             self.status.setStyleSheet("")
             return
-        due = local_text(run.scheduled_at, "%H:%M") if run.scheduled_at else self.tr("unscheduled")
-        self.status.setText(self.tr("Run {route} (due {due}, came {came}) {plate}: {got} of {expected} expected "
-                                    "received, {missing} missing, {extra} unannounced").format(
-            route=run.route_code, due=due, came=local_text(run.arrived_at, "%H:%M"), plate=run.plate,
-            got=len(run.expected) - len(run.missing), expected=len(run.expected), missing=len(run.missing),
-            extra=len(run.unannounced)))
+        counts = {"route": run.route_code, "came": local_text(run.arrived_at, "%H:%M"), "plate": run.plate,
+                  "got": len(run.expected) - len(run.missing), "expected": len(run.expected),
+                  "missing": len(run.missing), "extra": len(run.unannounced)}
+        if run.scheduled_at:
+            self.status.setText(self.tr("Run {route} (due {due}, came {came}) {plate}: {got} of {expected} expected "
+                                        "received, {missing} missing, {extra} unannounced").format(
+                due=local_text(run.scheduled_at, "%H:%M"), **counts))
+        else:
+            self.status.setText(self.tr("Run {route} (not in the timetable, came {came}) {plate}: {got} of "
+                                        "{expected} expected received, {missing} missing, {extra} unannounced")
+                                .format(**counts))
         self.status.setStyleSheet("font-weight:bold; color:#8a5a00;" if run.missing else
                                   "font-weight:bold; color:#1b5e20;")
         self.missingList.addItems([self.tr("missing: {waybill}").format(waybill=w) for w in run.missing] +

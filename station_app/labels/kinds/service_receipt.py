@@ -38,7 +38,7 @@ def pages(d: ServiceReceipt, lang: str = DEFAULT) -> list[Page]:
     if d.amount:
         fields.append(Field(tr(lang, "Paid out:") if d.paid_out else tr(lang, "Sum:"), d.amount, bold=True))
     fields += [Field(tr(lang, "Service fee:"), d.fee), Field(tr(lang, "Total taken:"), d.total, bold=True),
-               Field(tr(lang, "Channel:"), d.channel), Field(tr(lang, "Reference:"), d.reference or "-"),
+               Field(tr(lang, "Paid with:"), d.channel), Field(tr(lang, "Voucher:"), d.reference or "-"),
                Field(tr(lang, "Business day:"), d.business_day), Field(tr(lang, "Time:"), d.done_at)]
     return receipt.pages(d.station, tr(lang, "Service receipt"), d.number, fields,
                          [tr(lang, "Check the service and the amount, and keep this receipt.")])
