@@ -63,6 +63,8 @@ def register(conn: sqlite3.Connection, start: date, end: date) -> dict[str, Any]
         where[field] += int(r["value"])
         if field == "count":
             where["categories"][cat["name"]] = where["categories"].get(cat["name"], 0) + int(r["value"])
+    for where in by_station.values():  # a category whose only service was voided shows nothing
+        where["categories"] = {name: n for name, n in where["categories"].items() if n}
     days: dict[tuple[str, str], dict[str, int]] = {}
     totals: dict[str, dict[str, int]] = {}
     for r in _sums(conn, ROUTE_FIGURES, start, end, "day"):
@@ -71,7 +73,8 @@ def register(conn: sqlite3.Connection, start: date, end: date) -> dict[str, Any]
         days.setdefault((r["day"], r["key"]), {})[r["figure"]] = int(r["value"])
         route = totals.setdefault(r["key"], {})
         route[r["figure"]] = route.get(r["figure"], 0) + int(r["value"])
-    return {"categories": sorted(categories.values(), key=lambda c: -c["count"]),
+    return {"categories": sorted((c for c in categories.values() if c["count"] or c["fen"]),
+                                 key=lambda c: -c["count"]),
             "stations": sorted(by_station.values(), key=lambda s: s["station"]),
             "route_days": [{"day": d, "route": k, **v} for (d, k), v in sorted(days.items())],
             "routes": [{"route": k, **v} for k, v in sorted(totals.items())],
