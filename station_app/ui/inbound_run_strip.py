@@ -73,14 +73,13 @@ class InboundRunStrip(QFrame):
         self.status = named(QLabel(""), "inboundRunStatus")
         self.status.setWordWrap(True)
         self.missingList = named(QListWidget(), "runMissingList")
-        self.missingList.setMaximumHeight(70)
+        self.missingList.setMaximumHeight(40)  # two lines, scrolled: the strip shares the receive page's top row
         self.startButton = named(QPushButton(self.tr("Bus arrived…")), "startRunButton")
         self.closeButton = named(QPushButton(self.tr("Close the run")), "closeRunButton")
         for button in (self.startButton, self.closeButton):
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
         box = QHBoxLayout(self)
-        box.setContentsMargins(6, 2, 6, 2)
+        box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.status, 2)
         box.addWidget(self.missingList, 2)
         box.addWidget(self.startButton)

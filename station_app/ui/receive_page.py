@@ -104,7 +104,7 @@ class ReceivePage(Page):
         options.addWidget(QLabel(self.tr("Shelf")))
         options.addWidget(self.shelfSelector)
         options.addWidget(self.damagedCheck)
-        options.addStretch(1)
+        options.addWidget(self.runStrip, 1)  # 到车 shares the row: the page must fit 1366×768 at 125 %
         options.addWidget(self.importButton)
         actions = QHBoxLayout()
         actions.addWidget(QLabel(self.tr("Received this session (double-click a yellow row to add its phone)")))
@@ -113,7 +113,6 @@ class ReceivePage(Page):
         actions.addWidget(self.damageButton)
         actions.addWidget(self.reprintButton)
         box = QVBoxLayout(self)
-        box.addWidget(self.runStrip)
         box.addLayout(options)
         box.addLayout(form)
         box.addWidget(self.lastPickupCode)
