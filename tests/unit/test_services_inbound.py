@@ -46,9 +46,11 @@ def test_what_the_catalogue_asks_for_is_required(conn, boss):
                 "id_number": "500237198506151235", "clerk_id": boss.id}
         return services.record(conn, **(base | kw))
 
-    for wrong, code in (({"service_code": "NOPE"}, "service_unknown"), ({"villager_name": " "}, "villager_name_missing"),
+    for wrong, code in (({"service_code": "NOPE"}, "service_unknown"),
+                        ({"villager_name": " "}, "villager_name_missing"),
                         ({"villager_phone": "12345"}, "phone_invalid"),
-                        ({"business_type": "买彩票"}, "service_type_missing"), ({"id_number": ""}, "service_id_missing"),
+                        ({"business_type": "买彩票"}, "service_type_missing"),
+                        ({"id_number": ""}, "service_id_missing"),
                         ({"id_number": "500237198506151236"}, "id_check_digit"),
                         ({"reference": ""}, "service_reference_missing")):
         with pytest.raises(StationError) as err:
