@@ -124,6 +124,7 @@ ZH_CN: dict[str, str] = {
     "sending fees": "寄件运费",
     "produce commission": "代销佣金",
     "bill commission": "缴费手续费",
+    "service fees": "便民服务费",
     "Sending fees by courier: {amounts}": "运费按快递公司：{amounts}",
     "Returned {returned_rate} ({returned}/{received}); overdue {overdue_rate} ({overdue}/{in_stock})":
         "退回率 {returned_rate}（{returned}/{received}）；滞留率 {overdue_rate}（{overdue}/{in_stock}）",
