@@ -14,8 +14,7 @@ import pytest
 from station_app.core import dayclose, inbound_runs, manifest, parcels, services
 from station_app.core.clock import local_day, utc_now
 from sync import client as sync_client
-
-from .test_figures import china_time  # noqa: F401 - the station PC on China time, as in the field
+from tests.county_seed import china_time
 
 ADMIN = ("张主任", "county-admin-pass")
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,7 +50,13 @@ def a_day_of_services_and_runs(conn, boss) -> None:
     services.void(conn, wrong.id, "录错人了", clerk_id=boss.id, supervisor_id=boss.id, supervisor_pin="1234")
 
 
-@pytest.mark.usefixtures("china_time")
+@pytest.fixture
+def on_china_time():
+    with china_time():  # the station PC on China time, as in the field: its business day is the county's
+        yield
+
+
+@pytest.mark.usefixtures("on_china_time")
 def test_services_and_a_short_run_reach_the_county(server, enrolled, boss):
     conn = enrolled
     catalogue = ROOT / "resources" / "reference" / "service_catalog.csv"  # the county's own, as it imports it
