@@ -1066,6 +1066,58 @@
         <translation>这笔缴费已作废。</translation>
     </message>
     <message>
+        <source>Choose the service from the list.</source>
+        <translation>请从列表中选择服务项目。</translation>
+    </message>
+    <message>
+        <source>Type the villager&apos;s name.</source>
+        <translation>请输入办理人姓名。</translation>
+    </message>
+    <message>
+        <source>Choose the kind of business for {hint}.</source>
+        <translation>请为“{hint}”选择业务类型。</translation>
+    </message>
+    <message>
+        <source>{hint} needs the villager&apos;s ID: choose the ID type and type its number.</source>
+        <translation>“{hint}”需要办理人证件：请选择证件类型并输入证件号码。</translation>
+    </message>
+    <message>
+        <source>Type the reference (transaction or receipt number) for this service.</source>
+        <translation>请输入本次服务的凭证号（交易流水号或回执号）。</translation>
+    </message>
+    <message>
+        <source>That service record does not exist.</source>
+        <translation>没有这条服务记录。</translation>
+    </message>
+    <message>
+        <source>This service is already voided.</source>
+        <translation>这条服务记录已经作废。</translation>
+    </message>
+    <message>
+        <source>Type or scan the bus&apos;s plate number (at most 16 characters).</source>
+        <translation>请输入或扫描车辆号牌（最多 16 个字符）。</translation>
+    </message>
+    <message>
+        <source>The driver&apos;s name is too long: type it again.</source>
+        <translation>司机姓名太长，请重新输入。</translation>
+    </message>
+    <message>
+        <source>Choose the bus run from the timetable.</source>
+        <translation>请从时刻表中选择班次。</translation>
+    </message>
+    <message>
+        <source>A bus run is still open. Close it before starting the next one.</source>
+        <translation>还有一个到车班次没有收车，请先收车再开始下一班。</translation>
+    </message>
+    <message>
+        <source>That bus run does not exist.</source>
+        <translation>没有这个班次。</translation>
+    </message>
+    <message>
+        <source>This bus run is already closed.</source>
+        <translation>这个班次已经收车。</translation>
+    </message>
+    <message>
         <source>The business day {day} is closed. Enter it on the open day, or ask a supervisor to reopen {day}.</source>
         <translation>营业日 {day} 已日结。请记入当前营业日，或请站长重开 {day}。</translation>
     </message>
@@ -1563,6 +1615,22 @@
         <translation>作废缴费</translation>
     </message>
     <message>
+        <source>service recorded</source>
+        <translation>办理便民服务</translation>
+    </message>
+    <message>
+        <source>service voided</source>
+        <translation>便民服务作废</translation>
+    </message>
+    <message>
+        <source>bus arrived (run started)</source>
+        <translation>到车（班次开始）</translation>
+    </message>
+    <message>
+        <source>missing from the bus run</source>
+        <translation>到车短少</translation>
+    </message>
+    <message>
         <source>day closed</source>
         <translation>日结</translation>
     </message>
@@ -1621,6 +1689,45 @@
     <message>
         <source>marked lost (stocktake)</source>
         <translation>报丢失（盘库）</translation>
+    </message>
+</context>
+<context>
+    <name>InboundRunStrip</name>
+    <message>
+        <source>Bus arrived…</source>
+        <translation>到车…</translation>
+    </message>
+    <message>
+        <source>Close the run</source>
+        <translation>收车</translation>
+    </message>
+    <message>
+        <source>No bus run open: press Bus arrived when the bus comes.</source>
+        <translation>当前没有到车班次：客货邮车到站时请按“到车”。</translation>
+    </message>
+    <message>
+        <source>Run {route} (due {due}, came {came}) {plate}: {got} of {expected} expected received, {missing} missing, {extra} unannounced</source>
+        <translation>班次 {route}（应到 {due}，实到 {came}）{plate}：清单 {expected} 件已到 {got} 件，短少 {missing} 件，清单外 {extra} 件</translation>
+    </message>
+    <message>
+        <source>Run {route} (not in the timetable, came {came}) {plate}: {got} of {expected} expected received, {missing} missing, {extra} unannounced</source>
+        <translation>班次 {route}（时刻表外，实到 {came}）{plate}：清单 {expected} 件已到 {got} 件，短少 {missing} 件，清单外 {extra} 件</translation>
+    </message>
+    <message>
+        <source>missing: {waybill}</source>
+        <translation>短少：{waybill}</translation>
+    </message>
+    <message>
+        <source>unannounced: {waybill}</source>
+        <translation>清单外：{waybill}</translation>
+    </message>
+    <message>
+        <source>Run {route} started: {n} parcels expected. Scan the parcels.</source>
+        <translation>班次 {route} 已到车：清单 {n} 件，请逐件扫描入库。</translation>
+    </message>
+    <message>
+        <source>Run {route} closed: {got} received, {missing} missing, {extra} unannounced.</source>
+        <translation>班次 {route} 已收车：到件 {got} 件，短少 {missing} 件，清单外 {extra} 件。</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +1927,10 @@
     <message>
         <source>Exceptions</source>
         <translation>问题件</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>便民服务</translation>
     </message>
 </context>
 <context>
@@ -2169,6 +2280,10 @@
         <translation>问题件处理单</translation>
     </message>
     <message>
+        <source>The service receipt</source>
+        <translation>便民服务凭条</translation>
+    </message>
+    <message>
         <source>The day-close report</source>
         <translation>日结报表</translation>
     </message>
@@ -2223,6 +2338,10 @@
     <message>
         <source>The entry is in the register; press Print slip on Exceptions when the printer works.</source>
         <translation>问题件已登记；打印机恢复后，请在“问题件”页点“打印处理单”。</translation>
+    </message>
+    <message>
+        <source>The service is recorded; write the receipt by hand if the villager needs one.</source>
+        <translation>服务已登记；如办理人需要凭条，请手写一张。</translation>
     </message>
     <message>
         <source>The day is closed and the report is saved in the reports folder.</source>
@@ -2939,6 +3058,125 @@
     </message>
 </context>
 <context>
+    <name>ServicesPage</name>
+    <message>
+        <source>Phone of a repeat villager, then Enter</source>
+        <translation>老顾客手机号，回车</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Other ID</source>
+        <translation>其他证件</translation>
+    </message>
+    <message>
+        <source>yuan</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <source>transaction or receipt number</source>
+        <translation>交易流水号或回执号</translation>
+    </message>
+    <message>
+        <source>Record service</source>
+        <translation>登记服务</translation>
+    </message>
+    <message>
+        <source>Void selected (supervisor)…</source>
+        <translation>作废所选（需主管）…</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>服务项目</translation>
+    </message>
+    <message>
+        <source>Business</source>
+        <translation>业务类型</translation>
+    </message>
+    <message>
+        <source>Villager</source>
+        <translation>办理人</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>voided: </source>
+        <translation>已作废：</translation>
+    </message>
+    <message>
+        <source>Villager&apos;s phone</source>
+        <translation>办理人手机</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>凭证号</translation>
+    </message>
+    <message>
+        <source>paid by the villager</source>
+        <translation>办理人支付</translation>
+    </message>
+    <message>
+        <source>paid by the provider</source>
+        <translation>合作方支付</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>New villager: type the name.</source>
+        <translation>新顾客：请输入姓名。</translation>
+    </message>
+    <message>
+        <source>Repeat villager {name}: check the service.</source>
+        <translation>老顾客 {name}：请核对服务项目。</translation>
+    </message>
+    <message>
+        <source>Recorded {service} for {name}.</source>
+        <translation>已为 {name} 登记“{service}”。</translation>
+    </message>
+    <message>
+        <source>Select a service in the list first.</source>
+        <translation>请先在列表中选择一条服务记录。</translation>
+    </message>
+    <message>
+        <source>Void the service {service}</source>
+        <translation>作废服务“{service}”</translation>
+    </message>
+    <message>
+        <source>Service voided.</source>
+        <translation>服务记录已作废。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Station settings</source>
@@ -3098,6 +3336,37 @@
     <message>
         <source>The two PINs differ. Type the same PIN twice.</source>
         <translation>两次密码不一致，请输入相同的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>StartRunDialog</name>
+    <message>
+        <source>Bus arrived</source>
+        <translation>到车</translation>
+    </message>
+    <message>
+        <source>{route} due {time}</source>
+        <translation>{route} 应到 {time}</translation>
+    </message>
+    <message>
+        <source>{route} (not in the timetable)</source>
+        <translation>{route}（时刻表外）</translation>
+    </message>
+    <message>
+        <source>Plate, or scan the driver&apos;s sheet</source>
+        <translation>车牌号，或扫描司机交接单</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>班次</translation>
+    </message>
+    <message>
+        <source>Plate</source>
+        <translation>车牌号</translation>
+    </message>
+    <message>
+        <source>Driver</source>
+        <translation>司机</translation>
     </message>
 </context>
 <context>

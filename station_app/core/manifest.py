@@ -34,6 +34,7 @@ class Expected:
     recipient_name: str
     recipient_phone: str  # full mobile, or '' with phone_tail set for a privacy waybill
     phone_tail: str
+    route_code: str = ""  # the 客货邮 route bringing it, when the county's list names one (the inbound run)
 
 
 def key(waybill: str) -> str:
@@ -46,14 +47,14 @@ def _store(conn: sqlite3.Connection, rows: list[Expected], source: str) -> None:
     now = to_iso(utc_now())
     conn.executemany(
         "INSERT OR REPLACE INTO manifest (waybill_key, waybill, courier, recipient_name, recipient_phone, "
-        "phone_tail, source, imported_at) VALUES (?,?,?,?,?,?,?,?)",
-        [(key(r.waybill), r.waybill, r.courier, r.recipient_name, r.recipient_phone, r.phone_tail, source, now)
-         for r in rows],
+        "phone_tail, source, imported_at, route_code) VALUES (?,?,?,?,?,?,?,?,?)",
+        [(key(r.waybill), r.waybill, r.courier, r.recipient_name, r.recipient_phone, r.phone_tail, source, now,
+          r.route_code) for r in rows],
     )
 
 
 def expect_from_county(conn: sqlite3.Connection, waybill: str, courier_text: str, recipient_name: str,
-                       recipient_phone: str) -> Expected:
+                       recipient_phone: str, route_code: str = "") -> Expected:
     """One expected parcel from the county's feed, inside the feed item's transaction.
 
     Checked as the county's data already was: a courier we cannot name stays unknown (the clerk picks it at
@@ -67,7 +68,7 @@ def expect_from_county(conn: sqlite3.Connection, waybill: str, courier_text: str
     except StationError:
         phone = ""
     tail = (phone or recipient_phone.replace(" ", ""))[-4:]
-    row = Expected(waybill, courier, recipient_name.strip(), phone, tail)
+    row = Expected(waybill, courier, recipient_name.strip(), phone, tail, route_code.strip()[:32])
     _store(conn, [row], "county")
     return row
 
@@ -110,6 +111,7 @@ def parse(conn: sqlite3.Connection, raw: bytes) -> list[Expected]:
     header = [h.strip().lower() for h in next(records, (1, []))[1]]
     if tuple(header[: len(COLUMNS)]) != COLUMNS:
         raise ManifestError(problems or [(1, "bad_header", ",".join(header)[:80])])
+    route_at = header.index("route_code") if "route_code" in header else None  # optional: the inbound run
     rows: list[Expected] = []
     seen: dict[str, int] = {}
     for number, fields in records:
@@ -119,6 +121,7 @@ def parse(conn: sqlite3.Connection, raw: bytes) -> list[Expected]:
             problems.append((number, "too_few_columns", ",".join(fields)))
             continue
         waybill, courier_text, name, phone = (f.strip() for f in fields[: len(COLUMNS)])
+        route = fields[route_at].strip()[:32] if route_at is not None and route_at < len(fields) else ""
         if not _WAYBILL.match(waybill):
             problems.append((number, "bad_waybill", waybill))
             continue
@@ -131,12 +134,12 @@ def parse(conn: sqlite3.Connection, raw: bytes) -> list[Expected]:
             problems.append((number, "unknown_courier", courier_text))
             continue
         if is_mobile(phone.replace(" ", "")):
-            rows.append(Expected(waybill, courier, name, normalize_mobile(phone), phone.replace(" ", "")[-4:]))
+            rows.append(Expected(waybill, courier, name, normalize_mobile(phone), phone.replace(" ", "")[-4:], route))
         elif _MASKED_PHONE.match(phone):
             if not name:
                 problems.append((number, "privacy_needs_name", phone))
                 continue
-            rows.append(Expected(waybill, courier, name, "", phone[-4:]))
+            rows.append(Expected(waybill, courier, name, "", phone[-4:], route))
         else:
             problems.append((number, "bad_phone", phone))
         if len(rows) > MAX_ROWS:
@@ -194,4 +197,4 @@ def find(conn: sqlite3.Connection, waybill: str) -> Expected | None:
     if row is None:
         return None
     return Expected(row["waybill"], row["courier"], row["recipient_name"] or "", row["recipient_phone"] or "",
-                    row["phone_tail"])
+                    row["phone_tail"], row["route_code"])

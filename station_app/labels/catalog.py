@@ -26,6 +26,7 @@ from .kinds import (
     produce_receipt,
     reports,
     sending_label,
+    service_receipt,
     settlement_statement,
     shelf_label,
     stocktake_report,
@@ -84,6 +85,9 @@ SAMPLE_STATEMENT = settlement_statement.Statement(
 SAMPLE_BILL = bill_receipt.BillReceipt(STATION, "0A1B2C3D4E", "电费", "0301234567", "王* 139****2222", "¥200.00",
                                        "¥1.00", "¥201.00", "现金", "WX20261123001", "2026-11-23",
                                        "2026-11-23 10:15")
+SAMPLE_SERVICE = service_receipt.ServiceReceipt(
+    STATION, "0A1B2C3D4E", "农资代购", "化肥", "王* 139****2222", "", "¥300.00", False, "¥15.00", "¥315.00", "现金",
+    "", "2026-11-23", "2026-11-23 10:20")
 
 SAMPLE_EXCEPTION = exception_slip.ExceptionSlip(
     STATION, "E261123-001", "damaged", "villager", "张* 138****5678", "中通快递",
@@ -128,6 +132,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("settlement_statement", lambda _size, lang: settlement_statement.pages(SAMPLE_STATEMENT, lang), "a4"),
     Kind("bill_receipt", lambda _size, lang: bill_receipt.pages(SAMPLE_BILL, lang), "receipt"),
     Kind("exception_slip", lambda _size, lang: exception_slip.pages(SAMPLE_EXCEPTION, lang), "receipt"),
+    Kind("service_receipt", lambda _size, lang: service_receipt.pages(SAMPLE_SERVICE, lang), "receipt"),
     Kind("day_close_report", lambda _size, lang: reports.day_close(sample_day(), STATION, 45784, "", {}, lang), "a4"),
     Kind("period_report", lambda _size, lang: reports.period(sample_report(), STATION, {}, lang), "a4"),
     Kind("stocktake_report", lambda _size, lang: stocktake_report.pages(SAMPLE_STOCKTAKE, lang), "a4"),

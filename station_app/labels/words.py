@@ -74,6 +74,18 @@ ZH_CN: dict[str, str] = {
     "Villager / courier signature:": "村民/快递员签字：",
     "Clerk signature:": "经办人签字：",
     "Keep this slip; quote its number when you ask about it.": "请保留本单，查询时请提供单号。",
+    # service receipt (一点多能)
+    "Service receipt": "便民服务凭条",
+    "Service:": "服务项目：",
+    "Business:": "业务类型：",
+    "For:": "办理人：",
+    "ID:": "证件号码：",
+    "Paid out:": "付给办理人：",
+    "Sum:": "金额：",
+    "Paid with:": "支付方式：",
+    "Voucher:": "凭证号：",
+    "Service fee:": "服务费：",
+    "Check the service and the amount, and keep this receipt.": "请核对服务项目与金额，妥善保存本凭条。",
     # hand-over list
     "sent parcel": "寄件",
     "produce box": "农产品箱",
@@ -144,6 +156,7 @@ ZH_CN: dict[str, str] = {
     "sending fees": "寄件运费",
     "produce commission": "代销佣金",
     "bill commission": "缴费手续费",
+    "service fees": "便民服务费",
     "Sending fees by courier: {amounts}": "运费按快递公司：{amounts}",
     "Returned {returned_rate} ({returned}/{received}); overdue {overdue_rate} ({overdue}/{in_stock})":
         "退回率 {returned_rate}（{returned}/{received}）；滞留率 {overdue_rate}（{overdue}/{in_stock}）",

@@ -69,6 +69,7 @@ def _what(kind: str) -> str:
         "settlement_statement": QCoreApplication.translate("Printing", "The farmer's settlement statement"),
         "bill_receipt": QCoreApplication.translate("Printing", "The payment receipt"),
         "exception_slip": QCoreApplication.translate("Printing", "The exception slip"),
+        "service_receipt": QCoreApplication.translate("Printing", "The service receipt"),
         "day_close_report": QCoreApplication.translate("Printing", "The day-close report"),
         "period_report": QCoreApplication.translate("Printing", "The report"),
         "stocktake_report": QCoreApplication.translate("Printing", "The stocktake report"),
@@ -98,6 +99,8 @@ def _after(kind: str) -> str:
             "Printing", "The payment is logged; write the receipt by hand if the payer needs one."),
         "exception_slip": QCoreApplication.translate(
             "Printing", "The entry is in the register; press Print slip on Exceptions when the printer works."),
+        "service_receipt": QCoreApplication.translate(
+            "Printing", "The service is recorded; write the receipt by hand if the villager needs one."),
         "day_close_report": QCoreApplication.translate(
             "Printing", "The day is closed and the report is saved in the reports folder."),
         "stocktake_report": QCoreApplication.translate(

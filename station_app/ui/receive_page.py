@@ -29,6 +29,7 @@ from ..labels.catalog import sticker_page
 from ..labels.elements import SIZES
 from ..labels.kinds.pickup_sticker import for_parcel
 from . import exceptions_page
+from .inbound_run_strip import InboundRunStrip
 from .messages import error_text, manifest_lines
 from .page import Page, PageHost
 from .printing import PrintJob
@@ -69,6 +70,7 @@ class ReceivePage(Page):
         self.courierButton = named(QPushButton(self.tr("Change courier…")), "changeCourierButton")
         self.damageButton = named(QPushButton(self.tr("Mark damaged…")), "markDamagedButton")
         self.reprintButton = named(QPushButton(self.tr("Reprint sticker")), "reprintButton")
+        self.runStrip = InboundRunStrip(self, self.receivedTable)  # 到车: the inbound bus run, live
         self._layout()
 
         self.scanInput.returnPressed.connect(self._on_scan)
@@ -103,7 +105,7 @@ class ReceivePage(Page):
         options.addWidget(QLabel(self.tr("Shelf")))
         options.addWidget(self.shelfSelector)
         options.addWidget(self.damagedCheck)
-        options.addStretch(1)
+        options.addWidget(self.runStrip, 1)  # 到车 shares the row: the page must fit 1366×768 at 125 %
         options.addWidget(self.importButton)
         actions = QHBoxLayout()
         actions.addWidget(QLabel(self.tr("Received this session (double-click a yellow row to add its phone)")))

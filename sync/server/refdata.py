@@ -24,8 +24,18 @@ SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "prohibited_items": (("level", "category", "keywords"), (), ()),
     "bus_runs": (("route_code", "mode", "from_node", "to_node", "departs", "days"), (), ()),
     "exception_deadlines": (("kind", "days"), ("days",), ()),
+    "service_catalog": (("code", "name", "category", "category_name", "fields", "money", "fee_fen", "fee_permille",
+                         "fee_from", "privacy"), ("fee_fen", "fee_permille"), ()),
+    "inbound_timetable": (("route_code", "station", "arrives", "days"), (), ()),
 }
+# what each service_catalog column may hold (the station leaves out a row it cannot read, so refuse it here)
+_SERVICE_WORDS = {"money": ("none", "in", "out"), "fee_from": ("villager", "provider"),
+                  "privacy": ("open", "masked", "local")}
+_SERVICE_FIELDS = {"business_type", "id", "amount", "reference"}
+_CODE_WORD = re.compile(r"^[A-Za-z0-9_.-]{1,32}$")
+_HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 MANIFEST_COLUMNS = ("station", "waybill", "courier", "recipient_name", "recipient_phone")
+MANIFEST_OPTIONAL = ("route_code",)  # the 客货邮 route bringing the parcel: the station's inbound run expects it
 _WAYBILL = re.compile(r"^[A-Za-z0-9-]{6,40}$")
 _PHONE = re.compile(r"^1[3-9]\d{9}$|^[0-9*]{0,7}\*+\d{4}$|^\d{4}$")
 
@@ -115,10 +125,39 @@ def validate_ref(kind: str, rows: list[dict[str, str]]) -> list[dict[str, Any]]:
                     re.compile(pattern)
                 except re.error:
                     problems.append(f"line {n}: {column} {pattern!r} is not a valid pattern")
+        problems += _row_words(kind, n, row)
         out.append(clean)
     if problems:
         raise DataError(problems)
     return out
+
+
+def _row_words(kind: str, n: int, row: dict[str, str]) -> list[str]:
+    """The words a kind's column must hold (a service's money rule, a timetable's times)."""
+    problems = []
+    if kind == "service_catalog":
+        for column in ("code", "category"):
+            if not _CODE_WORD.match(row[column]):
+                problems.append(f"line {n}: {column} must be a short word of letters, digits, - _ .")
+        for column, words in _SERVICE_WORDS.items():
+            if row[column] not in words:
+                problems.append(f"line {n}: {column} must be one of {', '.join(words)}")
+        unknown = set(filter(None, row["fields"].split("|"))) - _SERVICE_FIELDS
+        if unknown:
+            problems.append(f"line {n}: fields may name only {', '.join(sorted(_SERVICE_FIELDS))}")
+    elif kind == "inbound_timetable":
+        if not _CODE_WORD.match(row["route_code"]):
+            problems.append(f"line {n}: route_code must be a short word of letters, digits, - _ .")
+        if not all(_HHMM.match(t) for t in row["arrives"].split("|")):
+            problems.append(f"line {n}: arrives must be HH:MM times separated by |")
+    return problems
+
+
+def manifest_item(row: dict[str, str]) -> dict[str, str]:
+    """The feed item for one expected parcel: the required columns and the optional ones the row has."""
+    item = {k: row[k] for k in MANIFEST_COLUMNS[1:]}
+    item.update({k: row[k] for k in MANIFEST_OPTIONAL if row.get(k)})
+    return item
 
 
 def validate_manifest(rows: list[dict[str, str]], stations: set[str]) -> list[dict[str, str]]:
@@ -132,6 +171,8 @@ def validate_manifest(rows: list[dict[str, str]], stations: set[str]) -> list[di
             problems.append(f"line {n}: bad waybill {row['waybill']!r}")
         elif not _PHONE.match(row["recipient_phone"].replace(" ", "")):
             problems.append(f"line {n}: bad phone")
+        elif row.get("route_code") and not _CODE_WORD.match(row["route_code"]):
+            problems.append(f"line {n}: bad route_code {row['route_code'][:40]!r}")
     if not rows:
         problems.append("no rows")
     if problems:

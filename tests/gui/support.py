@@ -37,10 +37,10 @@ from station_app.core.device_settings import PrinterSettings
 
 from .scanner import fill, typed
 
-F_KEYS = {f"F{n}": getattr(Qt.Key, f"Key_F{n}") for n in range(2, 12)}
+F_KEYS = {f"F{n}": getattr(Qt.Key, f"Key_F{n}") for n in range(2, 13)}
 PAGE_KEYS = {"receivePage": "F2", "pickupPage": "F3", "stockPage": "F4", "sendPage": "F5", "producePage": "F6",
              "dispatchPage": "F7", "billsPage": "F8", "dayClosePage": "F9", "reportsPage": "F10",
-             "callListPage": "F11"}
+             "callListPage": "F11", "servicesPage": "F12"}
 
 
 # ----- finding ---------------------------------------------------------------------------------------------

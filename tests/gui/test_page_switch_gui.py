@@ -34,7 +34,7 @@ def test_every_f_key_brings_its_page(counter, qtbot):
     tabs = find(counter, "pageTabs", QTabWidget)
     expected = {"F2": "receivePage", "F3": "pickupPage", "F4": "stockPage", "F5": "sendPage", "F6": "producePage",
                 "F7": "dispatchPage", "F8": "billsPage", "F9": "dayClosePage", "F10": "reportsPage",
-                "F11": "callListPage"}
+                "F11": "callListPage", "F12": "servicesPage"}
     for key, name in expected.items():
         qtbot.keyClick(QApplication.focusWidget() or counter, getattr(Qt.Key, f"Key_{key}"))
         assert tabs.currentWidget().objectName() == name

@@ -21,7 +21,10 @@ ENTER = {"reportMonth"}
 
 HELD = {
     # read by the button that submits the form
-    "billChannel": "logBillButton", "runSelector": "openDispatchButton", "payoutMethod": "addConsignorButton",
+    "billChannel": "logBillButton", "serviceBusinessType": "recordServiceButton",
+    "serviceIdType": "recordServiceButton", "serviceChannel": "recordServiceButton",
+    "runMissingList": "the open bus run's missing and unannounced parcels, shown only",
+    "runSelector": "openDispatchButton", "payoutMethod": "addConsignorButton",
     "gradeSelector": "intakeButton", "idType": "registerSenderButton", "payment": "acceptSendingButton",
     "inspectedCheck": "acceptSendingButton", "returnReason": "returnScanInput (Enter)",
     "damagedCheck": "scanInput (Enter)", "handoverSelf": "confirmPickupButton",

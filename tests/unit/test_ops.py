@@ -21,12 +21,14 @@ from station_app.core import (
     dispatch,
     exceptions_register,
     idcheck,
+    inbound_runs,
     journal,
     manifest,
     parcels,
     pickup,
     produce,
     sending,
+    services,
     settings,
     shelving,
     stock,
@@ -133,6 +135,13 @@ def a_whole_station_day(conn, boss) -> None:
                              payer_phone="13800001111", amount_fen=12_345, channel="cash", reference="T001",
                              clerk_id=boss.id)
     bills.void(conn, paid.id, "重复", clerk_id=boss.id, supervisor_id=boss.id, supervisor_pin="1234")
+    done = services.record(conn, service_code="AGR-BUY", villager_name="王大妈", villager_phone="13800001111",
+                           business_type="化肥", amount_fen=30_000, clerk_id=boss.id)
+    services.void(conn, done.id, "录错了", clerk_id=boss.id, supervisor_id=boss.id, supervisor_pin="1234")
+    manifest.import_bytes(conn, "waybill,courier,recipient_name,recipient_phone,route_code\r\nYD1234567890123,韵达,"
+                          "钱七,13812345679,SL-LW\r\n".encode(), source="run.csv", clerk_id=boss.id)
+    run = inbound_runs.start(conn, None, route_code="SL-LW", plate="渝F12345", driver="张师傅", clerk_id=boss.id)
+    inbound_runs.close(conn, run.id, clerk_id=boss.id)  # the expected parcel did not come: one item missing
     today = local_day(utc_now())
     dayclose.set_float(conn, today, 20_000, "早上放了 200 元", clerk_id=boss.id, supervisor_id=boss.id,
                        supervisor_pin="1234")

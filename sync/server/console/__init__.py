@@ -26,6 +26,7 @@ from . import (
     pages_map_uploads,
     pages_messages,
     pages_overview,
+    pages_services,
     pages_sms,
     pages_station,
     pages_stations,
@@ -41,7 +42,7 @@ def console_app(data_dir: Path, timing: http_limits.BodyTiming | None = None) ->
     routes: list[BaseRoute] = [static_files()]
     for module in (pages_auth, pages_overview, pages_figures, pages_subsidy, pages_business, pages_coverage,
                    pages_stations, pages_station, pages_messages, pages_uploads, pages_map_uploads, pages_sms,
-                   pages_admin, pages_logs, pages_exceptions):
+                   pages_admin, pages_logs, pages_exceptions, pages_services):
         routes.extend(module.routes(console))
     return Starlette(routes=routes, exception_handlers=error_pages(console))
 

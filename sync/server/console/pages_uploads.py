@@ -85,8 +85,7 @@ def _store(conn: sqlite3.Connection, what: str, kind: str, rows: list[dict[str, 
         if what == "manifest":
             good = refdata.validate_manifest(rows, stations)
             for row in good:
-                storage.add_feed(conn, row["station"], "manifest",
-                                 {k: row[k] for k in refdata.MANIFEST_COLUMNS[1:]})
+                storage.add_feed(conn, row["station"], "manifest", refdata.manifest_item(row))
             audit.record(conn, actor, "manifest_import", f"{len(good)} rows from {filename}", address)
             return f"{len(good)} 件预到包裹已排入 {len({r['station'] for r in good})} 个站点的下行队列。"
         good = refdata.validate_sales(rows, stations, lambda station, lot_no: lots.left_g(conn, station, lot_no))
