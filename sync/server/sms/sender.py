@@ -79,8 +79,9 @@ def _claim(conn: sqlite3.Connection, now: datetime, batch: int) -> list[sqlite3.
     taken: dict[str, int] = {}
     for row in conn.execute("SELECT text_id, phone FROM sms_texts WHERE state = 'queued' AND next_at <= ? "
                             "ORDER BY next_at LIMIT ?", (config.iso(now), batch * 2)).fetchall():
-        recent = conn.execute("SELECT sum(sent_at >= ?), count(*), min(CASE WHEN sent_at >= ? THEN sent_at END), "
-                              "min(sent_at) FROM sms_texts WHERE phone = ? AND sent_at >= ?",
+        recent = conn.execute("SELECT sum(CASE WHEN sent_at >= ? THEN 1 ELSE 0 END), count(*), "
+                              "min(CASE WHEN sent_at >= ? THEN sent_at END), min(sent_at) FROM sms_texts "
+                              "WHERE phone = ? AND sent_at >= ?",
                               (minute_ago, minute_ago, row["phone"], hour_ago)).fetchone()
         extra = taken.get(row["phone"], 0)
         if (recent[0] or 0) + extra >= per_minute or recent[1] + extra >= per_hour:
