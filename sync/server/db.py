@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import os
 import random
+import re
 import sqlite3
 import threading
 import time
@@ -74,9 +75,14 @@ def connect_sqlite(data_dir: Path) -> sqlite3.Connection:
 
 
 # ----- PostgreSQL ----------------------------------------------------------------------------------------------
+_SQLITE_HINTS = re.compile(r"\s+(?:INDEXED\s+BY\s+\w+|NOT\s+INDEXED)\b", re.IGNORECASE)
+
+
 @functools.lru_cache(maxsize=4096)
 def pg_sql(sql: str) -> str:
-    """``?`` placeholders to psycopg's ``%s`` (and a literal ``%`` doubled), leaving quoted text alone."""
+    """``?`` placeholders to psycopg's ``%s`` (and a literal ``%`` doubled), leaving quoted text alone. SQLite's
+    index hints (``INDEXED BY``: its planner needs them where PostgreSQL's does not) are dropped."""
+    sql = _SQLITE_HINTS.sub("", sql)
     out: list[str] = []
     quote = ""
     for ch in sql:

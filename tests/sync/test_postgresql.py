@@ -15,6 +15,7 @@ from collections import Counter
 import httpx
 import pytest
 
+from station_app.core import db as station_db
 from station_app.core import parcels
 from station_app.core.ids import uuid7
 from sync import client as sync_client
@@ -59,7 +60,7 @@ class SqliteServer(CountyServer):
 
 def receive(conn, clerk, n: int, start: int = 0) -> None:
     for i in range(start, start + n):
-        parcels.receive(conn, clerk, waybill=f"SF{i:010d}", courier="SF", recipient_phone=f"139{i:08d}")
+        parcels.receive(conn, f"SF{i:013d}", clerk_id=clerk.id, phone=f"139{i:08d}")
 
 
 def test_healthz_says_the_database_is_reachable_its_migration_and_queues(server, tmp_path):
@@ -89,7 +90,7 @@ def test_healthz_says_the_database_is_reachable_its_migration_and_queues(server,
 
 def test_a_backup_restores_to_the_same_county(server, enrolled, boss, tmp_path):
     receive(enrolled, boss, 3)
-    sync_client.sync(enrolled, server.url)
+    sync_client.Syncer(enrolled).sync()
     copy = tmp_path / "county.backup"
     made = server.admin("backup", "--to", str(copy))
     assert made.returncode == 0, made.stderr
@@ -118,7 +119,7 @@ def test_a_sqlite_county_moves_to_postgresql_and_its_stations_sync_on_without_en
         code = old.admin("station", "add", "--code", "S001", "--name", "龙雾村").stdout.strip()
         assert sync_client.enroll(conn, old.url, code) == "S001"
         receive(conn, boss, 5)
-        sync_client.sync(conn, old.url)
+        sync_client.Syncer(conn).sync()
         assert old.admin("user", "list").returncode == 0
         before = {t: old.query(f"SELECT count(*) FROM {t}")[0][0] for t in ("ledger", "parcels", "credentials",
                                                                            "devices", "rollups", "sms_outbox")}
@@ -141,12 +142,15 @@ def test_a_sqlite_county_moves_to_postgresql_and_its_stations_sync_on_without_en
     (new.data_dir / "note").write_text("the SQLite data folder's other files move with county IT's copy")
     new.start()
     try:
-        sync_client.state(conn, "token")  # the same token, no new enrolment
+        token = sync_client.state(conn, "token")
+        with station_db.transaction(conn):  # the county's new address; the same token, no new enrolment
+            sync_client.set_state(conn, "server", new.url)
+            # the station sends again what the county already has (as after a lost answer): nothing twice
+            conn.execute("UPDATE journal SET sync_state = 'pending'")
         receive(conn, boss, 2, start=100)
-        # the station sends again what the county already has (as after a lost answer): nothing twice
-        conn.execute("UPDATE outbox SET sent_at = NULL")
-        conn.commit()
-        sync_client.sync(conn, new.url)
+        report = sync_client.Syncer(conn).sync()
+        assert sync_client.state(conn, "token") == token and report.rejected == 0
+        assert report.applied == 2 and report.duplicate >= before["ledger"]
         ledger = pg.run(target, "SELECT op_id FROM ledger")
         assert len(ledger) == before["ledger"] + 2 and len(set(ledger)) == len(ledger)
         assert pg.run(target, "SELECT count(*) FROM parcels") == [(before["parcels"] + 2,)]
