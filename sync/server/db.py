@@ -76,13 +76,15 @@ def connect_sqlite(data_dir: Path) -> sqlite3.Connection:
 
 # ----- PostgreSQL ----------------------------------------------------------------------------------------------
 _SQLITE_HINTS = re.compile(r"\s+(?:INDEXED\s+BY\s+\w+|NOT\s+INDEXED)\b", re.IGNORECASE)
+# "? IS NULL": a NULL parameter has no type PostgreSQL can infer (SQLite needs none); text takes any value
+_NULL_TEST = re.compile(r"(?<![\w'])\?(\s+IS\s+(?:NOT\s+)?NULL)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=4096)
 def pg_sql(sql: str) -> str:
     """``?`` placeholders to psycopg's ``%s`` (and a literal ``%`` doubled), leaving quoted text alone. SQLite's
     index hints (``INDEXED BY``: its planner needs them where PostgreSQL's does not) are dropped."""
-    sql = _SQLITE_HINTS.sub("", sql)
+    sql = _NULL_TEST.sub(r"CAST(? AS TEXT)\1", _SQLITE_HINTS.sub("", sql))
     out: list[str] = []
     quote = ""
     for ch in sql:

@@ -4,6 +4,7 @@ a fresh database, copied from a migrated template (CREATE DATABASE … TEMPLATE:
 
 from __future__ import annotations
 
+import atexit
 import os
 import subprocess
 import uuid
@@ -47,8 +48,10 @@ def _ensure_template() -> None:
     _template_ready = True
 
 
-_created: list[str] = []
+_created: list[str] = []  # dropped when the test ends
+_lasting: dict[Path, str] = {}  # made for a module's county (outside any test): dropped when the session ends
 _unclaimed: list[str] = []  # the test's own database (in COUNTY_DATABASE_URL), for its first county
+_in_test = False
 
 
 def _new() -> str:
@@ -56,13 +59,24 @@ def _new() -> str:
     name = "county_t_" + uuid.uuid4().hex[:16]
     with _admin() as conn:
         conn.execute(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
-    _created.append(name)
+    if _in_test:
+        _created.append(name)
+    else:
+        atexit.register(_drop, [name])
     return _with_db(URL, name)
+
+
+def _drop(names: list[str]) -> None:
+    with _admin() as conn:
+        for name in names:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
 def begin_test() -> str:
     """A fresh database for this test, set as COUNTY_DATABASE_URL in the test process (so `county-server`
     commands and in-process storage.connect reach it) and claimed by the test's first county server."""
+    global _in_test
+    _in_test = True
     url = _new()
     _unclaimed[:] = [url]
     os.environ[db.URL_ENV] = url
@@ -72,6 +86,11 @@ def begin_test() -> str:
 def database_for(data_dir: Path) -> str:
     """The URL of this county's database: the test's own for its first county, a new one for any other."""
     data_dir = Path(data_dir).resolve()
+    if data_dir in _lasting:
+        return _lasting[data_dir]
+    if not _in_test:  # a module's county, set up before the test that first needs it
+        _lasting[data_dir] = _new()
+        return _lasting[data_dir]
     if data_dir not in _databases:
         _databases[data_dir] = _unclaimed.pop() if _unclaimed else _new()
     return _databases[data_dir]
@@ -79,16 +98,15 @@ def database_for(data_dir: Path) -> str:
 
 def end_test() -> None:
     """After each test: its databases go (the servers are stopped; FORCE ends any stray connection)."""
+    global _in_test
+    _in_test = False
     os.environ.pop(db.URL_ENV, None)
     db.close_pools()
     names = list(_created)
     _created.clear()
     _databases.clear()
     _unclaimed.clear()
-    if names:
-        with _admin() as conn:
-            for name in names:
-                conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+    _drop(names)
 
 
 def run(url: str, sql: str, params: tuple = ()) -> list[tuple]:
