@@ -81,6 +81,10 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
         except db.Busy:  # conflicts past every retry, or no free connection: nothing was applied, send again
             return refusal("database_busy", "the county database is busy; send again later", 503,
                            {"Retry-After": "2"})
+        except db.UNAVAILABLE as err:  # PostgreSQL down, SQLite locked or full: said, nothing half-written
+            log.warning("database unavailable: %s", db.reason(err))
+            return refusal("database_unavailable", "the county database cannot be reached; send again later",
+                           503, {"Retry-After": "10"})
 
     async def body_of(request: Request, limits: http_limits.BodyLimits) -> dict[str, Any]:
         raw = await http_limits.read_body(request.stream(), request.headers.get("content-length"), limits,

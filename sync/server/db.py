@@ -233,6 +233,9 @@ def pool_for(url: str) -> Any:
     with _pools_lock:
         pool = _pools.get(url)
         if pool is None:
+            # once, directly: an unreachable server or a wrong password is said at once, in PostgreSQL's words
+            # (the pool would retry in the background and report only "no free connection" after its timeout)
+            psycopg.connect(url, connect_timeout=10).close()
             size = max(2, int(os.environ.get(POOL_ENV, "10") or 10))
             pool = psycopg_pool.ConnectionPool(url, min_size=1, max_size=size, kwargs={"autocommit": True},
                                   configure=_configure, timeout=30, open=True, name="county")
