@@ -5,7 +5,7 @@ Why numbered SQL rather than Alembic: the station already migrates this way (sta
 county server has no SQLAlchemy models for Alembic to compare against, and the two dialects differ exactly where a
 generic tool would guess (identity columns, BIGINT, BYTEA, partitions later): a reviewer reads the SQL each
 back-end really runs. A number exists in both folders (an empty step where one dialect needs nothing), so
-``version`` means the same shape on both; tests/sync/test_schema_parity.py checks the two agree."""
+``version`` means the same shape on both; tests/sync/test_postgresql.py checks the two agree."""
 
 from __future__ import annotations
 
