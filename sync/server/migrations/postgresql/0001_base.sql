@@ -38,6 +38,7 @@ CREATE INDEX ledger_station_day ON ledger(station, created_at);
 CREATE INDEX ledger_device ON ledger(device_id, device_seq);
 CREATE INDEX ledger_entity ON ledger(station, entity_id);
 CREATE INDEX ledger_station_rowid ON ledger(station, rowid);
+CREATE INDEX ledger_rowid ON ledger(rowid);  -- the newest arrival (figures.py), as SQLite reads its rowid
 CREATE TABLE rejections (
     op_id       TEXT NOT NULL,
     station     TEXT NOT NULL,
