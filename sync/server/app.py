@@ -193,13 +193,13 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
         Route("/v1/release", release, methods=["GET"]),
         Route("/openapi.json", openapi_json, methods=["GET"]),
     ]
-    document = openapi.document(routes)  # from the routes themselves, so the two cannot drift
 
-    async def healthz(_request: Request) -> Response:  # for county IT's monitoring, not for stations
+    async def healthz(_request: Request) -> Response:  # for county IT's monitoring (no credentials needed)
         status, answer = await run_in_threadpool(health_check, data_dir)
         return JSONResponse(answer, status_code=status, headers={"Cache-Control": "no-store"})
 
     routes.append(Route("/healthz", healthz, methods=["GET"]))
+    document = openapi.document(routes)  # from the routes themselves, so the two cannot drift
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         texts.start()
