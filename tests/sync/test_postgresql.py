@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 from collections import Counter
+from datetime import UTC, datetime
 
 import httpx
 import pytest
@@ -25,9 +26,14 @@ from sync.server.operations import pg_tool
 
 from . import pg
 from .support import CountyServer, new_station
-from .test_hostile_station import op
 
 postgresql_only = pytest.mark.postgresql_only
+NOW = datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def op(seq: int, op_type: str, payload: dict) -> dict:
+    return {"op_id": uuid7(), "device_seq": seq, "type": op_type, "entity_id": None, "payload": payload,
+            "created_at": NOW}
 
 
 class SqliteServer(CountyServer):
