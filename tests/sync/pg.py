@@ -15,7 +15,7 @@ import psycopg
 from sync.server import db, storage
 
 URL = os.environ.get("COUNTY_TEST_DATABASE_URL", "").strip() or None
-TEMPLATE = "county_test_template"
+TEMPLATE = f"county_test_template_{os.getpid()}"  # one per test session: sessions may share a server
 _databases: dict[Path, str] = {}  # a county's data folder → its database (the same after a restart)
 _template_ready = False
 
@@ -45,6 +45,7 @@ def _ensure_template() -> None:
         conn.execute(f"CREATE DATABASE {TEMPLATE}")
     storage.init(Path("/nonexistent"), _with_db(URL, TEMPLATE))
     db.close_pools()  # no connection may stay open on a template
+    atexit.register(_drop, [TEMPLATE])
     _template_ready = True
 
 
