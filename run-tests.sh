@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Install what the tests need and run the whole suite (lint, then pytest). Arguments go to pytest.
+# The county server's tests (tests/sync, tests/console) run twice: on SQLite with everything else, then on a
+# throwaway PostgreSQL this script starts and removes (COUNTY_TEST_DATABASE_URL=postgresql://… set beforehand
+# points that second run at another server instead; COUNTY_TEST_POSTGRESQL=no leaves it out).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/bootstrap.sh
@@ -13,4 +16,23 @@ fi
 .venv/bin/ruff check .
 .venv/bin/mypy station_app sync  # every package, ui included
 export QT_QPA_PLATFORM=offscreen
-exec .venv/bin/python -m pytest "$@"
+given_url=${COUNTY_TEST_DATABASE_URL:-}
+unset COUNTY_TEST_DATABASE_URL
+status=0
+.venv/bin/python -m pytest "$@" || status=$?
+[ "${COUNTY_TEST_POSTGRESQL:-yes}" = "no" ] && exit $status
+# The same county tests on PostgreSQL: with no arguments both folders; with arguments naming tests/sync or
+# tests/console, those same arguments again; else (other folders only) nothing more.
+pg_args=(tests/sync tests/console)
+if [ $# -gt 0 ]; then
+  case " $* " in *" tests/sync"*|*" tests/console"*) pg_args=("$@") ;; *) exit $status ;; esac
+fi
+if [ -n "$given_url" ]; then
+  export COUNTY_TEST_DATABASE_URL=$given_url
+else
+  start_throwaway_postgres
+  trap stop_throwaway_postgres EXIT
+fi
+echo "The county server's tests again, on PostgreSQL:"
+.venv/bin/python -m pytest "${pg_args[@]}" || status=$?
+exit $status

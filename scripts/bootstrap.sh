@@ -7,7 +7,7 @@ SYSTEM_PACKAGES=(fonts-wqy-microhei libegl1 libgl1 libxkbcommon0 libxkbcommon-x1
                  libxcb-render-util0 libxcb-image0)
 # Needed by the tests only (run-tests.sh), not by the station app: Debian's Chromium, which tests/console drive
 # headless through Playwright (never `playwright install`: no internet on CI or in the county).
-TEST_SYSTEM_PACKAGES=(chromium chromium-driver)
+TEST_SYSTEM_PACKAGES=(chromium chromium-driver postgresql)
 
 ensure_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0
@@ -60,4 +60,30 @@ ensure_cups_queue() {
     $sudo lpadmin -p "$queue" -E -v cups-pdf:/ -P /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd 2>/dev/null || return 1
   fi
   export STATION_CUPS_QUEUE=$queue
+}
+
+# A throwaway PostgreSQL for the county server's tests (run-tests.sh): a fresh cluster in a temporary folder on a
+# free port, no fsync (nothing in it outlives the run), stopped and deleted by stop_throwaway_postgres. Leaves the
+# machine's own clusters (pg_lsclusters) alone. Exports COUNTY_TEST_DATABASE_URL.
+start_throwaway_postgres() {
+  local bin port as=()
+  bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [ -n "$bin" ] || { echo "PostgreSQL is not installed (apt-get install postgresql)" >&2; return 1; }
+  PG_TMP=$(mktemp -d /tmp/county-pg.XXXXXX)
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$PG_TMP"; as=(runuser -u postgres --); fi  # initdb refuses root
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  "${as[@]}" "$bin/initdb" -D "$PG_TMP/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  "${as[@]}" "$bin/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/log" -w start -o "-p $port -k $PG_TMP \
+      -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off \
+      -c max_connections=300 -c shared_buffers=64MB" >/dev/null
+  PG_BIN=$bin
+  PG_AS=("${as[@]}")
+  export COUNTY_TEST_DATABASE_URL="postgresql://postgres@127.0.0.1:$port/postgres"
+}
+
+stop_throwaway_postgres() {
+  [ -n "${PG_TMP:-}" ] || return 0
+  "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_TMP/data" -m immediate -w stop >/dev/null 2>&1 || true
+  rm -rf "$PG_TMP"
+  PG_TMP=""
 }

@@ -18,7 +18,8 @@ from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
 from .. import protocol
-from . import http_limits, openapi, storage
+from . import db, http_limits, openapi, storage
+from .healthz import check as health_check
 from .sms import service
 from .throttle import FailureThrottle
 
@@ -58,12 +59,15 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
     throttle = FailureThrottle(free=settings.enrol_free_failures)
 
     def with_db(work: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
-        def run(*args: Any) -> Any:
+        def once(*args: Any) -> Any:
             conn = storage.connect(data_dir)
             try:
                 return work(conn, *args)
             finally:
                 conn.close()
+
+        def run(*args: Any) -> Any:  # a PostgreSQL conflict runs the whole unit again (db.transaction)
+            return db.retrying(once, *args)
 
         return lambda *args: run_in_threadpool(run, *args)
 
@@ -74,6 +78,13 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
             return answer_for(err)
         except ClientDisconnect:
             return Response(status_code=400)  # nobody is listening; uvicorn drops it
+        except db.Busy:  # conflicts past every retry, or no free connection: nothing was applied, send again
+            return refusal("database_busy", "the county database is busy; send again later", 503,
+                           {"Retry-After": "2"})
+        except db.UNAVAILABLE as err:  # PostgreSQL down, SQLite locked or full: said, nothing half-written
+            log.warning("database unavailable: %s", db.reason(err))
+            return refusal("database_unavailable", "the county database cannot be reached; send again later",
+                           503, {"Retry-After": "10"})
 
     async def body_of(request: Request, limits: http_limits.BodyLimits) -> dict[str, Any]:
         raw = await http_limits.read_body(request.stream(), request.headers.get("content-length"), limits,
@@ -182,6 +193,12 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
         Route("/v1/release", release, methods=["GET"]),
         Route("/openapi.json", openapi_json, methods=["GET"]),
     ]
+
+    async def healthz(_request: Request) -> Response:  # for county IT's monitoring (no credentials needed)
+        status, answer = await run_in_threadpool(health_check, data_dir)
+        return JSONResponse(answer, status_code=status, headers={"Cache-Control": "no-store"})
+
+    routes.append(Route("/healthz", healthz, methods=["GET"]))
     document = openapi.document(routes)  # from the routes themselves, so the two cannot drift
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -194,6 +211,16 @@ def create_app(data_dir: Path, settings: HttpSettings | None = None) -> Starlett
     app = Starlette(routes=routes, lifespan=lifespan)
     _mount_console(app, data_dir, settings)
     return app
+
+
+def from_environment() -> Starlette:
+    """The app of one of several server processes (``county-server serve --workers N``): spawned afresh, each
+    reads its settings from the environment the parent set."""
+    import os
+
+    timing = http_limits.BodyTiming(gap=float(os.environ.get("COUNTY_BODY_TIMEOUT", "15")))
+    settings = HttpSettings(body=timing, enrol_free_failures=int(os.environ.get("COUNTY_ENROL_FREE_FAILURES", "5")))
+    return create_app(Path(os.environ["COUNTY_DATA_DIR"]), settings)
 
 
 def _mount_console(app: Starlette, data_dir: Path, settings: HttpSettings) -> None:

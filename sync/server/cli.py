@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ops
-from . import county_cli, figures, lots, message_reads, refdata, rollups, stations, storage, subsidy
+from . import county_cli, db, figures, lots, message_reads, operations, refdata, rollups, stations, storage, subsidy
 from .console import masking
 
 COUNTY_TZ = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
@@ -23,6 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
     env_dir = os.environ.get("COUNTY_DATA_DIR")
     common.add_argument("--data-dir", default=env_dir, required=env_dir is None,
                         help="the server's data folder (or COUNTY_DATA_DIR)")
+    common.add_argument("--database", default=db.database_url(), metavar="URL",
+                        help="postgresql://… to keep the county on PostgreSQL (or COUNTY_DATABASE_URL); "
+                             "default: SQLite, county.db in the data folder")
     parser = argparse.ArgumentParser(prog="county-server", description="Village Station county server")
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", parents=[common])
@@ -30,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=int(os.environ.get("COUNTY_PORT", "8750")))
     serve.add_argument("--certfile", help="TLS certificate (PEM) signed by the county CA")
     serve.add_argument("--keyfile", help="TLS private key (PEM)")
+    serve.add_argument("--workers", type=int, default=int(_env_float("COUNTY_WORKERS", 1)),
+                       help="server processes (PostgreSQL only: SQLite has one writer)")
     limits = serve.add_argument_group("limits against slow or hostile clients")
     limits.add_argument("--header-timeout", type=float, default=_env_float("COUNTY_HEADER_TIMEOUT", 10.0),
                         help="seconds for a request head to arrive, from the connection or its first byte")
@@ -125,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
     from . import city_cli  # `county-server city …`: the push to the city above (city_push.py)
 
     city_cli.add_parser(sub, common)
+    operations.add_parser(sub, common)
     return parser
 
 
@@ -188,21 +194,49 @@ def serve(args: argparse.Namespace, data_dir: Path) -> int:
     start_daily(data_dir)  # the daily push to the city, when `county-server city auto` turned it on
     # Our h11 protocol adds the head deadline and the connection cap uvicorn lacks (see connections.py).
     # No proxy headers: stations connect directly, and a forged X-Forwarded-For must not dodge the throttle.
-    uvicorn.run(create_app(data_dir, settings), host=args.host, port=args.port, log_level="warning",
-                ssl_certfile=args.certfile, ssl_keyfile=args.keyfile, timeout_graceful_shutdown=5,
-                http=connections.guarded(args.header_timeout, max_connections), ws="none",
-                timeout_keep_alive=args.keep_alive, h11_max_incomplete_event_size=16 * 1024,
-                proxy_headers=False, backlog=2048)
+    common: dict[str, Any] = dict(
+        host=args.host, port=args.port, log_level="warning", ssl_certfile=args.certfile, ssl_keyfile=args.keyfile,
+        timeout_graceful_shutdown=5, ws="none", timeout_keep_alive=args.keep_alive,
+        h11_max_incomplete_event_size=16 * 1024, proxy_headers=False, backlog=2048)
+    if args.workers <= 1:
+        uvicorn.run(create_app(data_dir, settings), http=connections.guarded(args.header_timeout, max_connections),
+                    **common)
+        return 0
+    if not db.database_url():
+        print("--workers 需要 PostgreSQL（--database）：SQLite 只有一个写入者 / --workers needs --database "
+              "postgresql://… (SQLite has one writer)", file=sys.stderr)
+        return 2
+    # Worker processes start afresh (spawn): they build the app and the protocol from the environment.
+    storage.init(data_dir)  # once, before the workers (each checks again under an advisory lock)
+    os.environ.update({"COUNTY_DATA_DIR": str(data_dir), "COUNTY_BODY_TIMEOUT": str(args.body_timeout),
+                       "COUNTY_ENROL_FREE_FAILURES": str(args.enrol_free_failures),
+                       "COUNTY_HEADER_TIMEOUT": str(args.header_timeout),
+                       "COUNTY_MAX_CONNECTIONS": str(max(16, max_connections // args.workers))})
+    uvicorn.run("sync.server.app:from_environment", factory=True, workers=args.workers,
+                http="sync.server.connections:FromEnvironment", **common)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    data_dir = Path(args.data_dir)
+    if args.database and not db.is_postgresql(args.database):
+        print("--database 应为 postgresql://… 地址 / --database must be a postgresql:// URL", file=sys.stderr)
+        return 2
+    if args.database:  # for this process and the server's workers (they read it again at start)
+        os.environ[db.URL_ENV] = args.database
+    else:
+        os.environ.pop(db.URL_ENV, None)
+    data_dir = Path(args.data_dir or getattr(args, "from_data_dir", None) or ".")
     if args.command == "serve":
         return serve(args, data_dir)
-    storage.init(data_dir)
-    conn = storage.connect(data_dir)
+    if args.command in operations.COMMANDS:  # backup, migrate: on the database as a whole
+        return operations.run(args, data_dir)
+    try:
+        storage.init(data_dir)
+        conn = storage.connect(data_dir)
+    except db.ERRORS as err:
+        print(f"县级数据库无法打开 / the county database cannot be opened: {db.reason(err)}", file=sys.stderr)
+        return 1
     try:
         if args.command == "user":  # console accounts: their own module
             from .console import users_cli
@@ -226,8 +260,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:
         print(f"cannot read the file: {err}", file=sys.stderr)
         return 1
-    except sqlite3.DatabaseError as err:  # e.g. a full disk or a damaged county.db: say so, no traceback
-        print(f"the county database refused: {err}", file=sys.stderr)
+    except db.ERRORS as err:  # e.g. a full disk, a damaged county.db, PostgreSQL down: say so, no traceback
+        print(f"县级数据库出错，未完成操作 / the county database refused: {db.reason(err)}", file=sys.stderr)
         return 1
     finally:
         conn.close()

@@ -138,3 +138,14 @@ def guarded(header_timeout: float, max_connections: int, linger_timeout: float =
     return type("CountyH11Protocol", (GuardedH11Protocol,), {
         "header_timeout": header_timeout, "max_connections": max_connections, "linger_timeout": linger_timeout,
         "waiting": OrderedDict()})
+
+
+def __getattr__(name: str) -> Any:
+    """``FromEnvironment``: the protocol class a spawned worker process loads by name (uvicorn's ``http=`` import
+    string), with the limits its parent put in the environment (``county-server serve --workers``)."""
+    if name != "FromEnvironment":
+        raise AttributeError(name)
+    import os
+
+    return guarded(float(os.environ.get("COUNTY_HEADER_TIMEOUT", "10")),
+                   int(os.environ.get("COUNTY_MAX_CONNECTIONS", "1000")))

@@ -3,6 +3,7 @@ refused ops and security events, and the ops the county lacks (seen as sequence 
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -48,9 +49,9 @@ def health(conn: sqlite3.Connection, start: date, end: date, now: datetime | Non
         if closed is not None:  # the business day the newest close was for (made on that China day)
             day = date.fromisoformat(closed)
             lo, hi = Period(day, day).utc_bounds()
-            for (raw,) in conn.execute("SELECT json_extract(payload, '$.day') FROM ledger WHERE station = ? AND "
+            for (raw,) in conn.execute("SELECT payload FROM ledger WHERE station = ? AND "
                                        "type = 'day.closed' AND created_at >= ? AND created_at < ?", (code, lo, hi)):
-                closed_day = max(closed_day or "", str(raw))
+                closed_day = max(closed_day or "", str(json.loads(raw).get("day")))
         missing = sum(int(high) - int(have) for high, have in conn.execute(
             "SELECT d.high_seq, (SELECT count(DISTINCT device_seq) FROM ledger l WHERE l.device_id = d.device_id "
             "AND l.station = d.station AND l.device_seq <= d.high_seq) FROM devices d WHERE d.station = ?", (code,)))

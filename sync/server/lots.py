@@ -14,15 +14,17 @@ import sqlite3
 
 def left_g(conn: sqlite3.Connection, station: str, lot_no: str) -> int | None:
     """Grams of the lot still for sale, as the county knows it; None if the station never reported the lot."""
-    rows = conn.execute(
-        "SELECT type, payload FROM ledger WHERE station = ? AND type IN "
-        "('produce.taken_in', 'produce.sold', 'produce.returned', 'feed.refused') "
-        "AND (json_extract(payload, '$.lot_no') = ? OR type = 'feed.refused')", (station, lot_no)).fetchall()
+    # the lot's own ops are picked below: JSON is read in Python, so the SQL is the same on both back-ends
+    rows = conn.execute("SELECT type, payload FROM ledger WHERE station = ? AND type IN "
+                        "('produce.taken_in', 'produce.sold', 'produce.returned', 'feed.refused')",
+                        (station,)).fetchall()
     net: int | None = None
     used = 0
     dealt_with: set[int] = set()  # feed seqs the station entered or refused
     for kind, raw in rows:
         payload = json.loads(raw)
+        if kind != "feed.refused" and payload.get("lot_no") != lot_no:
+            continue
         if kind == "produce.taken_in":
             net = _int(payload.get("net_g"))
         elif kind == "produce.sold":
@@ -35,10 +37,11 @@ def left_g(conn: sqlite3.Connection, station: str, lot_no: str) -> int | None:
             dealt_with.add(payload["seq"])
     if net is None:
         return None
-    for seq, raw in conn.execute("SELECT seq, body FROM feed WHERE station = ? AND kind = 'sale_result' "
-                                 "AND json_extract(body, '$.lot_no') = ?", (station, lot_no)):
-        if seq not in dealt_with:
-            used += _int(json.loads(raw).get("sold_g"))
+    for seq, raw in conn.execute("SELECT seq, body FROM feed WHERE station = ? AND kind = 'sale_result'",
+                                 (station,)):
+        body = json.loads(raw)
+        if seq not in dealt_with and body.get("lot_no") == lot_no:
+            used += _int(body.get("sold_g"))
     return max(0, net - used)
 
 

@@ -36,7 +36,7 @@ def project(conn: sqlite3.Connection, station: str, kind: str, p: Mapping[str, A
     """Keep a read (inside the ledger's transaction); a later read of the same copy keeps the first time."""
     if kind != OP or not _sent_to(conn, station, p["seq"]):  # checked at ingest; a rebuild trusts nothing
         return
-    conn.execute("INSERT OR IGNORE INTO message_reads (station, seq, read_at) VALUES (?,?,?)",
+    conn.execute("INSERT INTO message_reads (station, seq, read_at) VALUES (?,?,?) ON CONFLICT DO NOTHING",
                  (station, p["seq"], p["read_at"]))
 
 

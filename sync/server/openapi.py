@@ -32,7 +32,11 @@ _REFUSALS = {
 
 # routes the shared protocol does not describe (they are this server's own)
 _OWN = {"/openapi.json": {"get": {"summary": "This document", "security": [],
-                                  "responses": {"200": {"description": "OpenAPI 3.0"}}}}}
+                                  "responses": {"200": {"description": "OpenAPI 3.0"}}}},
+        "/healthz": {"get": {"summary": "For county IT's monitoring: the database, its migration, the queues",
+                             "security": [], "responses": {
+                                 "200": {"description": "all is well"},
+                                 "503": {"description": "the database is unreachable or behind; the reason"}}}}}
 
 
 # ----- op payloads from their declarations ---------------------------------------------------------------------

@@ -44,14 +44,14 @@ def _add_figures(conn: sqlite3.Connection, station: str, kind: str, p: Mapping[s
 def write(conn: sqlite3.Connection, changes: Changes) -> None:
     """Add a batch's figure changes (few rows: one per station, day, figure and key) inside its transaction."""
     conn.executemany("INSERT INTO rollups (station, day, figure, key, value) VALUES (?,?,?,?,?) ON CONFLICT "
-                     "(station, day, figure, key) DO UPDATE SET value = value + excluded.value",
+                     "(station, day, figure, key) DO UPDATE SET value = rollups.value + excluded.value",
                      [(*where, value) for where, value in changes.items()])
     # the same by month, so a quarter reads three months per station instead of ninety days
     months: dict[tuple[str, str, str, str], int] = {}
     for (station, day, name, key), value in changes.items():
         months[(station, day[:7], name, key)] = months.get((station, day[:7], name, key), 0) + value
     conn.executemany("INSERT INTO rollups_month (station, month, figure, key, value) VALUES (?,?,?,?,?) ON CONFLICT "
-                     "(station, month, figure, key) DO UPDATE SET value = value + excluded.value",
+                     "(station, month, figure, key) DO UPDATE SET value = rollups_month.value + excluded.value",
                      [(*where, value) for where, value in months.items()])
     changes.clear()
 

@@ -1,4 +1,9 @@
 -- County server storage. Times are UTC ISO-8601 text.
+-- This file is SQLite's baseline, run at every start (CREATE … IF NOT EXISTS). PostgreSQL's tables are made by
+-- migrations/postgresql/NNNN_*.sql instead: a table or column added here must also be added there (as a new
+-- numbered file in both migrations/sqlite/ and migrations/postgresql/ once the baseline is frozen; see
+-- sync/server/schema_versions.py). tests/sync/test_postgresql.py::test_both_dialects_make_the_same_tables_and_columns
+-- fails until they agree.
 CREATE TABLE IF NOT EXISTS stations (
     code        TEXT PRIMARY KEY,
     name        TEXT NOT NULL,

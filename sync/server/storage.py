@@ -6,8 +6,6 @@ import hashlib
 import json
 import secrets
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from importlib import resources
@@ -15,9 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import ops, protocol
-from . import message_reads, rollups, sms
+from . import db, message_reads, rollups, schema_versions, sms
 
-DB_FILENAME = "county.db"
+DB_FILENAME = db.SQLITE_FILENAME
 ENROLMENT_VALID = timedelta(days=30)
 CREDENTIALS_VALID = timedelta(days=365)
 
@@ -30,22 +28,20 @@ def sha256(text: str | bytes) -> str:
     return hashlib.sha256(text.encode() if isinstance(text, str) else text).hexdigest()
 
 
-def connect(data_dir: Path) -> sqlite3.Connection:
-    data_dir.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(data_dir / DB_FILENAME, isolation_level=None, timeout=30, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=FULL")
-    conn.execute("PRAGMA busy_timeout=30000")
-    conn.execute("PRAGMA foreign_keys=ON")
-    return conn
+def connect(data_dir: Path, url: str | None = None) -> sqlite3.Connection:
+    """The county database: county.db in the data folder, or PostgreSQL when COUNTY_DATABASE_URL names one
+    (``county-server --database`` sets it for the process and its workers); ``url`` "" forces SQLite. db.py."""
+    return db.connect(data_dir, url)
 
 
-def init(data_dir: Path) -> None:
-    conn = connect(data_dir)
+def init(data_dir: Path, url: str | None = None) -> None:
+    conn = connect(data_dir, url)
     try:
-        conn.executescript(resources.files("sync.server").joinpath("schema.sql").read_text(encoding="utf-8"))
-        migrate(conn)
+        if db.dialect(conn) == "sqlite":
+            # SQLite's baseline, then the steps for files made by older servers (PostgreSQL starts at today's shape)
+            conn.executescript(resources.files("sync.server").joinpath("schema.sql").read_text(encoding="utf-8"))
+            migrate(conn)
+        schema_versions.apply(conn)
     finally:
         conn.close()
 
@@ -80,8 +76,9 @@ def migrate(conn: sqlite3.Connection) -> None:
         if conn.execute("PRAGMA user_version").fetchone()[0] < 1:
             # Devices enrolled before they were owned: each belongs to the station of its first credential,
             # and its high sequence counts only what that station sent, within range.
-            conn.execute("INSERT OR IGNORE INTO devices (device_id, station, token_hash, enrolled_at) "
-                         "SELECT device_id, station, token_hash, created_at FROM credentials ORDER BY created_at")
+            conn.execute("INSERT INTO devices (device_id, station, token_hash, enrolled_at) "
+                         "SELECT device_id, station, token_hash, created_at FROM credentials ORDER BY created_at "
+                         "ON CONFLICT DO NOTHING")
             conn.execute("UPDATE devices SET high_seq = coalesce((SELECT max(device_seq) FROM ledger l WHERE "
                          "l.device_id = devices.device_id AND l.station = devices.station AND l.device_seq "
                          "BETWEEN 1 AND ?), 0)", (ops.MAX_SEQ,))
@@ -93,15 +90,7 @@ def migrate(conn: sqlite3.Connection) -> None:
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
-@contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+transaction = db.transaction  # BEGIN IMMEDIATE on SQLite, SERIALIZABLE on PostgreSQL (db.Busy on a conflict)
 
 
 class Refused(Exception):
@@ -280,8 +269,8 @@ def _device_high(conn: sqlite3.Connection, caller: Caller) -> int:
     row = conn.execute("SELECT high_seq FROM devices WHERE device_id = ? AND station = ?",
                        (caller.device_id, caller.station)).fetchone()
     if row is None:  # a credential older than owned devices, whose device nobody else claims: it owns it now
-        conn.execute("INSERT OR IGNORE INTO devices (device_id, station, token_hash, enrolled_at) VALUES (?,?,?,?)",
-                     (caller.device_id, caller.station, "", now_iso()))
+        conn.execute("INSERT INTO devices (device_id, station, token_hash, enrolled_at) VALUES (?,?,?,?) "
+                     "ON CONFLICT DO NOTHING", (caller.device_id, caller.station, "", now_iso()))
         return 0
     return int(row[0])
 
@@ -342,8 +331,8 @@ def _project(conn: sqlite3.Connection, station: str, op: dict[str, Any], changes
     declaration). A station only ever changes its own parcels and figures."""
     p, at, kind = op["payload"], op["created_at"], op["type"]
     if kind == "parcel.received":
-        conn.execute("INSERT OR IGNORE INTO parcels (parcel_id, station, waybill, status, received_at, "
-                     "recipient_phone, courier, pickup_code) VALUES (?,?,?,'in_stock',?,?,?,?)",
+        conn.execute("INSERT INTO parcels (parcel_id, station, waybill, status, received_at, "
+                     "recipient_phone, courier, pickup_code) VALUES (?,?,?,'in_stock',?,?,?,?) ON CONFLICT DO NOTHING",
                      (p["parcel_id"], station, p["waybill"], at, p.get("recipient_phone", ""), p["courier"],
                       p["pickup_code"]))
     elif kind == "parcel.recipient_set":
@@ -446,7 +435,8 @@ def publish_release(conn: sqlite3.Connection, version: str, url: str) -> None:
     if not version_key(version) or not url.strip():
         raise Refused(400, "release_invalid")
     with transaction(conn):
-        conn.execute("INSERT OR REPLACE INTO releases (version, url, created_at) VALUES (?,?,?)",
+        conn.execute("INSERT INTO releases (version, url, created_at) VALUES (?,?,?) ON CONFLICT (version) DO "
+                     "UPDATE SET url = excluded.url, created_at = excluded.created_at",
                      (version, url.strip(), now_iso()))
 
 

@@ -5,9 +5,20 @@ from __future__ import annotations
 
 import pytest
 
+from tests.sync import pg
 from tests.sync.support import CountyServer
 
 from .support import ADMIN, VIEWER, add_user
+
+
+@pytest.fixture(autouse=True)
+def county_database():
+    """On PostgreSQL (COUNTY_TEST_DATABASE_URL): a fresh county database for each test, dropped after it."""
+    if not pg.enabled():
+        yield None
+        return
+    yield pg.begin_test()
+    pg.end_test()
 
 
 @pytest.fixture

@@ -24,7 +24,8 @@ VIEWPORT = {"width": 1366, "height": 768}
 
 def add_user(server: CountyServer, name: str, role: str, password: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "sync.server.cli", "user", "add", "--name", name, "--role", role,
-                           "--password-stdin", "--data-dir", str(server.data_dir)], input=password + "\n",
+                           "--password-stdin", "--data-dir", str(server.data_dir), *server.database],
+                          input=password + "\n",
                           capture_output=True, text=True, encoding="utf-8", timeout=60)
 
 

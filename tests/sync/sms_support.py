@@ -19,7 +19,8 @@ FAST = {"COUNTY_SMS_INTERVAL": "0.2"}
 
 
 def admin(server, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "sync.server.cli", *args, "--data-dir", str(server.data_dir)],
+    return subprocess.run([sys.executable, "-m", "sync.server.cli", *args, "--data-dir", str(server.data_dir),
+                           *server.database],
                           capture_output=True, text=True, encoding="utf-8", timeout=60, input=stdin)
 
 

@@ -18,6 +18,8 @@ import httpx
 from station_app.core import db, station
 from sync import client as sync_client
 
+from . import pg
+
 
 def free_port() -> int:
     with socket.socket() as s:
@@ -32,10 +34,15 @@ class CountyServer:
         self.url = f"{'https' if tls else 'http'}://127.0.0.1:{self.port}"
         self.proc: subprocess.Popen | None = None
 
+    @property
+    def database(self) -> list[str]:
+        """``--database URL`` when the tests run on PostgreSQL (tests/sync/pg.py), else nothing (SQLite)."""
+        return ["--database", pg.database_for(self.data_dir)] if pg.enabled() else []
+
     def start(self) -> None:
         tls = ["--certfile", str(self.tls[0]), "--keyfile", str(self.tls[1])] if self.tls else []
         self.proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--data-dir",
-                                      str(self.data_dir), "--port", str(self.port), *tls],
+                                      str(self.data_dir), "--port", str(self.port), *self.database, *tls],
                                      stdout=subprocess.DEVNULL, stderr=open(self.data_dir.parent / "server.log", "ab"))
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -62,10 +69,13 @@ class CountyServer:
                 self.kill()
 
     def admin(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "sync.server.cli", *args, "--data-dir", str(self.data_dir)],
-                              capture_output=True, text=True, encoding="utf-8", timeout=60)
+        return subprocess.run([sys.executable, "-m", "sync.server.cli", *args, "--data-dir", str(self.data_dir),
+                               *self.database], capture_output=True, text=True, encoding="utf-8", timeout=60)
 
     def execute(self, sql: str, *params) -> None:
+        if pg.enabled():
+            pg.run(pg.database_for(self.data_dir), sql, params)
+            return
         conn = sqlite3.connect(self.data_dir / "county.db", timeout=30)
         try:
             with conn:
@@ -74,6 +84,8 @@ class CountyServer:
             conn.close()
 
     def query(self, sql: str, *params) -> list[tuple]:
+        if pg.enabled():
+            return pg.run(pg.database_for(self.data_dir), sql, params)
         conn = sqlite3.connect(self.data_dir / "county.db", timeout=30)
         try:
             return conn.execute(sql, params).fetchall()
@@ -170,7 +182,7 @@ class TunedServer(CountyServer):
                 resource.setrlimit(resource.RLIMIT_NOFILE, (self.nofile, self.nofile))
 
         self.proc = subprocess.Popen([sys.executable, "-m", "sync.server.cli", "serve", "--data-dir",
-                                      str(self.data_dir), "--port", str(self.port)],
+                                      str(self.data_dir), "--port", str(self.port), *self.database],
                                      env={**os.environ, **self.env}, preexec_fn=limit_files,
                                      stdout=subprocess.DEVNULL, stderr=open(self.log_path, "ab"))
         deadline = time.monotonic() + 30

@@ -157,6 +157,7 @@ def test_figures_refuse_a_period_that_makes_no_sense(county):
     assert no_brand.returncode == 1 and "--min-brands" in no_brand.stderr and "Traceback" not in no_brand.stderr
 
 
+@pytest.mark.sqlite_only
 def test_an_older_county_database_gets_the_new_tables_and_keyed_figures(county):
     assert county.admin("station", "list").returncode == 0  # made by this server
     conn = sqlite3.connect(county.data_dir / "county.db")

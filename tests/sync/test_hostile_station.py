@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import UTC, datetime, timedelta
 
 import httpx
+import pytest
 
 from station_app.core import journal, parcels, station
 from station_app.core.ids import uuid7
@@ -289,6 +290,7 @@ INSERT INTO sms_outbox VALUES ('n1', 'S666', NULL, '13900000000', '中奖了', '
 """
 
 
+@pytest.mark.sqlite_only
 def test_an_older_county_database_is_upgraded_in_place_and_a_stolen_device_id_stops_working(tmp_path):
     from .support import CountyServer
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from . import pg
+
 
 def county(data: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "sync.server.cli", *args, "--data-dir", str(data)],
@@ -17,6 +19,8 @@ def county(data: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def count(data: Path, sql: str) -> int:
+    if pg.enabled():
+        return pg.run(pg.database_for(data), sql)[0][0]
     conn = sqlite3.connect(data / "county.db")
     try:
         return conn.execute(sql).fetchone()[0]

@@ -52,10 +52,10 @@ def add_user(conn: sqlite3.Connection, name: str, role: str, password: str, acto
     with storage.transaction(conn):
         if conn.execute("SELECT 1 FROM console_users WHERE name = ?", (name,)).fetchone():
             raise AccountError(f"用户名 {name} 已经有了，请换一个。", 409)
-        cur = conn.execute("INSERT INTO console_users (name, role, password_hash, created_at) VALUES (?,?,?,?)",
-                           (name, role, hashed, storage.now_iso()))
+        new_id = conn.execute("INSERT INTO console_users (name, role, password_hash, created_at) VALUES (?,?,?,?) "
+                              "RETURNING id", (name, role, hashed, storage.now_iso())).fetchone()[0]
         audit.record(conn, actor, "user_add", f"{name} ({role})", address)
-    return User(int(cur.lastrowid or 0), name, role)
+    return User(int(new_id), name, role)
 
 
 def list_users(conn: sqlite3.Connection) -> list[sqlite3.Row]:

@@ -17,7 +17,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
-from .. import http_limits, storage
+from .. import db, http_limits, storage
 from ..throttle import FailureThrottle
 from . import forms, masking, sessions
 from .accounts import AccountError, User
@@ -104,7 +104,7 @@ class Console:
                 return work(conn, *args)
             finally:
                 conn.close()
-        return await run_in_threadpool(run)
+        return await run_in_threadpool(db.retrying, run)  # a PostgreSQL conflict: the whole unit again
 
     def render(self, request: Request, template: str, status: int = 200, user: User | None = None, csrf: str = "",
                **values: Any) -> Response:
@@ -158,7 +158,7 @@ class Console:
                                     f"服务器拒绝了这个操作（{err.code}）。", ctx)
             except ClientDisconnect:
                 return Response(status_code=400)
-            except sqlite3.OperationalError:  # a locked or full database: say so, change nothing
+            except db.UNAVAILABLE:  # a locked or full database: say so, change nothing
                 return self.refused(request, 503, "县级数据库暂时忙或无法写入，请稍后再试；仍不行请联系县级 IT。", ctx)
 
         endpoint.admin_only = admin  # type: ignore[attr-defined]  # tests try every admin action as a viewer

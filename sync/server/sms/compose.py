@@ -116,7 +116,7 @@ def compose(conn: sqlite3.Connection, now: datetime, limit: int = 100) -> int:
                      "created_at) VALUES (?,?,?,?,?,?,?,?,?)",
                      (text_id, station, phone, kind, render(conn, fields, kind),
                       json.dumps(params, ensure_ascii=False), len(live), config.iso(wait or now), config.iso(now)))
-        conn.executemany("INSERT OR IGNORE INTO sms_text_parts (notification_id, text_id) VALUES (?, ?)",
+        conn.executemany("INSERT INTO sms_text_parts (notification_id, text_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
                          [(r[0], text_id) for r in live])
         conn.executemany("UPDATE sms_outbox SET state = 'texted' WHERE notification_id = ? AND state = 'queued'",
                          [(r[0],) for r in live])

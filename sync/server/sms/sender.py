@@ -13,7 +13,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from .. import storage
+from .. import db, storage
 from . import config
 from .compose import compose
 from .gateways import ALARM, RETRY, SENT, Answer, Gateway, Message, Outstanding, Receipt
@@ -54,9 +54,15 @@ def run_round(conn: sqlite3.Connection, gateway: Gateway, now: datetime, batch: 
         if answer.status == ALARM:  # the county's account is refused: stop now, hand back the rest untried
             done.answers += [(r["text_id"], Answer("untried")) for r in claimed[index + 1:]]
             break
-    with storage.transaction(conn):
-        for text_id, answer in done.answers:
-            _record(conn, gateway.name, text_id, answer, now, done)
+    def record() -> None:
+        done.sent = done.failed = done.retried = 0
+        with storage.transaction(conn):
+            for text_id, answer in done.answers:
+                _record(conn, gateway.name, text_id, answer, now, done)
+
+    # the texts are out: what the provider said must be kept even when a PostgreSQL conflict aborts the first try
+    # (else they would wait as 'sending' until the stale claim expires)
+    db.retrying(record)
     done.receipts = follow_receipts(conn, gateway, now)
     return done
 
@@ -79,8 +85,9 @@ def _claim(conn: sqlite3.Connection, now: datetime, batch: int) -> list[sqlite3.
     taken: dict[str, int] = {}
     for row in conn.execute("SELECT text_id, phone FROM sms_texts WHERE state = 'queued' AND next_at <= ? "
                             "ORDER BY next_at LIMIT ?", (config.iso(now), batch * 2)).fetchall():
-        recent = conn.execute("SELECT sum(sent_at >= ?), count(*), min(CASE WHEN sent_at >= ? THEN sent_at END), "
-                              "min(sent_at) FROM sms_texts WHERE phone = ? AND sent_at >= ?",
+        recent = conn.execute("SELECT sum(CASE WHEN sent_at >= ? THEN 1 ELSE 0 END), count(*), "
+                              "min(CASE WHEN sent_at >= ? THEN sent_at END), min(sent_at) FROM sms_texts "
+                              "WHERE phone = ? AND sent_at >= ?",
                               (minute_ago, minute_ago, row["phone"], hour_ago)).fetchone()
         extra = taken.get(row["phone"], 0)
         if (recent[0] or 0) + extra >= per_minute or recent[1] + extra >= per_hour:

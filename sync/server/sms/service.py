@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .. import storage
+from .. import db, storage
 from . import config, credentials
 from .gateways import Gateway, HttpGateway, HttpOptions, LogGateway
 from .providers import AliyunGateway, ProviderOptions, TencentGateway
@@ -78,6 +78,8 @@ class Worker:
                 self.event.clear()
                 try:
                     busy = self.round(conn)
+                except db.Busy:  # PostgreSQL: another server process claimed the same texts first; go again
+                    busy = True
                 except Exception as err:  # noqa: BLE001 - a full disk, a locked file, a provider SDK's surprise:
                     # the thread must live on; the type only (an SDK's message may carry a phone)
                     log.warning("sms round failed: %s", type(err).__name__)
