@@ -304,8 +304,7 @@ def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
         if not set(targets) <= set(known) or not targets:
             raise refdata.DataError([f"unknown station {args.station}"])
         with storage.transaction(conn):
-            for code in targets:
-                storage.add_feed(conn, code, args.kind, {"title": args.title, "text": args.text})
+            message_reads.send(conn, targets, args.kind, args.title, args.text)
         print(f"sent to {len(targets)} stations")
     elif args.command == "report":
         print(json.dumps(day_report(conn, args.code, args.date), ensure_ascii=False, indent=2))

@@ -40,6 +40,16 @@ def project(conn: sqlite3.Connection, station: str, kind: str, p: Mapping[str, A
                  (station, p["seq"], p["read_at"]))
 
 
+def send(conn: sqlite3.Connection, stations: list[str], kind: str, title: str, text: str) -> None:
+    """Inside the caller's transaction: one message to these stations, every copy with the same moment (``sent``
+    groups the copies of one send by it; a clock read per copy split a send in two on a slower database)."""
+    from . import storage  # storage imports this module
+
+    at = storage.now_iso()
+    for code in stations:
+        storage.add_feed(conn, code, kind, {"title": title, "text": text}, at)
+
+
 def clear(conn: sqlite3.Connection) -> None:
     """Before a rebuild projects the ledger again."""
     conn.execute("DELETE FROM message_reads")

@@ -382,10 +382,10 @@ def reconcile(conn: sqlite3.Connection, caller: Caller, day: str, digest: str) -
 
 
 # ----- feed ----------------------------------------------------------------------------------------------------
-def add_feed(conn: sqlite3.Connection, station: str, kind: str, body: dict[str, Any]) -> None:
-    """Inside the caller's transaction."""
+def add_feed(conn: sqlite3.Connection, station: str, kind: str, body: dict[str, Any], at: str = "") -> None:
+    """Inside the caller's transaction; ``at``: one moment for copies that belong together (a message's)."""
     conn.execute("INSERT INTO feed (station, kind, body, created_at) VALUES (?,?,?,?)",
-                 (station, kind, json.dumps(body, ensure_ascii=False), now_iso()))
+                 (station, kind, json.dumps(body, ensure_ascii=False), at or now_iso()))
 
 
 def read_feed(conn: sqlite3.Connection, caller: Caller, after: int, limit: int) -> dict[str, Any]:

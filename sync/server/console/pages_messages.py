@@ -49,8 +49,7 @@ def _send(conn: sqlite3.Connection, kind: str, title: str, text: str, chosen: li
     if unknown:
         raise Refused(400, f"没有这些站点：{', '.join(unknown[:10])}，请刷新页面后重选。")
     with storage.transaction(conn):
-        for code in targets:
-            storage.add_feed(conn, code, kind, {"title": title, "text": text})
+        message_reads.send(conn, targets, kind, title, text)
         audit.record(conn, actor, "message_send", f"{KINDS[kind]}《{title}》to {len(targets)} stations", address)
     return len(targets)
 

@@ -81,6 +81,8 @@ class LogGateway:
 
     def send(self, message: Message) -> Answer:
         try:
+            # on PostgreSQL the data folder holds nothing else and may not exist yet
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(self.path, "a", encoding="utf-8") as out:
                 out.write(f"{storage.now_iso()}\t{one_line(mask(message.phone))}\t{one_line(message.body)}\n")
         except OSError as err:
