@@ -25,7 +25,7 @@ MAX_BATCH_OPS = 500
 MAX_COMPRESSED_BYTES = 2 * 1024 * 1024  # one request body as sent
 MAX_BODY_BYTES = 16 * 1024 * 1024  # after decompression: refuses gzip bombs
 REF_KINDS = ("couriers", "price_table", "produce_catalog", "bill_types", "announcements", "prohibited_items",
-             "bus_runs")
+             "bus_runs", "courier_rates")
 FEED_KINDS = ("manifest", "instruction", "announcement", "notification_status", "sale_result")
 OP_RESULTS = ("applied", "duplicate", "rejected")
 STATUS_LETTERS = {"applied": "a", "duplicate": "d", "rejected": "r"}

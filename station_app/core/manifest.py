@@ -15,9 +15,12 @@ from . import couriers, journal
 from .clock import to_iso, utc_now
 from .db import transaction
 from .errors import ManifestError, StationError
+from .money import parse_yuan
 from .privacy import is_mobile, normalize_mobile
 
 COLUMNS = ("waybill", "courier", "recipient_name", "recipient_phone")
+# an optional column after those: the amount the recipient pays at pickup (到付运费 / 代收货款), in yuan
+COD_COLUMNS = ("cod", "cod_yuan", "到付", "到付金额", "代收货款")
 _WAYBILL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{5,39}$")  # never "-…": a formula in Excel
 _MASKED_PHONE = re.compile(r"^[0-9*]{0,7}\*+\d{4}$|^\d{4}$")  # 138****1234 or a bare tail, for privacy waybills
 MAX_ROWS = 100_000
@@ -34,6 +37,7 @@ class Expected:
     recipient_name: str
     recipient_phone: str  # full mobile, or '' with phone_tail set for a privacy waybill
     phone_tail: str
+    cod_fen: int = 0  # cash on delivery due at pickup; 0: none
 
 
 def key(waybill: str) -> str:
@@ -46,9 +50,9 @@ def _store(conn: sqlite3.Connection, rows: list[Expected], source: str) -> None:
     now = to_iso(utc_now())
     conn.executemany(
         "INSERT OR REPLACE INTO manifest (waybill_key, waybill, courier, recipient_name, recipient_phone, "
-        "phone_tail, source, imported_at) VALUES (?,?,?,?,?,?,?,?)",
-        [(key(r.waybill), r.waybill, r.courier, r.recipient_name, r.recipient_phone, r.phone_tail, source, now)
-         for r in rows],
+        "phone_tail, source, imported_at, cod_fen) VALUES (?,?,?,?,?,?,?,?,?)",
+        [(key(r.waybill), r.waybill, r.courier, r.recipient_name, r.recipient_phone, r.phone_tail, source, now,
+          r.cod_fen) for r in rows],
     )
 
 
@@ -110,6 +114,7 @@ def parse(conn: sqlite3.Connection, raw: bytes) -> list[Expected]:
     header = [h.strip().lower() for h in next(records, (1, []))[1]]
     if tuple(header[: len(COLUMNS)]) != COLUMNS:
         raise ManifestError(problems or [(1, "bad_header", ",".join(header)[:80])])
+    cod_col = next((header.index(c) for c in COD_COLUMNS if c in header), None)
     rows: list[Expected] = []
     seen: dict[str, int] = {}
     for number, fields in records:
@@ -130,13 +135,19 @@ def parse(conn: sqlite3.Connection, raw: bytes) -> list[Expected]:
         if courier_text and courier is None:
             problems.append((number, "unknown_courier", courier_text))
             continue
+        cod_text = fields[cod_col].strip() if cod_col is not None and cod_col < len(fields) else ""
+        try:
+            cod_fen = parse_yuan(cod_text) if cod_text else 0
+        except StationError:
+            problems.append((number, "bad_cod", cod_text[:20]))
+            continue
         if is_mobile(phone.replace(" ", "")):
-            rows.append(Expected(waybill, courier, name, normalize_mobile(phone), phone.replace(" ", "")[-4:]))
+            rows.append(Expected(waybill, courier, name, normalize_mobile(phone), phone.replace(" ", "")[-4:], cod_fen))
         elif _MASKED_PHONE.match(phone):
             if not name:
                 problems.append((number, "privacy_needs_name", phone))
                 continue
-            rows.append(Expected(waybill, courier, name, "", phone[-4:]))
+            rows.append(Expected(waybill, courier, name, "", phone[-4:], cod_fen))
         else:
             problems.append((number, "bad_phone", phone))
         if len(rows) > MAX_ROWS:

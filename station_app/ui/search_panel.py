@@ -52,6 +52,14 @@ def op_words() -> dict[str, str]:
         "settings.changed": QCoreApplication.translate("History", "setting changed"),
         "shelves.configured": QCoreApplication.translate("History", "shelves laid out"),
         "shelves.current_set": QCoreApplication.translate("History", "current shelf set"),
+        "courier_fee.earned": QCoreApplication.translate("History", "courier fee earned"),
+        "courier_fee.reversed": QCoreApplication.translate("History", "courier fee taken back"),
+        "courier_statement.agreed": QCoreApplication.translate("History", "courier statement agreed"),
+        "courier_statement.paid": QCoreApplication.translate("History", "courier statement paid"),
+        "cod.due_set": QCoreApplication.translate("History", "amount to pay on delivery entered"),
+        "cod.collected": QCoreApplication.translate("History", "cash on delivery collected"),
+        "cod.waived": QCoreApplication.translate("History", "cash on delivery waived"),
+        "cod.remitted": QCoreApplication.translate("History", "cash on delivery remitted to the courier"),
     }
 
 

@@ -23,7 +23,10 @@ SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "announcements": (("title", "body"), (), ()),
     "prohibited_items": (("level", "category", "keywords"), (), ()),
     "bus_runs": (("route_code", "mode", "from_node", "to_node", "departs", "days"), (), ()),
+    "courier_rates": (("courier", "kind", "fen_per_piece", "valid_from", "valid_to"), ("fen_per_piece",), ()),
 }
+RATE_KINDS = ("delivered", "returned", "sent")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MANIFEST_COLUMNS = ("station", "waybill", "courier", "recipient_name", "recipient_phone")
 _WAYBILL = re.compile(r"^[A-Za-z0-9-]{6,40}$")
 _PHONE = re.compile(r"^1[3-9]\d{9}$|^[0-9*]{0,7}\*+\d{4}$|^\d{4}$")
@@ -114,10 +117,27 @@ def validate_ref(kind: str, rows: list[dict[str, str]]) -> list[dict[str, Any]]:
                     re.compile(pattern)
                 except re.error:
                     problems.append(f"line {n}: {column} {pattern!r} is not a valid pattern")
+        if kind == "courier_rates":
+            problems += _rate_problems(n, row)
         out.append(clean)
     if problems:
         raise DataError(problems)
     return out
+
+
+def _rate_problems(n: int, row: dict[str, str]) -> list[str]:
+    """派费 rates: a known kind, dates as YYYY-MM-DD (valid_to may be empty), at most ¥1,000 a piece."""
+    problems = []
+    if row["kind"] not in RATE_KINDS:
+        problems.append(f"line {n}: kind must be one of {', '.join(RATE_KINDS)}")
+    for column in ("valid_from", "valid_to"):
+        if row[column] and not _DAY.match(row[column]):
+            problems.append(f"line {n}: {column} must be a date YYYY-MM-DD")
+    if row["fen_per_piece"].isdigit() and int(row["fen_per_piece"]) > 100_000:
+        problems.append(f"line {n}: fen_per_piece is beyond any real rate; check the unit (fen)")
+    if row["valid_from"] and row["valid_to"] and row["valid_to"] < row["valid_from"]:
+        problems.append(f"line {n}: valid_to is before valid_from")
+    return problems
 
 
 def validate_manifest(rows: list[dict[str, str]], stations: set[str]) -> list[dict[str, str]]:
