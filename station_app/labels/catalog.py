@@ -20,6 +20,8 @@ from .kinds import (
     batch_sheet,
     bill_receipt,
     box_label,
+    cod_receipt,
+    courier_statement,
     handover_list,
     pickup_sticker,
     produce_receipt,
@@ -83,6 +85,14 @@ SAMPLE_BILL = bill_receipt.BillReceipt(STATION, "0A1B2C3D4E", "电费", "0301234
                                        "¥1.00", "¥201.00", "现金", "WX20261123001", "2026-11-23",
                                        "2026-11-23 10:15")
 
+SAMPLE_COD = cod_receipt.CodReceipt(STATION, "731234567890", "中通", "张* 138****5678", "¥25.50", "微信",
+                                    "4200001234202611231234", "2026-11-23 10:20")
+SAMPLE_COURIER_STATEMENT = courier_statement.CourierStatement(
+    STATION, "中通", "2026-11", 412, {"delivered": 388, "returned": 9, "sent": 31},
+    {"delivered": "¥232.80", "returned": "¥2.70", "sent": "¥31.00"}, "¥266.50", "¥640.00", "¥500.00", "¥140.00",
+    [(f"7312345678{n:02d}", "delivered", "¥0.60", f"2026-11-{1 + n % 28:02d}") for n in range(60)],
+    "2026-12-02", "王芳", "¥266.50", "2026-12-05", "TR20261205001")
+
 
 def sample_day() -> DayTotals:
     return DayTotals("2026-11-23", parcels_received=86, parcels_picked_up=71, parcels_returned=2,
@@ -114,6 +124,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("produce_receipt_a4", lambda _size, lang: produce_receipt.a4_pages(SAMPLE_PRODUCE_RECEIPT, lang), "a4"),
     Kind("settlement_statement", lambda _size, lang: settlement_statement.pages(SAMPLE_STATEMENT, lang), "a4"),
     Kind("bill_receipt", lambda _size, lang: bill_receipt.pages(SAMPLE_BILL, lang), "receipt"),
+    Kind("cod_receipt", lambda _size, lang: cod_receipt.pages(SAMPLE_COD, lang), "receipt"),
+    Kind("courier_statement", lambda _size, lang: courier_statement.pages(SAMPLE_COURIER_STATEMENT, lang), "a4"),
     Kind("day_close_report", lambda _size, lang: reports.day_close(sample_day(), STATION, 45784, "", {}, lang), "a4"),
     Kind("period_report", lambda _size, lang: reports.period(sample_report(), STATION, {}, lang), "a4"),
 )}

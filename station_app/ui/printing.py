@@ -68,6 +68,8 @@ def _what(kind: str) -> str:
         "produce_receipt_a4": QCoreApplication.translate("Printing", "The farmer's intake receipt"),
         "settlement_statement": QCoreApplication.translate("Printing", "The farmer's settlement statement"),
         "bill_receipt": QCoreApplication.translate("Printing", "The payment receipt"),
+        "cod_receipt": QCoreApplication.translate("Printing", "The cash on delivery receipt"),
+        "courier_statement": QCoreApplication.translate("Printing", "The courier fee statement"),
         "day_close_report": QCoreApplication.translate("Printing", "The day-close report"),
         "period_report": QCoreApplication.translate("Printing", "The report"),
     }.get(kind, QCoreApplication.translate("Printing", "The print job"))

@@ -58,7 +58,8 @@ def day_close(t: DayTotals, station: str, counted_fen: int, reason: str, names: 
     return [Page(SIZES["A4"], elements)]
 
 
-EARNINGS = {"sending": mark("sending fees"), "produce": mark("produce commission"), "bills": mark("bill commission")}
+EARNINGS = {"sending": mark("sending fees"), "produce": mark("produce commission"), "bills": mark("bill commission"),
+            "courier_fees": mark("courier fees")}
 
 
 def period(report: Report, station: str, names: dict[str, str], lang: str = DEFAULT) -> list[Page]:
