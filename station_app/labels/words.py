@@ -137,7 +137,8 @@ ZH_CN: dict[str, str] = {
     "Waybills ({count}):": "运单明细（{count} 条）：",
     "Courier's signature:": "快递公司签字：",
     "Agreed {date} by {clerk}": "已对账：{date}（{clerk}）",
-    "Agreed {date} by {clerk}; paid {amount} on {paid} ({reference})": "已对账：{date}（{clerk}）；已付款 {amount}，{paid}（{reference}）",
+    "Agreed {date} by {clerk}; paid {amount} on {paid} ({reference})":
+        "已对账：{date}（{clerk}）；已付款 {amount}，{paid}（{reference}）",
     # lists joined inside a sentence
     ", ": "，",
 }

@@ -4,6 +4,8 @@ core refuses the hand-over while any is unpaid, so this panel is the way through
 
 from __future__ import annotations
 
+import sqlite3
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
@@ -65,13 +67,15 @@ class CodPanel(QWidget):
     def collect(self) -> None:
         channel, reference = self.codChannel.currentData(), self.codReference.text()
         for due in list(self.pending):
-            if not self.page.op(lambda conn, due=due: cod.collect(
-                    conn, due.parcel_id, channel, reference, clerk_id=self.page.session.clerk_id)).then(
+            if not self.page.op(partial(self._collect_one, due.parcel_id, channel, reference)).then(
                     self._collected).run():
                 return
         self.show_for(self.parcels)
         self.page.banner.show_message("ok", self.tr("Collected. Now scan the parcels as you hand them over."))
         self.page.focus_scan()
+
+    def _collect_one(self, parcel_id: str, channel: str, reference: str, conn: sqlite3.Connection) -> cod.Due:
+        return cod.collect(conn, parcel_id, channel, reference, clerk_id=self.page.session.clerk_id)
 
     def _collected(self, due: cod.Due) -> None:
         session = self.page.session

@@ -3,6 +3,7 @@ courier's own file, agreed and marked paid; and the cash on delivery collected f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,7 +65,7 @@ class FeesPage(Page):
                                                      "to compare it with ours.")), "reconcileSummary")
         self.reconcileSummary.setWordWrap(True)
         words = self._diff_words()
-        self.diffModel = RowTable([
+        self.diffModel: RowTable[DiffRow] = RowTable([
             Column(self.tr("Difference"), lambda r: words[r.what]), Column(self.tr("Waybill"), lambda r: r.waybill),
             Column(self.tr("Ours"), lambda r: "-" if r.ours is None else money.yuan(r.ours)),
             Column(self.tr("Theirs"), lambda r: "-" if r.theirs is None else money.yuan(r.theirs))],
@@ -165,7 +166,7 @@ class FeesPage(Page):
         parts += [self.tr("{kind}: {n} pieces, {amount}.").format(kind=kinds[k], n=found.pieces[k],
                                                                   amount=money.yuan(found.fees_fen[k]))
                   for k in courier_fees.FEE_KINDS]
-        parts.append(self.tr("Due to the station: {amount}.").format(amount=money.yuan(found.total_fen)))
+        parts.append(self.tr("Due to the station: {amount}.").format(amount=money.yuan(found.total_fen)) + "\n")
         parts.append(self.tr("Cash on delivery this month: collected {c}, remitted {r}.").format(
             c=money.yuan(found.cod_collected_fen), r=money.yuan(found.cod_remitted_fen)))
         agreed = found.agreed
@@ -238,7 +239,8 @@ class FeesPage(Page):
 
     def remit(self) -> None:
         courier = self.feesCourier.currentData() or ""
-        amount, channel, reference = self.remitAmount.text(), self.remitChannel.currentData(), self.remitReference.text()
+        amount, reference = self.remitAmount.text(), self.remitReference.text()
+        channel = self.remitChannel.currentData()
         if self.op(lambda conn: cod.remit(conn, courier, money.parse_yuan(amount), channel, reference,
                                           clerk_id=self.session.clerk_id)).then(
                 lambda _id: self.banner.show_message("ok", self.tr("Remittance recorded."))).refresh().run():
@@ -254,7 +256,8 @@ class FeesPage(Page):
         target, _ = QFileDialog.getSaveFileName(self, self.tr("Save the statement"), name)
         if target:
             self.op(lambda _conn: self.write(found, kind, Path(target))).then(
-                lambda written: self.banner.show_message("ok", self.tr("Saved to {path}.").format(path=written))).run()
+                lambda written: self.banner.show_message("ok", self.tr("Saved to {path}.").format(
+                    path=written))).run()
 
     def write(self, found: courier_fees.Statement, kind: str, path: Path) -> Path:
         if kind == "xlsx":
@@ -266,8 +269,8 @@ class FeesPage(Page):
             money.yuan(found.cod_collected_fen), money.yuan(found.cod_remitted_fen), money.yuan(found.cod_owed_fen),
             [(line.waybill, line.kind, money.yuan(line.fee_fen), local_text(line.earned_at, "%Y-%m-%d"))
              for line in found.lines],
-            local_text(agreed.get("agreed_at"), "%Y-%m-%d"), clerks.get_clerk(self.session.conn, agreed["agreed_by"]).name
-            if agreed else "", money.yuan(agreed["paid_fen"]) if agreed.get("paid_fen") else "",
+            local_text(agreed.get("agreed_at"), "%Y-%m-%d"),
+            clerks.get_clerk(self.session.conn, agreed["agreed_by"]).name if agreed else "", money.yuan(agreed["paid_fen"]) if agreed.get("paid_fen") else "",
             local_text(agreed.get("paid_at"), "%Y-%m-%d"), agreed.get("reference") or "")
         try:
             path.write_bytes(pdf.render(courier_statement.pages(doc, self.session.document_language)))
@@ -276,9 +279,9 @@ class FeesPage(Page):
         return path
 
 
-def statement_sheets(found: courier_fees.Statement) -> dict[str, tuple[tuple[str, ...], list[list[object]]]]:
+def statement_sheets(found: courier_fees.Statement) -> dict[str, tuple[tuple[str, ...], list[Sequence[object]]]]:
     """The statement as sheets: a summary by kind and every waybill; fen columns so nothing needs a float."""
-    summary: list[list[object]] = [[k, found.pieces[k], found.fees_fen[k]] for k in courier_fees.FEE_KINDS]
+    summary: list[Sequence[object]] = [[k, found.pieces[k], found.fees_fen[k]] for k in courier_fees.FEE_KINDS]
     summary += [["total", sum(found.pieces.values()), found.total_fen], ["received", found.received, 0],
                 ["cod_collected", 0, found.cod_collected_fen], ["cod_remitted", 0, found.cod_remitted_fen],
                 ["cod_owed_now", 0, found.cod_owed_fen]]

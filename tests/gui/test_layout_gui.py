@@ -22,7 +22,7 @@ from .support import click, find, free_port, kind, on_login_screen, said, set_pr
 from .support import key as press
 
 F_KEYS = [Qt.Key.Key_F2, Qt.Key.Key_F3, Qt.Key.Key_F4, Qt.Key.Key_F11, Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F7,
-          Qt.Key.Key_F8, Qt.Key.Key_F9, Qt.Key.Key_F10]
+          Qt.Key.Key_F8, (Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier), Qt.Key.Key_F9, Qt.Key.Key_F10]
 SCREENS = {"1024x768": (1024, 768, 1.0), "1366x768@125%": (1366, 768, 1.25)}
 
 
@@ -71,7 +71,7 @@ def test_every_page_fits_the_small_screens(screen, window, qtbot, qapp):
     tabs = find(window, "pageTabs", QTabWidget)
     tab_bar = tabs.tabBar()
     for i, key in enumerate(F_KEYS):
-        press(window, key)
+        press(window, *(key if isinstance(key, tuple) else (key,)))
         qtbot.waitUntil(lambda i=i: tabs.currentIndex() == i, timeout=3000)
         page = tabs.currentWidget()
         assert outside(window, logical_w, logical_h) == [], page.objectName()

@@ -34,4 +34,4 @@ def test_the_readme_lists_every_objectname(counter, qtbot):
     listed = re.search(f"{START}\n(.*?)\n{END}", text, re.S)
     assert listed, "README has no objectName list"
     assert listed.group(1) == table, "README's objectName list differs; run with STATION_WRITE_README=1:\n" + table
-    assert find(counter, "pageTabs").count() == 10
+    assert find(counter, "pageTabs").count() == 11

@@ -39,4 +39,7 @@ def test_every_f_key_brings_its_page(counter, qtbot):
         qtbot.keyClick(QApplication.focusWidget() or counter, getattr(Qt.Key, f"Key_{key}"))
         assert tabs.currentWidget().objectName() == name
         assert tabs.tabText(tabs.currentIndex()).endswith(f"  {key}")
-    assert tabs.count() == len(expected)
+    qtbot.keyClick(QApplication.focusWidget() or counter, Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier)
+    assert tabs.currentWidget().objectName() == "feesPage"
+    assert tabs.tabText(tabs.currentIndex()) == "派费对账  Shift+F8"
+    assert tabs.count() == len(expected) + 1
