@@ -270,7 +270,8 @@ class FeesPage(Page):
             [(line.waybill, line.kind, money.yuan(line.fee_fen), local_text(line.earned_at, "%Y-%m-%d"))
              for line in found.lines],
             local_text(agreed.get("agreed_at"), "%Y-%m-%d"),
-            clerks.get_clerk(self.session.conn, agreed["agreed_by"]).name if agreed else "", money.yuan(agreed["paid_fen"]) if agreed.get("paid_fen") else "",
+            clerks.get_clerk(self.session.conn, agreed["agreed_by"]).name if agreed else "",
+            money.yuan(agreed["paid_fen"]) if agreed.get("paid_fen") else "",
             local_text(agreed.get("paid_at"), "%Y-%m-%d"), agreed.get("reference") or "")
         try:
             path.write_bytes(pdf.render(courier_statement.pages(doc, self.session.document_language)))
