@@ -17,6 +17,7 @@ from . import (
     pages_admin,
     pages_auth,
     pages_business,
+    pages_fees,
     pages_coverage,
     pages_figures,
     pages_logs,
@@ -39,7 +40,7 @@ def console_app(data_dir: Path, timing: http_limits.BodyTiming | None = None) ->
     routes: list[BaseRoute] = [Mount("/static", StaticFiles(directory=static), name="static")]
     for module in (pages_auth, pages_overview, pages_figures, pages_subsidy, pages_business, pages_coverage,
                    pages_stations, pages_station, pages_messages, pages_uploads, pages_map_uploads, pages_sms,
-                   pages_admin, pages_logs):
+                   pages_admin, pages_logs, pages_fees):
         routes.extend(module.routes(console))
 
     async def signed_in(request: Request) -> Ctx | None:  # so a wrong address still shows the navigation

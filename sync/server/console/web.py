@@ -23,7 +23,8 @@ from . import forms, masking, sessions
 from .accounts import AccountError, User
 
 CHINA = timezone(timedelta(hours=8))
-NAV = [("/", "概览"), ("/figures", "指标"), ("/subsidy", "补贴"), ("/business", "分项业务"), ("/stations", "站点"),
+NAV = [("/", "概览"), ("/figures", "指标"), ("/subsidy", "补贴"), ("/business", "分项业务"), ("/fees", "派费"),
+       ("/stations", "站点"),
        ("/messages", "消息"), ("/uploads", "数据上传"), ("/releases", "版本发布"), ("/sms", "短信设置"),
        ("/users", "用户"), ("/audit", "审计日志"), ("/security", "安全日志")]
 # No script, no outside origin: every byte of a page comes from this server.
