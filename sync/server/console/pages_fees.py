@@ -48,7 +48,8 @@ def fees(conn: sqlite3.Connection, start: date, end: date) -> dict[str, Any]:
     by_station = sums_by_station(conn, period(start, end), [f for f, _ in COLUMNS])
     stations = {r[0]: r[1] for r in conn.execute("SELECT code, name FROM stations")}
     couriers = _courier_names(conn)
-    rows, totals = [], {}
+    rows: list[dict[str, Any]] = []
+    totals: dict[str, dict[str, int]] = {}
     for station in sorted(by_station):
         sums = by_station[station]
         for courier in sorted({key for (_figure, key) in sums}):
