@@ -99,7 +99,8 @@ def sample_day() -> DayTotals:
                      parcels_in_stock=140, sendings=9, sending_fees_fen={"cash": 12000, "wechat": 5600},
                      produce_net_g=49000, produce_boxes=3, produce_payouts_fen={"cash": 36416},
                      bills_fen={"ELEC": 20000}, bills_by_channel_fen={"cash": 20100}, bill_commission_fen=100,
-                     cash_float_fen=50000, expected_cash_fen=45784)
+                     courier_fees_fen={"ZTO": 4260, "YTO": 1800}, cod_fen={"cash": 2550},
+                     cash_float_fen=50000, expected_cash_fen=48334)
 
 
 def sample_report() -> Report:
@@ -126,7 +127,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("bill_receipt", lambda _size, lang: bill_receipt.pages(SAMPLE_BILL, lang), "receipt"),
     Kind("cod_receipt", lambda _size, lang: cod_receipt.pages(SAMPLE_COD, lang), "receipt"),
     Kind("courier_statement", lambda _size, lang: courier_statement.pages(SAMPLE_COURIER_STATEMENT, lang), "a4"),
-    Kind("day_close_report", lambda _size, lang: reports.day_close(sample_day(), STATION, 45784, "", {}, lang), "a4"),
+    Kind("day_close_report", lambda _size, lang: reports.day_close(sample_day(), STATION, 48334, "", {}, lang), "a4"),
     Kind("period_report", lambda _size, lang: reports.period(sample_report(), STATION, {}, lang), "a4"),
 )}
 

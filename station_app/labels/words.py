@@ -116,6 +116,8 @@ ZH_CN: dict[str, str] = {
     "Returned {returned_rate} ({returned}/{received}); overdue {overdue_rate} ({overdue}/{in_stock})":
         "退回率 {returned_rate}（{returned}/{received}）；滞留率 {overdue_rate}（{overdue}/{in_stock}）",
     "courier fees": "派费",
+    "Courier fees and cash on delivery": "派费与代收货款",
+    "Courier fees earned: {fees}; cash on delivery collected: {cod}": "派费收入：{fees}；代收货款：{cod}",
     # cash on delivery receipt
     "Cash on delivery receipt": "到付/代收货款收款凭条",
     "Waybill:": "运单号：",

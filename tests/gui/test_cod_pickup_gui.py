@@ -4,6 +4,7 @@ waived by a supervisor; the receipt prints; the day close expects the COD cash i
 
 from __future__ import annotations
 
+import pymupdf
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QInputDialog, QLabel, QLineEdit, QWidget
@@ -116,7 +117,7 @@ def test_a_cod_parcel_leaves_only_paid_or_waived(counter, conn, boss, qtbot, tmp
     assert kind(counter) == "ok" and parcels.latest_by_waybill(conn, AT_RECEIPT).status == "picked_up"
 
 
-def test_the_day_close_balances_with_cod_cash(counter, conn, boss, qtbot):
+def test_the_day_close_balances_with_cod_cash(counter, conn, boss, qtbot, data_dir):
     setup_parcels(conn, boss)
     page = go(counter, "pickupPage")
     fill(find(page, "lookupInput"), "13812345678\r")
@@ -137,3 +138,5 @@ def test_the_day_close_balances_with_cod_cash(counter, conn, boss, qtbot):
     assert today in dayclose.closed_days(conn)
     closed = conn.execute("SELECT expected_cash_fen, counted_cash_fen FROM day_closes").fetchone()
     assert tuple(closed) == (2550, 2550)
+    text = pymupdf.open(data_dir / "reports" / f"day-{today}.pdf")[0].get_text().replace("\n", "")
+    assert "派费收入：顺丰 ¥1.00；代收货款：现金 ¥25.50" in text and "应有现金 ¥25.50" in text
