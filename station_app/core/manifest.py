@@ -57,7 +57,7 @@ def _store(conn: sqlite3.Connection, rows: list[Expected], source: str) -> None:
 
 
 def expect_from_county(conn: sqlite3.Connection, waybill: str, courier_text: str, recipient_name: str,
-                       recipient_phone: str) -> Expected:
+                       recipient_phone: str, cod_fen: int = 0) -> Expected:
     """One expected parcel from the county's feed, inside the feed item's transaction.
 
     Checked as the county's data already was: a courier we cannot name stays unknown (the clerk picks it at
@@ -71,7 +71,7 @@ def expect_from_county(conn: sqlite3.Connection, waybill: str, courier_text: str
     except StationError:
         phone = ""
     tail = (phone or recipient_phone.replace(" ", ""))[-4:]
-    row = Expected(waybill, courier, recipient_name.strip(), phone, tail)
+    row = Expected(waybill, courier, recipient_name.strip(), phone, tail, cod_fen)
     _store(conn, [row], "county")
     return row
 

@@ -238,7 +238,7 @@ def _admin(conn: sqlite3.Connection, args: argparse.Namespace) -> int:
         rows = refdata.validate_manifest(refdata.read_rows(Path(args.file)), stations)
         with storage.transaction(conn):
             for row in rows:
-                storage.add_feed(conn, row["station"], "manifest", {k: row[k] for k in refdata.MANIFEST_COLUMNS[1:]})
+                storage.add_feed(conn, row["station"], "manifest", refdata.manifest_body(row))
         print(f"{len(rows)} expected parcels queued for {len({r['station'] for r in rows})} stations")
     elif args.command == "release":
         storage.publish_release(conn, args.version, args.url)

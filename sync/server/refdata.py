@@ -28,6 +28,7 @@ SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
 RATE_KINDS = ("delivered", "returned", "sent")
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 MANIFEST_COLUMNS = ("station", "waybill", "courier", "recipient_name", "recipient_phone")
+MANIFEST_COD = "cod_fen"  # optional: cash on delivery (到付 / 代收货款) due at pickup, in fen
 _WAYBILL = re.compile(r"^[A-Za-z0-9-]{6,40}$")
 _PHONE = re.compile(r"^1[3-9]\d{9}$|^[0-9*]{0,7}\*+\d{4}$|^\d{4}$")
 
@@ -151,11 +152,22 @@ def validate_manifest(rows: list[dict[str, str]], stations: set[str]) -> list[di
             problems.append(f"line {n}: bad waybill {row['waybill']!r}")
         elif not _PHONE.match(row["recipient_phone"].replace(" ", "")):
             problems.append(f"line {n}: bad phone")
+        elif row.get("cod_fen") and not (row["cod_fen"].isdigit() and 0 < int(row["cod_fen"]) <= 10_000_000):
+            problems.append(f"line {n}: cod_fen (cash on delivery, in fen) must be a whole number from 1 to "
+                            "10000000, or empty")
     if not rows:
         problems.append("no rows")
     if problems:
         raise DataError(problems)
     return rows
+
+
+def manifest_body(row: dict[str, str]) -> dict[str, Any]:
+    """The feed item of one checked manifest row: its columns, and cash on delivery (fen) when it has one."""
+    body: dict[str, Any] = {k: row[k] for k in MANIFEST_COLUMNS[1:]}
+    if row.get(MANIFEST_COD):
+        body[MANIFEST_COD] = int(row[MANIFEST_COD])
+    return body
 
 
 # A sale result within reason: up to 10 t of produce and ¥100,000,000 in one line.

@@ -21,7 +21,7 @@ from .web import Console, Ctx, Refused
 MAX_FILE = 4 * 1024 * 1024
 REF_LABELS = {"couriers": "快递公司", "price_table": "寄件价格表", "produce_catalog": "农产品目录",
               "bill_types": "缴费类型", "announcements": "公告", "prohibited_items": "禁寄物品",
-              "bus_runs": "客货邮班次"}
+              "bus_runs": "客货邮班次", "courier_rates": "派费标准"}
 WHAT = {"ref": "参考数据", "manifest": "到件清单", "sale": "农产品销售结果", "areas": "区划", "stations": "站点名录"}
 
 
@@ -85,8 +85,7 @@ def _store(conn: sqlite3.Connection, what: str, kind: str, rows: list[dict[str, 
         if what == "manifest":
             good = refdata.validate_manifest(rows, stations)
             for row in good:
-                storage.add_feed(conn, row["station"], "manifest",
-                                 {k: row[k] for k in refdata.MANIFEST_COLUMNS[1:]})
+                storage.add_feed(conn, row["station"], "manifest", refdata.manifest_body(row))
             audit.record(conn, actor, "manifest_import", f"{len(good)} rows from {filename}", address)
             return f"{len(good)} 件预到包裹已排入 {len({r['station'] for r in good})} 个站点的下行队列。"
         good = refdata.validate_sales(rows, stations, lambda station, lot_no: lots.left_g(conn, station, lot_no))
