@@ -176,13 +176,16 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--parcels", type=int, default=1_000_000)
     parser.add_argument("--data-dir", help="reuse a built database here (built if missing)")
-    parser.add_argument("--only", choices=("labels", "sync", "hostile", "ops", "counter"), help="just one table")
+    parser.add_argument("--only", choices=("labels", "sync", "hostile", "ops", "stocktake", "counter"),
+                        help="just one table")
     args = parser.parse_args()
-    from benchmarks import hostile_bench, labels, ops_bench, sync_bench
+    from benchmarks import hostile_bench, labels, ops_bench, stocktake_bench, sync_bench
 
     for title, module, key in (("Label engine", labels, "labels"), ("County sync over loopback", sync_bench, "sync"),
                                ("County server under hostile load (loopback)", hostile_bench, "hostile"),
-                               ("Op declarations: the check on every append", ops_bench, "ops")):
+                               ("Op declarations: the check on every append", ops_bench, "ops"),
+                               ("盘库: a scan shown at 5,000 parcels in stock (p50 / p99 / max)", stocktake_bench,
+                                "stocktake")):
         if args.only in (None, key):
             print_table(f"{title} — {os.cpu_count()} cores", module.rows())
     if args.only not in (None, "counter"):

@@ -1097,6 +1097,46 @@
         <translation>这个备份是站点 {backup} 的，而这台电脑是站点 {here}。没有恢复任何数据。只有当这台电脑要改作 {backup} 时，才由县里的技术人员用以下命令恢复：station-app restore 文件 --other-station</translation>
     </message>
     <message>
+        <source>No stocktake is open. Press Start a stocktake first.</source>
+        <translation>没有进行中的盘库。请先点“开始盘库”。</translation>
+    </message>
+    <message>
+        <source>A stocktake is already open. Go on with it, or finish it first.</source>
+        <translation>已有一个盘库在进行。请继续盘，或先结束它。</translation>
+    </message>
+    <message>
+        <source>This stocktake is finished. Start a new one to count again.</source>
+        <translation>这次盘库已结束。要再盘，请开始新的盘库。</translation>
+    </message>
+    <message>
+        <source>Scan the shelf label (or choose the shelf) first, then scan the parcels on it.</source>
+        <translation>请先扫描货架标签（或选择货架），再扫描货架上的包裹。</translation>
+    </message>
+    <message>
+        <source>There is no shelf {shelf}. Scan a shelf label of this station or choose a shelf from the list.</source>
+        <translation>没有 {shelf} 号货架。请扫描本站的货架标签，或从列表中选择货架。</translation>
+    </message>
+    <message>
+        <source>{waybill} was already counted on shelf {shelf}. Go on with the next parcel.</source>
+        <translation>{waybill} 已在 {shelf} 号货架盘过了。请扫描下一件。</translation>
+    </message>
+    <message>
+        <source>Only a misplaced parcel can be re-shelved here. Choose one in the misplaced list.</source>
+        <translation>只有错架的包裹才能在这里重新上架。请在错架列表中选择一件。</translation>
+    </message>
+    <message>
+        <source>Only a parcel this stocktake found missing can be marked lost. Choose one in the missing list.</source>
+        <translation>只有本次盘库发现缺少的包裹才能报丢失。请在缺件列表中选择一件。</translation>
+    </message>
+    <message>
+        <source>This parcel was already dealt with in this stocktake. Nothing was changed.</source>
+        <translation>这件包裹在本次盘库中已经处理过，没有改动。</translation>
+    </message>
+    <message>
+        <source>A parcel can be marked lost only after the stocktake is finished: it may still turn up on another shelf.</source>
+        <translation>盘库结束后才能报丢失：它可能还在别的货架上。</translation>
+    </message>
+    <message>
         <source>The backup could not be put in place ({path}). The station&apos;s data is unchanged; check the disk and try again.</source>
         <translation>备份没能放到位（{path}）。站点数据没有改变；请检查磁盘后再试。</translation>
     </message>
@@ -1514,6 +1554,30 @@
         <source>cash on delivery remitted to the courier</source>
         <translation>代收货款已交快递公司</translation>
     </message>
+    <message>
+        <source>stocktake started</source>
+        <translation>开始盘库</translation>
+    </message>
+    <message>
+        <source>stocktake: shelf counted</source>
+        <translation>盘库：盘点货架</translation>
+    </message>
+    <message>
+        <source>stocktake: parcel scanned</source>
+        <translation>盘库：扫描包裹</translation>
+    </message>
+    <message>
+        <source>stocktake finished</source>
+        <translation>盘库结束</translation>
+    </message>
+    <message>
+        <source>re-shelved with a new code (stocktake)</source>
+        <translation>重新上架，新取件码（盘库）</translation>
+    </message>
+    <message>
+        <source>marked lost (stocktake)</source>
+        <translation>报丢失（盘库）</translation>
+    </message>
 </context>
 <context>
     <name>LoginPage</name>
@@ -1720,6 +1784,10 @@
     <message>
         <source>Calls</source>
         <translation>电话</translation>
+    </message>
+    <message>
+        <source>Stocktake</source>
+        <translation>盘库</translation>
     </message>
     <message>
         <source>Courier fees</source>
@@ -2085,6 +2153,10 @@
         <translation>报表</translation>
     </message>
     <message>
+        <source>The stocktake report</source>
+        <translation>盘库报告</translation>
+    </message>
+    <message>
         <source>The print job</source>
         <translation>打印任务</translation>
     </message>
@@ -2127,6 +2199,10 @@
     <message>
         <source>The day is closed and the report is saved in the reports folder.</source>
         <translation>已日结，报表已保存在 reports 文件夹中。</translation>
+    </message>
+    <message>
+        <source>The stocktake is kept; press Print report on Stocktake when the printer works.</source>
+        <translation>盘库结果已保存；打印机恢复后，在“盘库”页点“打印盘库报告”。</translation>
     </message>
     <message>
         <source>{what} was not printed:</source>
@@ -3152,6 +3228,181 @@
     <message>
         <source>Exported {n} parcels to {path}.</source>
         <translation>已导出 {n} 个包裹到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>StocktakePage</name>
+    <message>
+        <source>already picked up</source>
+        <translation>已取走</translation>
+    </message>
+    <message>
+        <source>returned to courier</source>
+        <translation>已退回快递公司</translation>
+    </message>
+    <message>
+        <source>marked lost</source>
+        <translation>已报丢失</translation>
+    </message>
+    <message>
+        <source>never received here</source>
+        <translation>本站未入库</translation>
+    </message>
+    <message>
+        <source>re-shelved</source>
+        <translation>已重新上架</translation>
+    </message>
+    <message>
+        <source>Start a stocktake</source>
+        <translation>开始盘库</translation>
+    </message>
+    <message>
+        <source>Finish and report</source>
+        <translation>结束盘库并出报告</translation>
+    </message>
+    <message>
+        <source>Print report</source>
+        <translation>打印盘库报告</translation>
+    </message>
+    <message>
+        <source>Scan the shelf label, then every parcel on it</source>
+        <translation>先扫货架标签，再逐件扫描该货架上的包裹</translation>
+    </message>
+    <message>
+        <source>Shelf</source>
+        <translation>货架</translation>
+    </message>
+    <message>
+        <source>Pickup code</source>
+        <translation>取件码</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>处理</translation>
+    </message>
+    <message>
+        <source>Found on shelf</source>
+        <translation>发现于货架</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Recorded on shelf</source>
+        <translation>记录货架</translation>
+    </message>
+    <message>
+        <source>Mark lost</source>
+        <translation>报丢失</translation>
+    </message>
+    <message>
+        <source>Re-shelve here with a new code</source>
+        <translation>就地重新上架（新取件码）</translation>
+    </message>
+    <message>
+        <source>Shelf:</source>
+        <translation>货架：</translation>
+    </message>
+    <message>
+        <source>Shelf {shelf}</source>
+        <translation>{shelf} 号货架</translation>
+    </message>
+    <message>
+        <source>No stocktake yet. Press Start a stocktake, then scan the first shelf&apos;s label.</source>
+        <translation>还没有盘库。请点“开始盘库”，然后扫描第一个货架的标签。</translation>
+    </message>
+    <message>
+        <source>Missing so far: not scanned yet</source>
+        <translation>目前缺件：还没有扫到</translation>
+    </message>
+    <message>
+        <source>Missing: in the system, not on the shelf</source>
+        <translation>缺件：系统在库、货架上没有</translation>
+    </message>
+    <message>
+        <source>Extra: on the shelf, not in stock</source>
+        <translation>多件：货架上有、不在库</translation>
+    </message>
+    <message>
+        <source>Misplaced: recorded on another shelf</source>
+        <translation>错架：记录在其他货架</translation>
+    </message>
+    <message>
+        <source>scanned {scanned} · missing {missing} · extra {extra} · misplaced {misplaced}</source>
+        <translation>已扫 {scanned} · 缺件 {missing} · 多件 {extra} · 错架 {misplaced}</translation>
+    </message>
+    <message>
+        <source>counting shelf {shelf}</source>
+        <translation>正在盘 {shelf} 号货架</translation>
+    </message>
+    <message>
+        <source>scan the first shelf&apos;s label</source>
+        <translation>请扫描第一个货架的标签</translation>
+    </message>
+    <message>
+        <source>Stocktake open since {when}, {where}: {figures}</source>
+        <translation>盘库进行中（{when} 开始），{where}：{figures}</translation>
+    </message>
+    <message>
+        <source>Stocktake finished {when}: {figures}</source>
+        <translation>盘库已结束（{when}）：{figures}</translation>
+    </message>
+    <message>
+        <source>Stocktake started. Scan the first shelf&apos;s label.</source>
+        <translation>盘库已开始，请扫描第一个货架的标签。</translation>
+    </message>
+    <message>
+        <source>Counting shelf {shelf}: scan every parcel on it.</source>
+        <translation>正在盘 {shelf} 号货架：请逐件扫描货架上的包裹。</translation>
+    </message>
+    <message>
+        <source>{waybill}: on its shelf.</source>
+        <translation>{waybill}：在架，位置正确。</translation>
+    </message>
+    <message>
+        <source>{waybill} is recorded on shelf {recorded}: misplaced. Re-shelve it here or put it back.</source>
+        <translation>{waybill} 记录在 {recorded} 号货架：错架。请就地重新上架，或放回原货架。</translation>
+    </message>
+    <message>
+        <source>{waybill} is not in stock ({why}): extra. Put it aside.</source>
+        <translation>{waybill} 不在库（{why}）：多件。请先放到一边。</translation>
+    </message>
+    <message>
+        <source>Finish the stocktake</source>
+        <translation>结束盘库</translation>
+    </message>
+    <message>
+        <source>{n} parcels on the counted shelves were not scanned: they will be reported missing. Finish now?</source>
+        <translation>已盘货架上还有 {n} 件包裹没有扫到，将作为缺件上报。现在结束吗？</translation>
+    </message>
+    <message>
+        <source>Stocktake finished: missing {missing}, extra {extra}, misplaced {misplaced}.</source>
+        <translation>盘库已结束：缺件 {missing}，多件 {extra}，错架 {misplaced}。</translation>
+    </message>
+    <message>
+        <source>{waybill} re-shelved on shelf {shelf} layer {layer}: new pickup code {code}. Write it on the parcel; the recipient gets a new text.</source>
+        <translation>{waybill} 已重新上架到 {shelf} 号货架第 {layer} 层，新取件码 {code}。请写在包裹上；收件人会收到新的短信。</translation>
+    </message>
+    <message>
+        <source>Mark {waybill} (code {code}) as lost? It leaves the stock and its pickup text is cancelled.</source>
+        <translation>把 {waybill}（取件码 {code}）报丢失吗？它将出库，未发出的取件短信会取消。</translation>
+    </message>
+    <message>
+        <source>{waybill} is marked lost.</source>
+        <translation>{waybill} 已报丢失。</translation>
+    </message>
+    <message>
+        <source>No A4 printer is set, so the report was not printed: set one under Printer, then press Print report.</source>
+        <translation>没有设置 A4 打印机，报告未打印：请在“打印机”中设置，然后点“打印盘库报告”。</translation>
+    </message>
+    <message>
+        <source>Printing the stocktake report…</source>
+        <translation>正在打印盘库报告…</translation>
     </message>
 </context>
 <context>

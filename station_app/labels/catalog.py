@@ -29,6 +29,7 @@ from .kinds import (
     sending_label,
     settlement_statement,
     shelf_label,
+    stocktake_report,
 )
 from .words import DEFAULT
 
@@ -94,6 +95,12 @@ SAMPLE_COURIER_STATEMENT = courier_statement.CourierStatement(
     "2026-12-02", "王芳", "¥266.50", "2026-12-05", "TR20261205001")
 
 
+SAMPLE_STOCKTAKE = stocktake_report.StocktakeReport(
+    STATION, "0A1B2C3D4E5F", "2026-11-23 18:02", "2026-11-23 18:40", [1, 2, 3], 214,
+    [("YT7712345678901", "2-3-0041", 2, "lost"), ("73100012345678", "3-1-0007", 3, "")],
+    [("SF1400012345678", 1, "picked_up"), ("JT3000123456789", 2, "")],
+    [("YD4300012345678", 1, 3, "reshelved")])
+
 def sample_day() -> DayTotals:
     return DayTotals("2026-11-23", parcels_received=86, parcels_picked_up=71, parcels_returned=2,
                      parcels_in_stock=140, sendings=9, sending_fees_fen={"cash": 12000, "wechat": 5600},
@@ -129,6 +136,7 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("courier_statement", lambda _size, lang: courier_statement.pages(SAMPLE_COURIER_STATEMENT, lang), "a4"),
     Kind("day_close_report", lambda _size, lang: reports.day_close(sample_day(), STATION, 48334, "", {}, lang), "a4"),
     Kind("period_report", lambda _size, lang: reports.period(sample_report(), STATION, {}, lang), "a4"),
+    Kind("stocktake_report", lambda _size, lang: stocktake_report.pages(SAMPLE_STOCKTAKE, lang), "a4"),
 )}
 
 

@@ -143,6 +143,26 @@ ZH_CN: dict[str, str] = {
         "已对账：{date}（{clerk}）；已付款 {amount}，{paid}（{reference}）",
     # lists joined inside a sentence
     ", ": "，",
+    # stocktake report (盘库)
+    "already picked up": "已取走",
+    "returned to courier": "已退回",
+    "marked lost": "已报丢失",
+    "never received here": "本站未入库",
+    "re-shelved": "已重新上架",
+    "open": "待处理",
+    "Shelves counted: {shelves}  Parcels scanned: {scanned}": "盘点货架：{shelves}  扫描包裹：{scanned} 件",
+    "Started: {started}  Finished: {finished}": "开始：{started}  结束：{finished}",
+    "not yet": "未结束",
+    "Missing (in the system, not on the shelf): {count}": "缺件（系统在库、货架上没有）：{count} 件",
+    "{waybill}  code {code}  shelf {shelf}  · {done}": "{waybill}  取件码 {code}  {shelf} 号货架  · {done}",
+    "Extra (on the shelf, not in stock): {count}": "多件（货架上有、不在库）：{count} 件",
+    "{waybill}  found on shelf {shelf}  · {reason}": "{waybill}  在 {shelf} 号货架发现  · {reason}",
+    "Misplaced (recorded on another shelf): {count}": "错架（记录在其他货架）：{count} 件",
+    "{waybill}  found on shelf {shelf}, recorded on shelf {recorded}  · {done}":
+        "{waybill}  在 {shelf} 号货架发现，记录在 {recorded} 号货架  · {done}",
+    "Stocktake report · {station}": "盘库报告 · {station}",
+    "Counted by (signature):": "盘点人签字：",
+    "Checked by (signature):": "复核人签字：",
 }
 
 

@@ -72,6 +72,7 @@ def _what(kind: str) -> str:
         "courier_statement": QCoreApplication.translate("Printing", "The courier fee statement"),
         "day_close_report": QCoreApplication.translate("Printing", "The day-close report"),
         "period_report": QCoreApplication.translate("Printing", "The report"),
+        "stocktake_report": QCoreApplication.translate("Printing", "The stocktake report"),
     }.get(kind, QCoreApplication.translate("Printing", "The print job"))
 
 
@@ -98,6 +99,8 @@ def _after(kind: str) -> str:
             "Printing", "The payment is logged; write the receipt by hand if the payer needs one."),
         "day_close_report": QCoreApplication.translate(
             "Printing", "The day is closed and the report is saved in the reports folder."),
+        "stocktake_report": QCoreApplication.translate(
+            "Printing", "The stocktake is kept; press Print report on Stocktake when the printer works."),
     }.get(kind, "")
 
 

@@ -60,6 +60,13 @@ def op_words() -> dict[str, str]:
         "cod.collected": QCoreApplication.translate("History", "cash on delivery collected"),
         "cod.waived": QCoreApplication.translate("History", "cash on delivery waived"),
         "cod.remitted": QCoreApplication.translate("History", "cash on delivery remitted to the courier"),
+        # 盘库 (sync/op_lines/stocktake.py)
+        "stocktake.started": QCoreApplication.translate("History", "stocktake started"),
+        "stocktake.shelf_chosen": QCoreApplication.translate("History", "stocktake: shelf counted"),
+        "stocktake.scanned": QCoreApplication.translate("History", "stocktake: parcel scanned"),
+        "stocktake.finished": QCoreApplication.translate("History", "stocktake finished"),
+        "parcel.reshelved": QCoreApplication.translate("History", "re-shelved with a new code (stocktake)"),
+        "parcel.marked_lost": QCoreApplication.translate("History", "marked lost (stocktake)"),
     }
 
 

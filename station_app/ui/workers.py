@@ -14,6 +14,7 @@ thread that made them) and closes it at the end.
 
 from __future__ import annotations
 
+import atexit
 import itertools
 import logging
 import threading
@@ -68,6 +69,16 @@ class _Runner(QThread):
 
 
 _RUNNERS: set[_Runner] = set()
+
+
+@atexit.register
+def _wait_for_runners(msecs: int = 30_000) -> None:
+    """At interpreter exit, let background threads end before their QThread objects are torn down with this
+    module: destroying a QThread that is still returning from its job aborts the process (seen at the end of a
+    test process under load: "QThread: Destroyed while thread is still running")."""
+    deadline = time.monotonic() + msecs / 1000
+    for runner in list(_RUNNERS):
+        runner.wait(max(0, int((deadline - time.monotonic()) * 1000)))
 
 
 class Lane(QObject):

@@ -361,6 +361,12 @@ def _project(conn: sqlite3.Connection, station: str, op: dict[str, Any], changes
     elif kind == "parcel.pickup_undone":
         conn.execute("UPDATE parcels SET status='in_stock', picked_up_at=NULL, pickup_code = ? "
                      "WHERE parcel_id=? AND station = ?", (p["pickup_code"], p["parcel_id"], station))
+    elif kind == "parcel.reshelved":  # 盘库: a new pickup code, and the new text carries it
+        conn.execute("UPDATE parcels SET pickup_code = ? WHERE parcel_id = ? AND station = ?",
+                     (p["pickup_code"], p["parcel_id"], station))
+    elif kind == "parcel.marked_lost":
+        conn.execute("UPDATE parcels SET status = 'lost' WHERE parcel_id = ? AND station = ?",
+                     (p["parcel_id"], station))
     rollups.project(conn, station, kind, p, at, changes)
     if ops.OPS[kind].sends_text and p.get("notification_id"):
         sms.queue_pickup_text(conn, station, p["parcel_id"], p["notification_id"],

@@ -21,8 +21,10 @@ from .scanner import typed
 from .support import click, find, free_port, kind, on_login_screen, said, set_printer
 from .support import key as press
 
-F_KEYS = [Qt.Key.Key_F2, Qt.Key.Key_F3, Qt.Key.Key_F4, Qt.Key.Key_F11, Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F7,
-          Qt.Key.Key_F8, (Qt.Key.Key_F8, Qt.KeyboardModifier.ShiftModifier), Qt.Key.Key_F9, Qt.Key.Key_F10]
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+F_KEYS = [Qt.Key.Key_F2, Qt.Key.Key_F3, Qt.Key.Key_F4, (Qt.Key.Key_F4, SHIFT), Qt.Key.Key_F11, Qt.Key.Key_F5,
+          Qt.Key.Key_F6, Qt.Key.Key_F7, Qt.Key.Key_F8, (Qt.Key.Key_F8, SHIFT), Qt.Key.Key_F9,
+          Qt.Key.Key_F10]  # in tab order
 SCREENS = {"1024x768": (1024, 768, 1.0), "1366x768@125%": (1366, 768, 1.25)}
 
 

@@ -31,6 +31,7 @@ from station_app.core import (
     settings,
     shelving,
     stock,
+    stocktake,
 )
 from station_app.core.clock import local_day, utc_now
 from station_app.core.errors import StationError
@@ -102,6 +103,13 @@ def a_whole_station_day(conn, boss) -> None:
     cod.set_due(conn, waived.id, 500, clerk_id=boss.id)
     cod.waive(conn, waived.id, "快递员同意", clerk_id=boss.id, supervisor_id=boss.id, supervisor_pin="1234")
     cod.remit(conn, "ZTO", 2_000, "transfer", "TR001", clerk_id=boss.id)
+    counted = stocktake.start(conn, clerk_id=boss.id)  # 盘库: shelf 1 holds a parcel of shelf 2, misses another
+    stocktake.choose_shelf(conn, counted.id, 1, clerk_id=boss.id)
+    stocktake.scan(conn, counted.id, bare.waybill, clerk_id=boss.id)
+    stocktake.choose_shelf(conn, counted.id, 2, clerk_id=boss.id)
+    found = stocktake.finish(conn, counted.id, clerk_id=boss.id)
+    stocktake.reshelve(conn, counted.id, bare.id, clerk_id=boss.id)
+    stocktake.mark_lost(conn, counted.id, found.missing[0].parcel_id, clerk_id=boss.id)
 
     sender = sending.register_sender(conn, name="张三", phone="13812345678", id_type="resident_id",
                                      id_number=idcheck.with_check_digit("50023719850615123"), clerk_id=boss.id)

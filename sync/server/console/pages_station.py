@@ -12,7 +12,7 @@ from typing import Any
 from starlette.responses import Response
 from starlette.routing import Route
 
-from .. import figures, stations, storage
+from .. import figures, stations, stocktakes, storage
 from ..health import health as station_health
 from ..refdata import DataError
 from . import audit, forms, periods, units
@@ -54,7 +54,8 @@ def station_page(conn: sqlite3.Connection, code: str) -> dict[str, Any]:
     history = conn.execute("SELECT status, since, note, at FROM station_status WHERE station = ? ORDER BY since DESC",
                            (code,)).fetchall()
     return {"code": code, "record": record, "health": health, "days": days, "history": history,
-            "texts": figures.texts_by_month(conn, code, today, 6)}
+            "texts": figures.texts_by_month(conn, code, today, 6),
+            "stocktake": stocktakes.last_stocktake(conn, code)}
 
 
 def _set_status(conn: sqlite3.Connection, code: str, status: str, since: str, note: str, actor: str,
