@@ -74,9 +74,12 @@ def apply_item(conn: sqlite3.Connection, seq: int, kind: Any, body: Any) -> str:
 
 def _apply(conn: sqlite3.Connection, seq: int, kind: str, body: dict[str, Any]) -> None:
     if kind == "manifest":
+        cod_fen = _whole(body, "cod_fen") if "cod_fen" in body else 0
+        if not 0 <= cod_fen <= 10_000_000:
+            raise ValueError(f"cod_fen out of range: {cod_fen}")
         manifest.expect_from_county(conn, str(body["waybill"]), str(body.get("courier") or ""),
                                     str(body.get("recipient_name") or ""), str(body.get("recipient_phone") or ""),
-                                    str(body.get("route_code") or ""))
+                                    str(body.get("route_code") or ""), cod_fen)
     elif kind == "sale_result":  # the county sold part or all of a lot in the city
         produce.record_sale_in(conn, _text(body, "lot_no"), _whole(body, "sold_g"),
                                _whole(body, "sales_fen"), source="county", clerk_id=None, feed_seq=seq)

@@ -27,7 +27,8 @@ MAX_BODY_BYTES = 16 * 1024 * 1024  # after decompression: refuses gzip bombs
 REF_KINDS = ("couriers", "price_table", "produce_catalog", "bill_types", "announcements", "prohibited_items",
              "bus_runs",
              "exception_deadlines",  # 问题件: days to answer each kind (core/exceptions_register.py)
-             "service_catalog", "inbound_timetable")  # 便民服务 (core/services.py), 到车 (core/inbound_runs.py)
+             "service_catalog", "inbound_timetable",  # 便民服务 (core/services.py), 到车 (core/inbound_runs.py)
+             "courier_rates")  # 派费 per piece (core/courier_fees.py)
 FEED_KINDS = ("manifest", "instruction", "announcement", "notification_status", "sale_result")
 OP_RESULTS = ("applied", "duplicate", "rejected")
 STATUS_LETTERS = {"applied": "a", "duplicate": "d", "rejected": "r"}

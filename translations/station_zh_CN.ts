@@ -290,6 +290,37 @@
     </message>
 </context>
 <context>
+    <name>CodPanel</name>
+    <message>
+        <source>Payment reference (WeChat / Alipay)</source>
+        <translation>付款流水号（微信/支付宝）</translation>
+    </message>
+    <message>
+        <source>Collected</source>
+        <translation>已收款</translation>
+    </message>
+    <message>
+        <source>Waive (supervisor)…</source>
+        <translation>免收（站长批准）…</translation>
+    </message>
+    <message>
+        <source>To pay on delivery: {amount} ({waybills}). Collect it before the hand-over.</source>
+        <translation>到付/代收：{amount}（{waybills}）。请先收款再出库。</translation>
+    </message>
+    <message>
+        <source>Collected. Now scan the parcels as you hand them over.</source>
+        <translation>已收款。请逐件扫描出库。</translation>
+    </message>
+    <message>
+        <source>Let the parcel go without the {amount} due on delivery</source>
+        <translation>免收到付/代收款 {amount} 放行出库</translation>
+    </message>
+    <message>
+        <source>Waived. Now scan the parcels as you hand them over.</source>
+        <translation>已免收。请逐件扫描出库。</translation>
+    </message>
+</context>
+<context>
     <name>DayClosePage</name>
     <message>
         <source>yuan</source>
@@ -366,6 +397,10 @@
     <message>
         <source>Bills: {types}; by channel {channels}</source>
         <translation>缴费：{types}；按渠道 {channels}</translation>
+    </message>
+    <message>
+        <source>Courier fees earned: {fees}; cash on delivery collected: {cod}</source>
+        <translation>派费收入：{fees}；代收货款：{cod}</translation>
     </message>
     <message>
         <source>counted at the last close</source>
@@ -1230,6 +1265,62 @@
         <translation>备份没能放到位（{path}）。站点数据没有改变；请检查磁盘后再试。</translation>
     </message>
     <message>
+        <source>STOP: {waybill} has {amount} to pay on delivery. Collect it (or ask a supervisor to waive it) before handing the parcel over.</source>
+        <translation>停！{waybill} 有到付/代收款 {amount}。请先收款（或请站长批准免收），再交付包裹。</translation>
+    </message>
+    <message>
+        <source>Type the amount to collect in yuan, more than 0, for example 25.00.</source>
+        <translation>请输入应收金额（元），大于 0，例如 25.00。</translation>
+    </message>
+    <message>
+        <source>The amount due on {waybill} is already collected or waived.</source>
+        <translation>{waybill} 的到付/代收款已收取或已免收。</translation>
+    </message>
+    <message>
+        <source>{waybill} has nothing to pay on delivery.</source>
+        <translation>{waybill} 没有到付/代收款。</translation>
+    </message>
+    <message>
+        <source>Type the payment&apos;s reference (the transaction number on the phone) for a payment not in cash.</source>
+        <translation>非现金付款请填写付款流水号（手机上的交易单号）。</translation>
+    </message>
+    <message>
+        <source>Say why the amount due is waived.</source>
+        <translation>请填写免收原因。</translation>
+    </message>
+    <message>
+        <source>Type the reference of the remittance (the transfer number, or the courier&apos;s receipt number).</source>
+        <translation>请填写交款凭证号（转账流水号或快递员收据号）。</translation>
+    </message>
+    <message>
+        <source>Only {owed} of cash on delivery is owed to this courier; {amount} is more. Check the amount.</source>
+        <translation>应交该快递公司的代收货款只有 {owed}，{amount} 超出了。请核对金额。</translation>
+    </message>
+    <message>
+        <source>The statement for {month} is already agreed.</source>
+        <translation>{month} 的对账单已确认。</translation>
+    </message>
+    <message>
+        <source>There is no fee on the statement for {month}: nothing to agree.</source>
+        <translation>{month} 的对账单没有派费记录，无需确认。</translation>
+    </message>
+    <message>
+        <source>Agree the statement for {month} with the courier first, then record the payment.</source>
+        <translation>请先与快递公司确认 {month} 的对账单，再登记付款。</translation>
+    </message>
+    <message>
+        <source>The statement for {month} is already marked paid.</source>
+        <translation>{month} 的对账单已登记付款。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as the courier&apos;s statement. Save it as CSV or .xlsx and try again.</source>
+        <translation>{path} 无法作为快递公司对账单读取。请另存为 CSV 或 .xlsx 后重试。</translation>
+    </message>
+    <message>
+        <source>The courier&apos;s file was not read: {count} lines have problems. Fix them and import again.</source>
+        <translation>快递公司对账文件未导入：有 {count} 行有问题。请改正后重新导入。</translation>
+    </message>
+    <message>
         <source>The request was refused ({code}). Nothing was changed.</source>
         <translation>操作被拒绝（{code}），未做任何改动。</translation>
     </message>
@@ -1497,6 +1588,185 @@
     </message>
 </context>
 <context>
+    <name>FeesPage</name>
+    <message>
+        <source>Show</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <source>Statement PDF…</source>
+        <translation>对账单 PDF…</translation>
+    </message>
+    <message>
+        <source>Statement .xlsx…</source>
+        <translation>对账单 .xlsx…</translation>
+    </message>
+    <message>
+        <source>Import the courier&apos;s statement…</source>
+        <translation>导入快递公司对账单…</translation>
+    </message>
+    <message>
+        <source>Import the courier&apos;s own file (CSV or .xlsx of waybills) to compare it with ours.</source>
+        <translation>导入快递公司自己的对账文件（运单明细 CSV 或 .xlsx），与本站记录核对。</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Waybill</source>
+        <translation>运单号</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>本站</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Agree the statement</source>
+        <translation>确认对账单</translation>
+    </message>
+    <message>
+        <source>Amount paid (yuan)</source>
+        <translation>付款金额（元）</translation>
+    </message>
+    <message>
+        <source>Transfer reference</source>
+        <translation>转账流水号</translation>
+    </message>
+    <message>
+        <source>Mark paid</source>
+        <translation>登记已付款</translation>
+    </message>
+    <message>
+        <source>Amount remitted (yuan)</source>
+        <translation>交款金额（元）</translation>
+    </message>
+    <message>
+        <source>Reference of the remittance</source>
+        <translation>交款凭证号</translation>
+    </message>
+    <message>
+        <source>Record remittance</source>
+        <translation>登记交款</translation>
+    </message>
+    <message>
+        <source>on ours, not on theirs</source>
+        <translation>本站有，对方无</translation>
+    </message>
+    <message>
+        <source>on theirs, not on ours</source>
+        <translation>对方有，本站无</translation>
+    </message>
+    <message>
+        <source>amounts differ</source>
+        <translation>金额不符</translation>
+    </message>
+    <message>
+        <source>Courier</source>
+        <translation>快递公司</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <source>The courier paid</source>
+        <translation>快递公司付款</translation>
+    </message>
+    <message>
+        <source>Statement</source>
+        <translation>对账单</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>对账核对</translation>
+    </message>
+    <message>
+        <source>Payment and cash on delivery</source>
+        <translation>付款与代收货款</translation>
+    </message>
+    <message>
+        <source>handed over</source>
+        <translation>派件（已出库）</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>退件</translation>
+    </message>
+    <message>
+        <source>sent via the station</source>
+        <translation>寄件（经本站收寄）</translation>
+    </message>
+    <message>
+        <source>{courier} {month}: {n} parcels received.</source>
+        <translation>{courier} {month}：到件入库 {n} 件。</translation>
+    </message>
+    <message>
+        <source>{kind}: {n} pieces, {amount}.</source>
+        <translation>{kind}：{n} 件，{amount}。</translation>
+    </message>
+    <message>
+        <source>Due to the station: {amount}.</source>
+        <translation>应付本站派费：{amount}。</translation>
+    </message>
+    <message>
+        <source>Cash on delivery this month: collected {c}, remitted {r}.</source>
+        <translation>本月代收货款：收取 {c}，已交付 {r}。</translation>
+    </message>
+    <message>
+        <source>Agreed {at}; paid {amount} on {paid} ({reference}).</source>
+        <translation>已于 {at} 确认；{paid} 已付款 {amount}（{reference}）。</translation>
+    </message>
+    <message>
+        <source>Agreed {at}; not paid yet.</source>
+        <translation>已于 {at} 确认；尚未付款。</translation>
+    </message>
+    <message>
+        <source>Not agreed yet.</source>
+        <translation>尚未确认。</translation>
+    </message>
+    <message>
+        <source>Cash on delivery owed to {courier}: {amount}</source>
+        <translation>应交{courier}的代收货款：{amount}</translation>
+    </message>
+    <message>
+        <source>The courier&apos;s statement</source>
+        <translation>快递公司对账单</translation>
+    </message>
+    <message>
+        <source>CSV or Excel files (*.csv *.xlsx)</source>
+        <translation>CSV 或 Excel 文件 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>Ours {ours}, theirs {theirs}; {matched} waybills agree. {a} on ours only, {b} on theirs only, {c} with different amounts.</source>
+        <translation>本站 {ours}，快递公司 {theirs}；{matched} 条一致。本站有对方无 {a} 条，对方有本站无 {b} 条，金额不符 {c} 条。</translation>
+    </message>
+    <message>
+        <source>Statement agreed.</source>
+        <translation>对账单已确认。</translation>
+    </message>
+    <message>
+        <source>Payment recorded.</source>
+        <translation>付款已登记。</translation>
+    </message>
+    <message>
+        <source>Remittance recorded.</source>
+        <translation>交款已登记。</translation>
+    </message>
+    <message>
+        <source>Save the statement</source>
+        <translation>保存对账单</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>received</source>
@@ -1665,6 +1935,38 @@
     <message>
         <source>current shelf set</source>
         <translation>设置当前货架</translation>
+    </message>
+    <message>
+        <source>courier fee earned</source>
+        <translation>派费入账</translation>
+    </message>
+    <message>
+        <source>courier fee taken back</source>
+        <translation>派费冲回</translation>
+    </message>
+    <message>
+        <source>courier statement agreed</source>
+        <translation>派费对账单确认</translation>
+    </message>
+    <message>
+        <source>courier statement paid</source>
+        <translation>派费对账单已付款</translation>
+    </message>
+    <message>
+        <source>amount to pay on delivery entered</source>
+        <translation>登记到付/代收款</translation>
+    </message>
+    <message>
+        <source>cash on delivery collected</source>
+        <translation>到付/代收款已收取</translation>
+    </message>
+    <message>
+        <source>cash on delivery waived</source>
+        <translation>到付/代收款已免收</translation>
+    </message>
+    <message>
+        <source>cash on delivery remitted to the courier</source>
+        <translation>代收货款已交快递公司</translation>
     </message>
     <message>
         <source>stocktake started</source>
@@ -1851,6 +2153,18 @@
         <translation>无法按 CSV 读取</translation>
     </message>
     <message>
+        <source>the amount to pay on delivery is not an amount in yuan</source>
+        <translation>到付/代收金额不是以元为单位的金额</translation>
+    </message>
+    <message>
+        <source>the fee is not an amount in yuan</source>
+        <translation>派费不是以元为单位的金额</translation>
+    </message>
+    <message>
+        <source>the first line must name the waybill column (运单号) and the fee column (派费 or 金额)</source>
+        <translation>第一行须含运单号列（运单号）和金额列（派费或金额）</translation>
+    </message>
+    <message>
         <source>line {number}: {problem} ({value})</source>
         <translation>第 {number} 行：{problem}（{value}）</translation>
     </message>
@@ -1876,6 +2190,10 @@
     <message>
         <source>On account</source>
         <translation>月结</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
     </message>
 </context>
 <context>
@@ -1931,6 +2249,10 @@
     <message>
         <source>Services</source>
         <translation>便民服务</translation>
+    </message>
+    <message>
+        <source>Courier fees</source>
+        <translation>派费对账</translation>
     </message>
 </context>
 <context>
@@ -2284,6 +2606,14 @@
         <translation>便民服务凭条</translation>
     </message>
     <message>
+        <source>The cash on delivery receipt</source>
+        <translation>到付/代收款收款凭条</translation>
+    </message>
+    <message>
+        <source>The courier fee statement</source>
+        <translation>派费对账单</translation>
+    </message>
+    <message>
         <source>The day-close report</source>
         <translation>日结报表</translation>
     </message>
@@ -2589,6 +2919,10 @@
         <translation>重新打印</translation>
     </message>
     <message>
+        <source>To pay on delivery…</source>
+        <translation>到付/代收款…</translation>
+    </message>
+    <message>
         <source>Waybill</source>
         <translation>运单号</translation>
     </message>
@@ -2691,6 +3025,18 @@
     <message>
         <source>Now shelving on {shelf}-{layer}.</source>
         <translation>当前上架位置：{shelf}-{layer}。</translation>
+    </message>
+    <message>
+        <source>To pay on delivery</source>
+        <translation>到付/代收款</translation>
+    </message>
+    <message>
+        <source>Amount the recipient pays at pickup (yuan), as printed on the waybill:</source>
+        <translation>收件人取件时应付金额（元），按面单所印填写：</translation>
+    </message>
+    <message>
+        <source>{waybill}: {amount} to collect at pickup.</source>
+        <translation>{waybill}：取件时应收 {amount}。</translation>
     </message>
     <message>
         <source>Select a parcel in the list first.</source>

@@ -92,6 +92,9 @@ class DayTotals:
     bills_fen: dict[str, int] = field(default_factory=dict)  # amount by bill type
     bills_by_channel_fen: dict[str, int] = field(default_factory=dict)  # amount + commission by channel
     bill_commission_fen: int = 0
+    earnings_fen: dict[str, int] = field(default_factory=dict)  # the station's own, by line (派费 included)
+    courier_fees_fen: dict[str, int] = field(default_factory=dict)  # 派费 earned, by courier
+    cod_fen: dict[str, int] = field(default_factory=dict)  # cash on delivery collected, by channel
     cash_float_fen: int = 0
     cash_float_source: str = "default"  # carried (from the last close) · set (by a supervisor) · default
     cash_in_fen: int = 0  # cash taken: sending fees, bills with commission … (the ops that declare it)

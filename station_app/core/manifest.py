@@ -15,9 +15,12 @@ from . import couriers, journal
 from .clock import to_iso, utc_now
 from .db import transaction
 from .errors import ManifestError, StationError
+from .money import parse_yuan
 from .privacy import is_mobile, normalize_mobile
 
 COLUMNS = ("waybill", "courier", "recipient_name", "recipient_phone")
+# an optional column after those: the amount the recipient pays at pickup (到付运费 / 代收货款), in yuan
+COD_COLUMNS = ("cod", "cod_yuan", "到付", "到付金额", "代收货款")
 _WAYBILL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9-]{5,39}$")  # never "-…": a formula in Excel
 _MASKED_PHONE = re.compile(r"^[0-9*]{0,7}\*+\d{4}$|^\d{4}$")  # 138****1234 or a bare tail, for privacy waybills
 MAX_ROWS = 100_000
@@ -35,6 +38,7 @@ class Expected:
     recipient_phone: str  # full mobile, or '' with phone_tail set for a privacy waybill
     phone_tail: str
     route_code: str = ""  # the 客货邮 route bringing it, when the county's list names one (the inbound run)
+    cod_fen: int = 0  # cash on delivery due at pickup; 0: none
 
 
 def key(waybill: str) -> str:
@@ -47,14 +51,14 @@ def _store(conn: sqlite3.Connection, rows: list[Expected], source: str) -> None:
     now = to_iso(utc_now())
     conn.executemany(
         "INSERT OR REPLACE INTO manifest (waybill_key, waybill, courier, recipient_name, recipient_phone, "
-        "phone_tail, source, imported_at, route_code) VALUES (?,?,?,?,?,?,?,?,?)",
+        "phone_tail, source, imported_at, route_code, cod_fen) VALUES (?,?,?,?,?,?,?,?,?,?)",
         [(key(r.waybill), r.waybill, r.courier, r.recipient_name, r.recipient_phone, r.phone_tail, source, now,
-          r.route_code) for r in rows],
+          r.route_code, r.cod_fen) for r in rows],
     )
 
 
 def expect_from_county(conn: sqlite3.Connection, waybill: str, courier_text: str, recipient_name: str,
-                       recipient_phone: str, route_code: str = "") -> Expected:
+                       recipient_phone: str, route_code: str = "", cod_fen: int = 0) -> Expected:
     """One expected parcel from the county's feed, inside the feed item's transaction.
 
     Checked as the county's data already was: a courier we cannot name stays unknown (the clerk picks it at
@@ -68,7 +72,7 @@ def expect_from_county(conn: sqlite3.Connection, waybill: str, courier_text: str
     except StationError:
         phone = ""
     tail = (phone or recipient_phone.replace(" ", ""))[-4:]
-    row = Expected(waybill, courier, recipient_name.strip(), phone, tail, route_code.strip()[:32])
+    row = Expected(waybill, courier, recipient_name.strip(), phone, tail, route_code.strip()[:32], cod_fen)
     _store(conn, [row], "county")
     return row
 
@@ -112,6 +116,7 @@ def parse(conn: sqlite3.Connection, raw: bytes) -> list[Expected]:
     if tuple(header[: len(COLUMNS)]) != COLUMNS:
         raise ManifestError(problems or [(1, "bad_header", ",".join(header)[:80])])
     route_at = header.index("route_code") if "route_code" in header else None  # optional: the inbound run
+    cod_col = next((header.index(c) for c in COD_COLUMNS if c in header), None)
     rows: list[Expected] = []
     seen: dict[str, int] = {}
     for number, fields in records:
@@ -133,13 +138,20 @@ def parse(conn: sqlite3.Connection, raw: bytes) -> list[Expected]:
         if courier_text and courier is None:
             problems.append((number, "unknown_courier", courier_text))
             continue
+        cod_text = fields[cod_col].strip() if cod_col is not None and cod_col < len(fields) else ""
+        try:
+            cod_fen = parse_yuan(cod_text) if cod_text else 0
+        except StationError:
+            problems.append((number, "bad_cod", cod_text[:20]))
+            continue
         if is_mobile(phone.replace(" ", "")):
-            rows.append(Expected(waybill, courier, name, normalize_mobile(phone), phone.replace(" ", "")[-4:], route))
+            rows.append(Expected(waybill, courier, name, normalize_mobile(phone), phone.replace(" ", "")[-4:], route,
+                                 cod_fen))
         elif _MASKED_PHONE.match(phone):
             if not name:
                 problems.append((number, "privacy_needs_name", phone))
                 continue
-            rows.append(Expected(waybill, courier, name, "", phone[-4:], route))
+            rows.append(Expected(waybill, courier, name, "", phone[-4:], route, cod_fen))
         else:
             problems.append((number, "bad_phone", phone))
         if len(rows) > MAX_ROWS:

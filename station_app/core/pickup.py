@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
-from . import clerks, journal, notifications, shelving
+from . import clerks, cod, courier_fees, journal, notifications, shelving
 from .clock import to_iso, utc_now
 from .db import transaction
 from .errors import StationError
@@ -145,6 +145,7 @@ def confirm(conn: sqlite3.Connection, parcel_ids: list[str], handover: Handover,
             if parcel.status != "in_stock":
                 raise StationError("parcel_not_in_stock", parcel.waybill, waybill=parcel.waybill,
                                    status=parcel.status)
+            cod.require_settled(conn, parcel)  # 到付 / 代收货款: collected or waived first
             conn.execute(
                 "UPDATE parcels SET status = 'picked_up', picked_up_at = ?, picked_up_by = ?, handover = ?,"
                 " proxy_name = ?, proxy_phone_tail = ? WHERE id = ?",
@@ -155,6 +156,7 @@ def confirm(conn: sqlite3.Connection, parcel_ids: list[str], handover: Handover,
                 "parcel_id": parcel_id, "waybill": parcel.waybill, "handover": handover.kind,
                 "proxy_name": handover.proxy_name, "proxy_phone_tail": handover.proxy_phone_tail,
             }, clerk_id=clerk_id, entity_id=parcel_id, at=at)
+            courier_fees.earn(conn, parcel_id, parcel.waybill, parcel.courier, "delivered", clerk_id=clerk_id, at=at)
     return [get(conn, pid) for pid in parcel_ids]
 
 
@@ -183,4 +185,5 @@ def undo(conn: sqlite3.Connection, parcel_id: str, reason: str, *, clerk_id: str
             "parcel_id": parcel_id, "waybill": parcel.waybill, "reason": reason.strip(),
             "supervisor_id": supervisor.id, "pickup_code": code, "shelf": shelf, "layer": layer,
         }, clerk_id=clerk_id, entity_id=parcel_id, at=to_iso(now))
+        courier_fees.reverse(conn, parcel_id, "delivered", clerk_id=clerk_id)
     return get(conn, parcel_id)

@@ -6,7 +6,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, fields
 
-from . import clerks, fees, journal, prohibited, regions, settings, station
+from . import clerks, courier_fees, fees, journal, prohibited, regions, settings, station
 from .clock import to_iso, utc_now
 from .db import transaction
 from .errors import StationError
@@ -189,4 +189,5 @@ def accept(conn: sqlite3.Connection, parcel: Parcel, *, clerk_id: str, superviso
             "payment": parcel.payment, "approved_by": approved_by,
             "findings": [f"{f.level}:{f.category}:{f.keyword}" for f in findings]},
             clerk_id=clerk_id, entity_id=sending_id)
+        courier_fees.earn(conn, sending_id, waybill, parcel.courier, "sent", clerk_id=clerk_id)
     return Accepted(sending_id, waybill, source, quote, findings)

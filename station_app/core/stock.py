@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime, timedelta
 
-from . import couriers, journal, notifications, settings, station
+from . import courier_fees, couriers, journal, notifications, settings, station
 from .clock import from_iso, to_iso, utc_now
 from .db import transaction
 from .errors import StationError
@@ -89,6 +89,8 @@ def return_to_courier(conn: sqlite3.Connection, scanned: str, reason: str, *, cl
         journal.append(conn, "parcel.returned", {"parcel_id": parcel.id, "waybill": parcel.waybill,
                                                  "reason": reason},
                        clerk_id=clerk_id, entity_id=parcel.id, at=to_iso(now))
+        courier_fees.earn(conn, parcel.id, parcel.waybill, parcel.courier, "returned", clerk_id=clerk_id,
+                          at=to_iso(now))
     return get(conn, parcel.id)
 
 

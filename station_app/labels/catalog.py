@@ -20,6 +20,8 @@ from .kinds import (
     batch_sheet,
     bill_receipt,
     box_label,
+    cod_receipt,
+    courier_statement,
     exception_slip,
     handover_list,
     pickup_sticker,
@@ -94,6 +96,14 @@ SAMPLE_EXCEPTION = exception_slip.ExceptionSlip(
     [("ZT7700000000001", True), ("YT9999999999", False)], "外箱压坏，里面的两只瓷碗碎了，村民取件时当场开箱发现。",
     "2026-11-23 10:15", "2026-11-30 10:15", "resolved", "compensated", "¥35.50", "", 2)
 
+SAMPLE_COD = cod_receipt.CodReceipt(STATION, "731234567890", "中通", "张* 138****5678", "¥25.50", "微信",
+                                    "4200001234202611231234", "2026-11-23 10:20")
+SAMPLE_COURIER_STATEMENT = courier_statement.CourierStatement(
+    STATION, "中通", "2026-11", 412, {"delivered": 388, "returned": 9, "sent": 31},
+    {"delivered": "¥232.80", "returned": "¥2.70", "sent": "¥31.00"}, "¥266.50", "¥640.00", "¥500.00", "¥140.00",
+    [(f"7312345678{n:02d}", "delivered", "¥0.60", f"2026-11-{1 + n % 28:02d}") for n in range(60)],
+    "2026-12-02", "王芳", "¥266.50", "2026-12-05", "TR20261205001")
+
 
 SAMPLE_STOCKTAKE = stocktake_report.StocktakeReport(
     STATION, "0A1B2C3D4E5F", "2026-11-23 18:02", "2026-11-23 18:40", [1, 2, 3], 214,
@@ -106,7 +116,8 @@ def sample_day() -> DayTotals:
                      parcels_in_stock=140, sendings=9, sending_fees_fen={"cash": 12000, "wechat": 5600},
                      produce_net_g=49000, produce_boxes=3, produce_payouts_fen={"cash": 36416},
                      bills_fen={"ELEC": 20000}, bills_by_channel_fen={"cash": 20100}, bill_commission_fen=100,
-                     cash_float_fen=50000, expected_cash_fen=45784)
+                     courier_fees_fen={"ZTO": 4260, "YTO": 1800}, cod_fen={"cash": 2550},
+                     cash_float_fen=50000, expected_cash_fen=48334)
 
 
 def sample_report() -> Report:
@@ -133,7 +144,9 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("bill_receipt", lambda _size, lang: bill_receipt.pages(SAMPLE_BILL, lang), "receipt"),
     Kind("exception_slip", lambda _size, lang: exception_slip.pages(SAMPLE_EXCEPTION, lang), "receipt"),
     Kind("service_receipt", lambda _size, lang: service_receipt.pages(SAMPLE_SERVICE, lang), "receipt"),
-    Kind("day_close_report", lambda _size, lang: reports.day_close(sample_day(), STATION, 45784, "", {}, lang), "a4"),
+    Kind("cod_receipt", lambda _size, lang: cod_receipt.pages(SAMPLE_COD, lang), "receipt"),
+    Kind("courier_statement", lambda _size, lang: courier_statement.pages(SAMPLE_COURIER_STATEMENT, lang), "a4"),
+    Kind("day_close_report", lambda _size, lang: reports.day_close(sample_day(), STATION, 48334, "", {}, lang), "a4"),
     Kind("period_report", lambda _size, lang: reports.period(sample_report(), STATION, {}, lang), "a4"),
     Kind("stocktake_report", lambda _size, lang: stocktake_report.pages(SAMPLE_STOCKTAKE, lang), "a4"),
 )}

@@ -160,6 +160,30 @@ ZH_CN: dict[str, str] = {
     "Sending fees by courier: {amounts}": "运费按快递公司：{amounts}",
     "Returned {returned_rate} ({returned}/{received}); overdue {overdue_rate} ({overdue}/{in_stock})":
         "退回率 {returned_rate}（{returned}/{received}）；滞留率 {overdue_rate}（{overdue}/{in_stock}）",
+    "courier fees": "派费",
+    "Courier fees and cash on delivery": "派费与代收货款",
+    "Courier fees earned: {fees}; cash on delivery collected: {cod}": "派费收入：{fees}；代收货款：{cod}",
+    # cash on delivery receipt
+    "Cash on delivery receipt": "到付/代收货款收款凭条",
+    "Recipient:": "收件人：",
+    "Paid on delivery:": "收款金额：",
+    "Collected for the courier. Keep this receipt.": "本款项为代快递公司收取，请妥善保存本凭条。",
+    # courier fee statement
+    "Courier fee statement · {station}": "派费对账单 · {station}",
+    "Courier: {courier}  Month: {month}": "快递公司：{courier}  月份：{month}",
+    "Parcels received: {count}": "到件入库：{count} 件",
+    "handed over": "派件（已出库）",
+    "returned": "退件",
+    "sent via the station": "寄件（经本站收寄）",
+    "{kind}: {count} pieces, {amount}": "{kind}：{count} 件，{amount}",
+    "Fees due to the station: {amount}": "应付本站派费：{amount}",
+    "Cash on delivery collected {collected}, remitted {remitted} this month; owed to the courier now {owed}":
+        "本月代收货款 {collected}，已交付 {remitted}；目前应交快递公司 {owed}",
+    "Waybills ({count}):": "运单明细（{count} 条）：",
+    "Courier's signature:": "快递公司签字：",
+    "Agreed {date} by {clerk}": "已对账：{date}（{clerk}）",
+    "Agreed {date} by {clerk}; paid {amount} on {paid} ({reference})":
+        "已对账：{date}（{clerk}）；已付款 {amount}，{paid}（{reference}）",
     # lists joined inside a sentence
     ", ": "，",
     # stocktake report (盘库)

@@ -98,6 +98,7 @@ class DayClosePage(Page):
     def names(self) -> dict[str, str]:
         """Payment methods in words and bill types by their county names (现金, 电费 …)."""
         words = {t.code: t.name for t in bills.types(self.session.conn)}
+        words.update(self.session.courier_names)  # 派费 by courier
         words.update(money_methods())
         return words
 
@@ -118,6 +119,8 @@ class DayClosePage(Page):
                 kg=money.kg_number(t.produce_net_g), boxes=t.produce_boxes, paid=listed(t.produce_payouts_fen)),
             self.tr("Bills: {types}; by channel {channels}").format(types=listed(t.bills_fen),
                                                                      channels=listed(t.bills_by_channel_fen)),
+            self.tr("Courier fees earned: {fees}; cash on delivery collected: {cod}").format(
+                fees=listed(t.courier_fees_fen), cod=listed(t.cod_fen)),
         ]))
         self.floatInput.setText(money.yuan(t.cash_float_fen).lstrip("¥"))
         self.floatSource.setText({"carried": self.tr("counted at the last close"),

@@ -189,6 +189,20 @@ def _errors() -> dict[str, str]:
         "stocktake_already_corrected": QCoreApplication.translate("Errors", "This parcel was already dealt with in this stocktake. Nothing was changed."),
         "stocktake_lost_after_finish": QCoreApplication.translate("Errors", "A parcel can be marked lost only after the stocktake is finished: it may still turn up on another shelf."),
         "restore_failed": QCoreApplication.translate("Errors", "The backup could not be put in place ({path}). The station's data is unchanged; check the disk and try again."),
+        "cod_unpaid": QCoreApplication.translate("Errors", "STOP: {waybill} has {amount} to pay on delivery. Collect it (or ask a supervisor to waive it) before handing the parcel over."),
+        "cod_amount_invalid": QCoreApplication.translate("Errors", "Type the amount to collect in yuan, more than 0, for example 25.00."),
+        "cod_already_settled": QCoreApplication.translate("Errors", "The amount due on {waybill} is already collected or waived."),
+        "cod_none": QCoreApplication.translate("Errors", "{waybill} has nothing to pay on delivery."),
+        "reference_needed": QCoreApplication.translate("Errors", "Type the payment's reference (the transaction number on the phone) for a payment not in cash."),
+        "waive_needs_reason": QCoreApplication.translate("Errors", "Say why the amount due is waived."),
+        "remit_needs_reference": QCoreApplication.translate("Errors", "Type the reference of the remittance (the transfer number, or the courier's receipt number)."),
+        "remit_too_much": QCoreApplication.translate("Errors", "Only {owed} of cash on delivery is owed to this courier; {amount} is more. Check the amount."),
+        "statement_already_agreed": QCoreApplication.translate("Errors", "The statement for {month} is already agreed."),
+        "statement_empty": QCoreApplication.translate("Errors", "There is no fee on the statement for {month}: nothing to agree."),
+        "statement_not_agreed": QCoreApplication.translate("Errors", "Agree the statement for {month} with the courier first, then record the payment."),
+        "statement_already_paid": QCoreApplication.translate("Errors", "The statement for {month} is already marked paid."),
+        "courier_file_unreadable": QCoreApplication.translate("Errors", "{path} cannot be read as the courier's statement. Save it as CSV or .xlsx and try again."),
+        "courier_file_invalid": QCoreApplication.translate("Errors", "The courier's file was not read: {count} lines have problems. Fix them and import again."),
     }
 
 
@@ -206,6 +220,9 @@ def _line_problems() -> dict[str, str]:
         "mixed_encoding": QCoreApplication.translate("Manifest", "this line is in another text encoding (UTF-8 or GBK) than the lines before it; save the whole file again as one CSV (UTF-8)"),
         "field_too_long": QCoreApplication.translate("Manifest", "a field is far too long; check the file is a manifest"),
         "bad_csv": QCoreApplication.translate("Manifest", "not readable as CSV"),
+        "bad_cod": QCoreApplication.translate("Manifest", "the amount to pay on delivery is not an amount in yuan"),
+        "bad_amount": QCoreApplication.translate("Manifest", "the fee is not an amount in yuan"),
+        "courier_file_header": QCoreApplication.translate("Manifest", "the first line must name the waybill column (运单号) and the fee column (派费 or 金额)"),
     }
 
 
@@ -220,7 +237,8 @@ def money_methods() -> dict[str, str]:
     return {"cash": QCoreApplication.translate("Money", "Cash"), "wechat": QCoreApplication.translate("Money", "WeChat Pay"),
             "alipay": QCoreApplication.translate("Money", "Alipay"), "bank": QCoreApplication.translate("Money", "Bank card"),
             "bank_card": QCoreApplication.translate("Money", "Bank card"),
-            "account": QCoreApplication.translate("Money", "On account")}
+            "account": QCoreApplication.translate("Money", "On account"),
+            "transfer": QCoreApplication.translate("Money", "Bank transfer")}
 
 
 def fill_methods(combo, codes: tuple[str, ...]) -> None:  # type: ignore[no-untyped-def]

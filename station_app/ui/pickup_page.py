@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ..core import pickup
 from ..core.parcels import Parcel
 from ..core.privacy import mask_name, mask_phone
+from .cod_panel import CodPanel
 from .page import Page, PageHost
 from .session import parcel_columns
 from .text_status import TextColumn
@@ -78,6 +79,7 @@ class PickupPage(Page):
         self.confirmPickupButton.setMinimumHeight(52)
         self.confirmPickupButton.setShortcut("Ctrl+Return")
         self.clearButton = named(QPushButton(self.tr("Start over")), "clearPickupButton")
+        self.cod = CodPanel(self)  # 到付 / 代收货款: collected or waived before the hand-over
         self._layout()
 
         self.lookupInput.returnPressed.connect(self._on_lookup)
@@ -108,6 +110,7 @@ class PickupPage(Page):
         box.addWidget(self.lookupInput)
         box.addWidget(self.summary)
         box.addWidget(self.recipientChooser)
+        box.addWidget(self.cod)
         box.addWidget(self.pickupScanInput)
         box.addWidget(self.pickupTable, 1)
         box.addLayout(who)
@@ -126,6 +129,7 @@ class PickupPage(Page):
         self.parcels, self.scanned = [], set()
         self._show_choices([])
         self.model.set_rows([])
+        self.cod.show_for([])
         self.summary.setText("")
         self.selfRadio.setChecked(True)
         self.proxyName.clear()
@@ -194,6 +198,7 @@ class PickupPage(Page):
         self.summary.setText(self.tr("{name} {phone}: {n} parcels on the shelf").format(
             name=names, phone=person.masked_phone, n=len(self.parcels)))
         self.banner.show_message("info", self.tr("Fetch the parcels, then scan each one as you hand it over."))
+        self.cod.show_for(self.parcels)
         self.pickupScanInput.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_choice_typed(self, text: str) -> None:

@@ -70,6 +70,8 @@ def _what(kind: str) -> str:
         "bill_receipt": QCoreApplication.translate("Printing", "The payment receipt"),
         "exception_slip": QCoreApplication.translate("Printing", "The exception slip"),
         "service_receipt": QCoreApplication.translate("Printing", "The service receipt"),
+        "cod_receipt": QCoreApplication.translate("Printing", "The cash on delivery receipt"),
+        "courier_statement": QCoreApplication.translate("Printing", "The courier fee statement"),
         "day_close_report": QCoreApplication.translate("Printing", "The day-close report"),
         "period_report": QCoreApplication.translate("Printing", "The report"),
         "stocktake_report": QCoreApplication.translate("Printing", "The stocktake report"),

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core import couriers, manifest, parcels, shelving
+from ..core import cod, couriers, manifest, money, parcels, shelving
 from ..core.errors import ManifestError, StationError
 from ..core.privacy import mask_phone
 from ..labels.catalog import sticker_page
@@ -71,6 +71,7 @@ class ReceivePage(Page):
         self.damageButton = named(QPushButton(self.tr("Mark damaged…")), "markDamagedButton")
         self.reprintButton = named(QPushButton(self.tr("Reprint sticker")), "reprintButton")
         self.runStrip = InboundRunStrip(self, self.receivedTable)  # 到车: the inbound bus run, live
+        self.codButton = named(QPushButton(self.tr("To pay on delivery…")), "codAtReceiptButton")
         self._layout()
 
         self.scanInput.returnPressed.connect(self._on_scan)
@@ -84,6 +85,7 @@ class ReceivePage(Page):
         self.courierButton.clicked.connect(self._change_courier)
         self.damageButton.clicked.connect(self._mark_damaged)
         self.reprintButton.clicked.connect(self._reprint)
+        self.codButton.clicked.connect(self._cod_due)
         self.receivedTable.doubleClicked.connect(lambda _i: self._fill_recipient_for_selected())
         self.reload()
 
@@ -113,6 +115,7 @@ class ReceivePage(Page):
         actions.addWidget(self.courierButton)
         actions.addWidget(self.damageButton)
         actions.addWidget(self.reprintButton)
+        actions.addWidget(self.codButton)
         box = QVBoxLayout(self)
         box.addLayout(options)
         box.addLayout(form)
@@ -121,7 +124,7 @@ class ReceivePage(Page):
         box.addLayout(actions)
         box.addWidget(self.receivedTable, 1)
         for widget in (self.courierSelector, self.shelfSelector, self.damagedCheck, self.importButton,
-                       self.courierButton, self.damageButton, self.reprintButton):
+                       self.courierButton, self.damageButton, self.reprintButton, self.codButton):
             widget.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
     # ----- state shown in the selectors -------------------------------------------------------------------
@@ -357,6 +360,18 @@ class ReceivePage(Page):
             if len(chosen) == 1:
                 exceptions_page.offer_register(self, chosen[0], note.strip())  # 问题件: one entry per parcel
                 return
+        self.focus_scan()
+
+    def _cod_due(self) -> None:
+        """到付 / 代收货款 printed on the waybill: the amount the recipient pays before the parcel leaves."""
+        chosen = self._chosen()
+        text, ok = QInputDialog.getText(self, self.tr("To pay on delivery"), self.tr(
+            "Amount the recipient pays at pickup (yuan), as printed on the waybill:")) if chosen else ("", False)
+        if ok:
+            self.op(lambda conn: cod.set_due(conn, chosen[0].id, money.parse_yuan(text),
+                                             clerk_id=self.session.clerk_id)).then(
+                lambda due: self.banner.show_message("ok", self.tr("{waybill}: {amount} to collect at pickup.").format(
+                    waybill=due.waybill, amount=money.yuan(due.amount_fen)))).run()
         self.focus_scan()
 
     def _chosen(self) -> list[parcels.Parcel]:

@@ -30,7 +30,7 @@ from .widgets import Column, RowTable, ScanField, make_table, named
 
 
 class ServicesPage(Page):
-    key, order = "F12", 85
+    key, order = "F12", 87  # after 缴费 (F8) and its 派费对账 (Shift+F8)
 
     @classmethod
     def title(cls) -> str:

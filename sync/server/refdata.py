@@ -27,7 +27,10 @@ SHAPES: dict[str, tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]] = {
     "service_catalog": (("code", "name", "category", "category_name", "fields", "money", "fee_fen", "fee_permille",
                          "fee_from", "privacy"), ("fee_fen", "fee_permille"), ()),
     "inbound_timetable": (("route_code", "station", "arrives", "days"), (), ()),
+    "courier_rates": (("courier", "kind", "fen_per_piece", "valid_from", "valid_to"), ("fen_per_piece",), ()),
 }
+RATE_KINDS = ("delivered", "returned", "sent")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # what each service_catalog column may hold (the station leaves out a row it cannot read, so refuse it here)
 _SERVICE_WORDS = {"money": ("none", "in", "out"), "fee_from": ("villager", "provider"),
                   "privacy": ("open", "masked", "local")}
@@ -36,6 +39,7 @@ _CODE_WORD = re.compile(r"^[A-Za-z0-9_.-]{1,32}$")
 _HHMM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 MANIFEST_COLUMNS = ("station", "waybill", "courier", "recipient_name", "recipient_phone")
 MANIFEST_OPTIONAL = ("route_code",)  # the 客货邮 route bringing the parcel: the station's inbound run expects it
+MANIFEST_COD = "cod_fen"  # optional: cash on delivery (到付 / 代收货款) due at pickup, in fen
 _WAYBILL = re.compile(r"^[A-Za-z0-9-]{6,40}$")
 _PHONE = re.compile(r"^1[3-9]\d{9}$|^[0-9*]{0,7}\*+\d{4}$|^\d{4}$")
 
@@ -126,6 +130,8 @@ def validate_ref(kind: str, rows: list[dict[str, str]]) -> list[dict[str, Any]]:
                 except re.error:
                     problems.append(f"line {n}: {column} {pattern!r} is not a valid pattern")
         problems += _row_words(kind, n, row)
+        if kind == "courier_rates":
+            problems += _rate_problems(n, row)
         out.append(clean)
     if problems:
         raise DataError(problems)
@@ -153,11 +159,29 @@ def _row_words(kind: str, n: int, row: dict[str, str]) -> list[str]:
     return problems
 
 
-def manifest_item(row: dict[str, str]) -> dict[str, str]:
-    """The feed item for one expected parcel: the required columns and the optional ones the row has."""
-    item = {k: row[k] for k in MANIFEST_COLUMNS[1:]}
+def manifest_item(row: dict[str, str]) -> dict[str, Any]:
+    """The feed item for one expected parcel: the required columns, the optional ones the row has, and cash on
+    delivery (fen) when it has one."""
+    item: dict[str, Any] = {k: row[k] for k in MANIFEST_COLUMNS[1:]}
     item.update({k: row[k] for k in MANIFEST_OPTIONAL if row.get(k)})
+    if row.get(MANIFEST_COD):
+        item[MANIFEST_COD] = int(row[MANIFEST_COD])
     return item
+
+
+def _rate_problems(n: int, row: dict[str, str]) -> list[str]:
+    """派费 rates: a known kind, dates as YYYY-MM-DD (valid_to may be empty), at most ¥1,000 a piece."""
+    problems = []
+    if row["kind"] not in RATE_KINDS:
+        problems.append(f"line {n}: kind must be one of {', '.join(RATE_KINDS)}")
+    for column in ("valid_from", "valid_to"):
+        if row[column] and not _DAY.match(row[column]):
+            problems.append(f"line {n}: {column} must be a date YYYY-MM-DD")
+    if row["fen_per_piece"].isdigit() and int(row["fen_per_piece"]) > 100_000:
+        problems.append(f"line {n}: fen_per_piece is beyond any real rate; check the unit (fen)")
+    if row["valid_from"] and row["valid_to"] and row["valid_to"] < row["valid_from"]:
+        problems.append(f"line {n}: valid_to is before valid_from")
+    return problems
 
 
 def validate_manifest(rows: list[dict[str, str]], stations: set[str]) -> list[dict[str, str]]:
@@ -173,11 +197,22 @@ def validate_manifest(rows: list[dict[str, str]], stations: set[str]) -> list[di
             problems.append(f"line {n}: bad phone")
         elif row.get("route_code") and not _CODE_WORD.match(row["route_code"]):
             problems.append(f"line {n}: bad route_code {row['route_code'][:40]!r}")
+        elif row.get("cod_fen") and not (row["cod_fen"].isdigit() and 0 < int(row["cod_fen"]) <= 10_000_000):
+            problems.append(f"line {n}: cod_fen (cash on delivery, in fen) must be a whole number from 1 to "
+                            "10000000, or empty")
     if not rows:
         problems.append("no rows")
     if problems:
         raise DataError(problems)
     return rows
+
+
+def manifest_body(row: dict[str, str]) -> dict[str, Any]:
+    """The feed item of one checked manifest row: its columns, and cash on delivery (fen) when it has one."""
+    body: dict[str, Any] = {k: row[k] for k in MANIFEST_COLUMNS[1:]}
+    if row.get(MANIFEST_COD):
+        body[MANIFEST_COD] = int(row[MANIFEST_COD])
+    return body
 
 
 # A sale result within reason: up to 10 t of produce and ¥100,000,000 in one line.

@@ -40,7 +40,8 @@ from .scanner import fill, typed
 F_KEYS = {f"F{n}": getattr(Qt.Key, f"Key_F{n}") for n in range(2, 13)}
 PAGE_KEYS = {"receivePage": "F2", "pickupPage": "F3", "stockPage": "F4", "sendPage": "F5", "producePage": "F6",
              "dispatchPage": "F7", "billsPage": "F8", "dayClosePage": "F9", "reportsPage": "F10",
-             "callListPage": "F11", "servicesPage": "F12"}
+             "callListPage": "F11", "servicesPage": "F12",
+             "feesPage": "Shift+F8"}
 
 
 # ----- finding ---------------------------------------------------------------------------------------------
@@ -136,8 +137,10 @@ def back_from_dialog(window: QWidget) -> None:
 
 
 def go(window: QWidget, page_name: str) -> QWidget:
-    """The page's F-key, as the clerk switches pages."""
-    key(window, F_KEYS[PAGE_KEYS[page_name]])
+    """The page's F-key (with Shift for some), as the clerk switches pages."""
+    name = PAGE_KEYS[page_name]
+    shift = Qt.KeyboardModifier.ShiftModifier if name.startswith("Shift+") else Qt.KeyboardModifier.NoModifier
+    key(window, F_KEYS[name.removeprefix("Shift+")], shift)
     shown = current_page(window)
     assert shown.objectName() == page_name, shown.objectName()
     return shown

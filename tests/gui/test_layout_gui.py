@@ -23,7 +23,7 @@ from .support import key as press
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 F_KEYS = [Qt.Key.Key_F2, Qt.Key.Key_F3, (Qt.Key.Key_F3, SHIFT), Qt.Key.Key_F4, (Qt.Key.Key_F4, SHIFT), Qt.Key.Key_F11,
-          Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F7, Qt.Key.Key_F8, Qt.Key.Key_F12,
+          Qt.Key.Key_F5, Qt.Key.Key_F6, Qt.Key.Key_F7, Qt.Key.Key_F8, (Qt.Key.Key_F8, SHIFT), Qt.Key.Key_F12,
           Qt.Key.Key_F9, Qt.Key.Key_F10]  # in tab order
 SCREENS = {"1024x768": (1024, 768, 1.0), "1366x768@125%": (1366, 768, 1.25)}
 

@@ -36,8 +36,8 @@ def test_the_interface_is_chinese_by_default(counter):
     tab_widget = find(counter, "pageTabs", QTabWidget)
     tabs = [tab_widget.tabText(i) for i in range(tab_widget.count())]
     assert tabs == ["到件入库  F2", "取件出库  F3", "问题件  Shift+F3", "库存  F4", "盘库  Shift+F4", "电话  F11",
-                    "寄件  F5", "农产品  F6", "交接  F7", "缴费  F8", "便民服务  F12", "日结  F9",
-                    "报表  F10"]
+                    "寄件  F5", "农产品  F6", "交接  F7", "缴费  F8", "派费对账  Shift+F8", "便民服务  F12",
+                    "日结  F9", "报表  F10"]
     assert "确认出库（Ctrl+回车）" in texts and "锁屏" in texts
 
 
@@ -46,8 +46,8 @@ def test_english_is_selectable(counter):
     tab_widget = find(counter, "pageTabs", QTabWidget)
     tabs = [tab_widget.tabText(i) for i in range(tab_widget.count())]
     assert tabs == ["Parcels in  F2", "Pickup  F3", "Exceptions  Shift+F3", "Stock  F4", "Stocktake  Shift+F4",
-                    "Calls  F11", "Send  F5", "Produce  F6", "Hand-over  F7", "Bills  F8", "Services  F12",
-                    "Day close  F9",
+                    "Calls  F11", "Send  F5", "Produce  F6", "Hand-over  F7", "Bills  F8", "Courier fees  Shift+F8",
+                    "Services  F12", "Day close  F9",
                     "Reports  F10"]
 
 

@@ -40,7 +40,7 @@ def test_every_f_key_brings_its_page(counter, qtbot):
         assert tabs.currentWidget().objectName() == name
         assert tabs.tabText(tabs.currentIndex()).endswith(f"  {key}")
     # a shifted F-key: the page beside the unshifted one's
-    shifted = {"Shift+F3": "exceptionsPage", "Shift+F4": "stocktakePage"}
+    shifted = {"Shift+F3": "exceptionsPage", "Shift+F4": "stocktakePage", "Shift+F8": "feesPage"}
     for key, name in shifted.items():
         qtbot.keyClick(QApplication.focusWidget() or counter, getattr(Qt.Key, f"Key_{key.split('+')[1]}"),
                        Qt.KeyboardModifier.ShiftModifier)

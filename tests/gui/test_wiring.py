@@ -27,6 +27,7 @@ HELD = {
     "runSelector": "openDispatchButton", "payoutMethod": "addConsignorButton",
     "gradeSelector": "intakeButton", "idType": "registerSenderButton", "payment": "acceptSendingButton",
     "inspectedCheck": "acceptSendingButton", "returnReason": "returnScanInput (Enter)",
+    "codChannel": "collectCodButton", "paidChannel": "markPaidButton", "remitChannel": "remitCodButton",
     "damagedCheck": "scanInput (Enter)", "handoverSelf": "confirmPickupButton",
     "sendWaybillInput": "acceptSendingButton (the courier's waybill is taken with the parcel)",
     "saleLotInput": "recordSaleButton / returnUnsoldButton / settleButton",

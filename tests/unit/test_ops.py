@@ -14,8 +14,10 @@ from station_app.core import (
     bills,
     calllist,
     clerks,
+    cod,
     county_feed,
     county_messages,
+    courier_fees,
     dayclose,
     db,
     dispatch,
@@ -102,6 +104,12 @@ def a_whole_station_day(conn, boss) -> None:
                                            waybills=[bare.waybill, "YT0000000009"], clerk_id=boss.id)
     exceptions_register.start(conn, problem.id, "已联系网点", clerk_id=boss.id)
     exceptions_register.resolve(conn, problem.id, "compensated", amount_fen=2000, clerk_id=boss.id)
+    cod.set_due(conn, bare.id, 2_000, clerk_id=boss.id)  # cash on delivery: collected, waived, remitted
+    cod.collect(conn, bare.id, "wechat", "WX001", clerk_id=boss.id)
+    waived = parcels.receive(conn, "YT9876543210987", clerk_id=boss.id).parcel
+    cod.set_due(conn, waived.id, 500, clerk_id=boss.id)
+    cod.waive(conn, waived.id, "快递员同意", clerk_id=boss.id, supervisor_id=boss.id, supervisor_pin="1234")
+    cod.remit(conn, "ZTO", 2_000, "transfer", "TR001", clerk_id=boss.id)
     counted = stocktake.start(conn, clerk_id=boss.id)  # 盘库: shelf 1 holds a parcel of shelf 2, misses another
     stocktake.choose_shelf(conn, counted.id, 1, clerk_id=boss.id)
     stocktake.scan(conn, counted.id, bare.waybill, clerk_id=boss.id)
@@ -115,6 +123,9 @@ def a_whole_station_day(conn, boss) -> None:
     sending.refuse(conn, "sender_refused_registration", clerk_id=boss.id, item="土特产")
     sending.accept(conn, sending.Parcel(sender.id, "李四", "13912345678", "广东", "广州市", "天河区", "体育西路 1 号",
                                         "衣服", True, "ZTO", 2300), clerk_id=boss.id)
+    month = local_day(utc_now()).strftime("%Y-%m")  # 派费: the month's statement agreed and paid
+    courier_fees.agree(conn, "ZTO", month, 0, 0, clerk_id=boss.id)
+    courier_fees.mark_paid(conn, "ZTO", month, 100, "transfer", "TR002", clerk_id=boss.id)
     farmer = produce.add_consignor(conn, "刘大爷", "13700001111", village="龙雾村", payout="cash", clerk_id=boss.id)
     lot = produce.take_in(conn, produce.Intake(farmer, "WS-CUILI", "一级", 20_000, 1_000, 500, 1_000, 3),
                           clerk_id=boss.id)
@@ -257,8 +268,8 @@ def test_journal_append_refuses_a_payload_its_declaration_does_not_allow(conn, b
 
 @pytest.fixture
 def a_new_line():
-    """A business line added later (cash on delivery): declared once, with what it means for the till."""
-    declared = ops.declare("cod.collected", parcel_id=ops.Id(), amount_fen=ops.Fen(), channel=ops.Code(),
+    """A business line added later (a deposit taken): declared once, with what it means for the till."""
+    declared = ops.declare("deposit.taken", parcel_id=ops.Id(), amount_fen=ops.Fen(), channel=ops.Code(),
                            adds=(ops.Adds(ops.CASH_IN, "amount_fen", when=("channel", "cash")),))
     yield declared
     del ops.OPS[declared.name]
@@ -267,7 +278,7 @@ def a_new_line():
 def test_a_new_line_declared_once_reaches_the_day_close_and_the_county(a_new_line, conn, boss, tmp_path):
     with db.transaction(conn):
         for channel in ("cash", "wechat"):
-            journal.append(conn, "cod.collected", {"parcel_id": f"p-{channel}", "amount_fen": 3_000,
+            journal.append(conn, "deposit.taken", {"parcel_id": f"p-{channel}", "amount_fen": 3_000,
                                                    "channel": channel}, clerk_id=boss.id)
     totals = dayclose.totals(conn, dayclose.business_day(conn))
     assert totals.cash_in_fen == 3_000 and totals.expected_cash_fen == 3_000
@@ -277,7 +288,7 @@ def test_a_new_line_declared_once_reaches_the_day_close_and_the_county(a_new_lin
     storage.init(tmp_path / "county")
     county = storage.connect(tmp_path / "county")
     try:
-        rows = conn.execute("SELECT * FROM journal WHERE type = 'cod.collected' ORDER BY device_seq").fetchall()
+        rows = conn.execute("SELECT * FROM journal WHERE type = 'deposit.taken' ORDER BY device_seq").fetchall()
         done = storage.apply_batch(county, storage.Caller("S001", "device-1"), [
             {"op_id": r["op_id"], "device_seq": r["device_seq"], "type": r["type"], "payload": json.loads(r["payload"]),
              "created_at": r["created_at"]} for r in rows])
@@ -286,4 +297,4 @@ def test_a_new_line_declared_once_reaches_the_day_close_and_the_county(a_new_lin
         figures, counts = rollups.figures(county, "S001", day)
     finally:
         county.close()
-    assert figures.flat(ops.CASH_IN) == 3_000 and counts == {"cod.collected": 2}
+    assert figures.flat(ops.CASH_IN) == 3_000 and counts == {"deposit.taken": 2}

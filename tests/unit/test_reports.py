@@ -37,7 +37,8 @@ def test_report_numbers_match_the_database(conn, boss):
     assert sum(r.down_by_day.values()) == conn.execute("SELECT count(*) FROM parcels").fetchone()[0] == 8
     assert r.down_by_courier == {"SF": 3, "YTO": 4, "STO": 1}
     assert r.up_by_day[today] == 2 and r.up_by_courier == {"ZTO": 2}
-    assert r.earnings_fen == {"sending": 4000, "bills": 200}
+    # 派费 at the built-in rates: two ZTO sent (¥1.00 each), one SF returned (¥0.50)
+    assert r.earnings_fen == {"sending": 4000, "bills": 200, "courier_fees": 250}
     assert (r.returned, r.received) == (1, 8) and r.return_rate == 1 / 8
 
     names = couriers.names(conn)

@@ -45,6 +45,9 @@ def day_close(t: DayTotals, station: str, counted_fen: int, reason: str, names: 
         (tr(lang, "By type: {amounts}", amounts=by(t.bills_fen)), False),
         (tr(lang, "By channel (with commission): {amounts}; commission {commission}",
             amounts=by(t.bills_by_channel_fen), commission=yuan(t.bill_commission_fen)), False),
+        (tr(lang, "Courier fees and cash on delivery"), True),
+        (tr(lang, "Courier fees earned: {fees}; cash on delivery collected: {cod}", fees=by(t.courier_fees_fen),
+            cod=by(t.cod_fen)), False),
         (tr(lang, "Cash"), True),
         (tr(lang, "Float {float}, expected {expected}, counted {counted}, difference {difference}",
             float=yuan(t.cash_float_fen), expected=yuan(t.expected_cash_fen), counted=yuan(counted_fen),
@@ -59,7 +62,8 @@ def day_close(t: DayTotals, station: str, counted_fen: int, reason: str, names: 
 
 
 EARNINGS = {"sending": mark("sending fees"), "produce": mark("produce commission"), "bills": mark("bill commission"),
-            "services": mark("service fees")}
+            "services": mark("service fees"),
+            "courier_fees": mark("courier fees")}
 
 
 def period(report: Report, station: str, names: dict[str, str], lang: str = DEFAULT) -> list[Page]:

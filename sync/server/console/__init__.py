@@ -21,6 +21,7 @@ from . import (
     pages_business,
     pages_coverage,
     pages_exceptions,
+    pages_fees,
     pages_figures,
     pages_logs,
     pages_map_uploads,
@@ -42,7 +43,8 @@ def console_app(data_dir: Path, timing: http_limits.BodyTiming | None = None) ->
     routes: list[BaseRoute] = [static_files()]
     for module in (pages_auth, pages_overview, pages_figures, pages_subsidy, pages_business, pages_coverage,
                    pages_stations, pages_station, pages_messages, pages_uploads, pages_map_uploads, pages_sms,
-                   pages_admin, pages_logs, pages_exceptions, pages_services):
+                   pages_admin, pages_logs, pages_exceptions, pages_services,
+                   pages_fees):
         routes.extend(module.routes(console))
     return Starlette(routes=routes, exception_handlers=error_pages(console))
 

@@ -21,7 +21,7 @@ from .web import Console, Ctx, Refused
 MAX_FILE = 4 * 1024 * 1024
 REF_LABELS = {"couriers": "快递公司", "price_table": "寄件价格表", "produce_catalog": "农产品目录",
               "bill_types": "缴费类型", "announcements": "公告", "prohibited_items": "禁寄物品",
-              "bus_runs": "客货邮班次"}
+              "bus_runs": "客货邮班次", "courier_rates": "派费标准"}
 WHAT = {"ref": "参考数据", "manifest": "到件清单", "sale": "农产品销售结果", "areas": "区划", "stations": "站点名录"}
 
 

@@ -23,8 +23,8 @@ from . import forms, masking, sessions
 from .accounts import AccountError, User
 
 CHINA = timezone(timedelta(hours=8))
-NAV = [("/", "概览"), ("/figures", "指标"), ("/subsidy", "补贴"), ("/business", "分项业务"), ("/stations", "站点"),
-       ("/services", "便民服务"),
+NAV = [("/", "概览"), ("/figures", "指标"), ("/subsidy", "补贴"), ("/business", "分项业务"), ("/fees", "派费"),
+       ("/stations", "站点"), ("/services", "便民服务"),
        ("/messages", "消息"), ("/uploads", "数据上传"), ("/releases", "版本发布"), ("/sms", "短信设置"),
        ("/users", "用户"), ("/audit", "审计日志"), ("/security", "安全日志")]
 NAV.insert(4, ("/exceptions", "问题件"))  # after 分项业务 (issue 16's line)
