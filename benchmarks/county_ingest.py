@@ -8,7 +8,8 @@ Each station uploads --ops ops (batches of at most 500, the protocol's limit) an
 --at-once stations doing so at the same time (default: all of them, at most 50 — the issue's "50 stations pushing at
 once"). The mix is a station's real day: parcels received (most with a phone, so the county texts the recipient),
 parcels picked up and returned, sendings, produce taken in and sold, bills. Texts go out through the server's own
-sender (the generic HTTP gateway to a vendor on 127.0.0.1, no merge wait) while the ingest runs, as they do in the field.
+sender (the generic HTTP gateway to a vendor on 127.0.0.1, no merge wait)
+while the ingest runs, as they do in the field.
 
 Printed per station count: ops/s (all ops / wall time of the uploads), p50/p99 of an upload's latency, p99 of a
 feed pull, bytes per op on disk (the database files, indexes included, over the ledger's ops), the server's peak RSS,
@@ -34,8 +35,8 @@ import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -57,21 +58,24 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def _at(start: datetime, i: int) -> str:
-    return (start + timedelta(seconds=i * 20)).isoformat(timespec="milliseconds")[:23] + "Z"
+def _at(start: datetime, i: int, step: int = 20) -> str:
+    return (start + timedelta(seconds=i * step)).isoformat(timespec="milliseconds")[:23] + "Z"
 
 
-def station_day(rng: random.Random, n: int, count: int, first_seq: int) -> list[dict[str, Any]]:
-    """A station's day of ``count`` ops, as a real counter journals them (payloads valid per sync/ops.py)."""
+def station_day(rng: random.Random, n: int, count: int, first_seq: int, start: datetime | None = None,
+                shelf: list[str] | None = None) -> list[dict[str, Any]]:
+    """A station's day of ``count`` ops from ``start`` (default: three hours ago), as a real counter journals them
+    (payloads valid per sync/ops.py); ``shelf`` carries the parcels still waiting from day to day."""
     out: list[dict[str, Any]] = []
-    shelf: list[str] = []
-    start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
+    shelf = [] if shelf is None else shelf
+    start = start or datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
+    step = max(1, 36_000 // max(1, count))  # a ten-hour counter day
     i = 0
     while len(out) < count:
         roll = rng.random()
-        at = _at(start, i)
+        at = _at(start, i, step)
         i += 1
-        if roll < 0.5 or len(shelf) < 5:
+        if roll < 0.42 or len(shelf) < 5:
             pid = uuid7()
             shelf.append(pid)
             phone = f"13{n % 100:02d}{rng.randrange(10**7):07d}"
@@ -109,7 +113,7 @@ def station_day(rng: random.Random, n: int, count: int, first_seq: int) -> list[
             if len(out) < count:
                 out.append(_op("produce.sold", lot, {"sale_id": uuid7(), "lot_id": lot, "lot_no": f"L{n:04d}{i:05d}",
                                                      "sold_g": 10_000, "sales_fen": 8_000, "source": "station"},
-                               _at(start, i)))
+                               _at(start, i, step)))
         else:
             bid = uuid7()
             out.append(_op("bill.paid", bid, {
@@ -259,26 +263,37 @@ def run(stations: int, per_station: int, at_once: int, database: str | None) -> 
         if http is None:
             http = local.http = httpx.Client(trust_env=False, timeout=600)
         auth = {"Authorization": f"Bearer {tokens[n]}"}
+
+        def again(request: Any) -> httpx.Response:  # a kept-alive connection the server closed: once more
+            try:
+                return http.send(request)
+            except httpx.TransportError:
+                return http.send(request)
+
         for body in bodies[n]:
             began = time.perf_counter()
-            answer = http.post(server.url + "/v1/ops", content=body, headers={**auth, "Content-Encoding": "xz"})
+            answer = again(http.build_request("POST", server.url + "/v1/ops", content=body,
+                                              headers={**auth, "Content-Encoding": "xz"}))
             took = time.perf_counter() - began
             got = answer.json()["statuses"].count("a") if answer.status_code == 200 else 0
             began = time.perf_counter()
-            http.get(server.url + "/v1/feed", params={"after": 0, "limit": 500}, headers=auth)
+            again(http.build_request("GET", server.url + "/v1/feed", params={"after": 0, "limit": 500},
+                                     headers=auth))
             with lock:
                 uploads.append(took)
                 feeds.append(time.perf_counter() - began)
                 applied[0] += got
 
-    began = time.perf_counter()
-    with ThreadPoolExecutor(max_workers=min(stations, at_once)) as pool:
-        list(pool.map(station, range(stations)))
-    wall = time.perf_counter() - began
-    rss = server.peak_rss_mb()
-    time.sleep(2)  # the sender's last round
-    server.stop()
-    vendor.close()
+    try:
+        began = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=min(stations, at_once)) as pool:
+            list(pool.map(station, range(stations)))
+        wall = time.perf_counter() - began
+        rss = server.peak_rss_mb()
+        time.sleep(2)  # the sender's last round
+    finally:
+        server.stop()
+        vendor.close()
     out: dict[str, Any] = {"stations": stations, "at_once": min(stations, at_once), "ops": applied[0],
                            "ops_s": applied[0] / wall, "wall_s": wall, "p50": pct(uploads, .5),
                            "p99": pct(uploads, .99), "feed_p99": pct(feeds, .99), "rss_mb": rss}
