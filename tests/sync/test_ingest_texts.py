@@ -80,3 +80,42 @@ def test_concurrent_uploads_text_each_recipient_once(tmp_path):
     finally:
         server.stop()
         vendor.close()
+
+
+def test_a_text_the_vendor_took_but_answered_late_is_never_sent_again(tmp_path):
+    """The vendor accepts the text and answers after the gateway stopped waiting: the county cannot know whether it
+    went, so it is 'unknown' (the station is told, the clerk calls) — never queued to be sent a second time."""
+    vendor = VendorLocal()
+    slow = {"once": True}
+
+    def late(phone: str) -> float:
+        if slow.pop("once", False):
+            return 3.0
+        return 0.0
+
+    vendor.answer_after = late
+    server = TunedServer(tmp_path / "county", env={**FAST, "COUNTY_SMS_HTTP_TIMEOUT": "1"})
+    server.data_dir.mkdir(parents=True)
+    sheet = tmp_path / "stations.csv"
+    sheet.write_text("code,name\nC001,C001 站\n", encoding="utf-8")
+    imported = admin(server, "station", "import", str(sheet))
+    code = next(line.split("\t")[1] for line in imported.stdout.splitlines() if "\t" in line)
+    server.start()
+    try:
+        at_once(server)
+        assert admin(server, "sms", "set", "--gateway", "http", "--http-url", vendor.url + "/send", "--http-params",
+                     '{"phone": "mobile", "text": "content"}').returncode == 0
+        with httpx.Client(trust_env=False, timeout=60) as http:
+            token = http.post(server.url + "/v1/enroll", json={"code": code, "device_id": uuid7()}).json()["token"]
+            answer = http.post(server.url + "/v1/ops", content=protocol.encode({"ops": [_received(1, 1, 1)]}),
+                               headers={"Authorization": f"Bearer {token}", "Content-Encoding": "xz"})
+        assert answer.json()["statuses"] == "a"
+        wait_for(lambda: server.query("SELECT state FROM sms_texts") in ([("unknown",)], [("sent",)]),
+                 "the text settled", seconds=90)
+        assert server.query("SELECT state, reason FROM sms_texts") == [("unknown", "unknown")]
+        assert vendor.requests == 1 and sum(vendor.sent.values()) == 1
+        told = server.query("SELECT body FROM feed WHERE kind = 'notification_status'")
+        assert len(told) == 1 and '"state": "unknown"' in told[0][0]
+    finally:
+        server.stop()
+        vendor.close()

@@ -13,10 +13,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from .. import storage
+from .. import storage, writer
 from . import config
 from .compose import compose
-from .gateways import ALARM, RETRY, SENT, Answer, Gateway, Message, Outstanding, Receipt
+from .gateways import ALARM, RETRY, SENT, UNKNOWN, Answer, Gateway, Message, Outstanding, Receipt
 from .queue import status_body
 
 STALE_CLAIM = timedelta(minutes=10)
@@ -43,7 +43,7 @@ def paused(conn: sqlite3.Connection) -> str:
 
 def run_round(conn: sqlite3.Connection, gateway: Gateway, now: datetime, batch: int = 50) -> Round:
     done = Round()
-    with storage.transaction(conn):
+    with writer.turn(conn), storage.transaction(conn):  # in the uploads' queue: not starved by them
         _expire_stale(conn, now)
         done.composed = compose(conn, now)
         claimed = [] if paused(conn) else _claim(conn, now, batch)
@@ -54,7 +54,7 @@ def run_round(conn: sqlite3.Connection, gateway: Gateway, now: datetime, batch: 
         if answer.status == ALARM:  # the county's account is refused: stop now, hand back the rest untried
             done.answers += [(r["text_id"], Answer("untried")) for r in claimed[index + 1:]]
             break
-    with storage.transaction(conn):
+    with writer.turn(conn), storage.transaction(conn):
         for text_id, answer in done.answers:
             _record(conn, gateway.name, text_id, answer, now, done)
     done.receipts = follow_receipts(conn, gateway, now)
@@ -116,6 +116,10 @@ def _record(conn: sqlite3.Connection, gateway: str, text_id: str, answer: Answer
                      (gateway, answer.provider_id, config.iso(now), answer.code, text_id))
         _settle(conn, text_id, "sent", "", now)
         done.sent += 1
+    elif answer.status == UNKNOWN:  # the vendor may have it: the station is told, the clerk calls if need be
+        conn.execute("UPDATE sms_texts SET gateway = ?, code = ? WHERE text_id = ?", (gateway, answer.code, text_id))
+        _settle(conn, text_id, "unknown", answer.reason, now)
+        done.failed += 1
     elif answer.status in (RETRY, ALARM, "untried") and (answer.status != RETRY or row[0] < MAX_ATTEMPTS):
         back = BACKOFF * 2 ** max(0, row[0] - 1) if answer.status == RETRY else timedelta(0)
         conn.execute("UPDATE sms_texts SET state = 'queued', claimed_by = NULL, next_at = ?, reason = ?, code = ?, "
@@ -182,7 +186,7 @@ def follow_receipts(conn: sqlite3.Connection, gateway: Gateway, now: datetime, l
 def apply_receipts(conn: sqlite3.Connection, gateway: str, receipts: list[Receipt], now: datetime,
                    checked: tuple[str, ...] | list[str] = ()) -> int:
     applied = 0
-    with storage.transaction(conn):
+    with writer.turn(conn), storage.transaction(conn):
         conn.executemany("UPDATE sms_texts SET checked_at = ? WHERE text_id = ?",
                          [(config.iso(now), text_id) for text_id in checked])
         for receipt in receipts:
