@@ -77,6 +77,8 @@ def migrate(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE INDEX IF NOT EXISTS sms_outbox_queue ON sms_outbox(state, created_at)")
         conn.execute("CREATE INDEX IF NOT EXISTS sms_outbox_station_day ON sms_outbox(station, created_at)")
         conn.execute("CREATE INDEX IF NOT EXISTS sms_outbox_phone_day ON sms_outbox(phone, created_at)")
+        # the receipts round asks for the last days' sent texts of one gateway, not every text it ever sent
+        conn.execute("CREATE INDEX IF NOT EXISTS sms_texts_receipts ON sms_texts(gateway, state, sent_at)")
         if conn.execute("PRAGMA user_version").fetchone()[0] < 1:
             # Devices enrolled before they were owned: each belongs to the station of its first credential,
             # and its high sequence counts only what that station sent, within range.
@@ -430,8 +432,9 @@ def reconcile(conn: sqlite3.Connection, caller: Caller, day: str, digest: str) -
         ops.Day().check(day, "day")
     except ops.OpInvalid as err:
         raise Refused(400, "reconcile_invalid", err.detail) from err
-    rows = conn.execute("SELECT op_id, type FROM ledger WHERE station = ? AND substr(created_at, 1, 10) = ?",
-                        (caller.station, day)).fetchall()
+    # the range walks the (station, created_at) index over one day, not the station's whole ledger
+    rows = conn.execute("SELECT op_id, type FROM ledger WHERE station = ? AND created_at >= ? AND created_at < ? "
+                        "AND substr(created_at, 1, 10) = ?", (caller.station, day, day + "~", day)).fetchall()
     ids = [r[0] for r in rows]
     counts: dict[str, int] = {}
     for r in rows:
