@@ -43,10 +43,12 @@ def paused(conn: sqlite3.Connection) -> str:
 
 def run_round(conn: sqlite3.Connection, gateway: Gateway, now: datetime, batch: int = 50) -> Round:
     done = Round()
-    with writer.turn(conn), storage.transaction(conn):  # in the uploads' queue: not starved by them
-        _expire_stale(conn, now)
-        done.composed = compose(conn, now)
-        claimed = [] if paused(conn) else _claim(conn, now, batch)
+    claimed: list[sqlite3.Row] = []
+    if _due(conn, now):  # an upload wakes the sender: most wakes find nothing ripe and take no write lock
+        with writer.turn(conn), storage.transaction(conn):  # in the uploads' queue: not starved by them
+            _expire_stale(conn, now)
+            done.composed = compose(conn, now)
+            claimed = [] if paused(conn) else _claim(conn, now, batch)
     for index, row in enumerate(claimed):
         answer = gateway.send(Message(row["text_id"], row["phone"], row["body"], json.loads(row["params"]),
                                       row["parcels"] > 1))
@@ -59,6 +61,20 @@ def run_round(conn: sqlite3.Connection, gateway: Gateway, now: datetime, batch: 
             _record(conn, gateway.name, text_id, answer, now, done)
     done.receipts = follow_receipts(conn, gateway, now)
     return done
+
+
+def _due(conn: sqlite3.Connection, now: datetime) -> bool:
+    """Whether a round has anything to do: outbox rows past the merge window, texts due, or a stale claim. Three
+    index look-ups, read without the write lock (what they find is looked at again inside it)."""
+    ripe = config.iso(now - timedelta(minutes=config.number(conn, "sms_merge_minutes")))
+    first = conn.execute("SELECT min(created_at) FROM sms_outbox WHERE state = 'queued'").fetchone()[0]
+    if first is not None and first <= ripe:
+        return True
+    if conn.execute("SELECT 1 FROM sms_texts WHERE state = 'queued' AND next_at <= ? LIMIT 1",
+                    (config.iso(now),)).fetchone():
+        return True
+    return conn.execute("SELECT 1 FROM sms_texts WHERE state = 'sending' AND claimed_at < ? LIMIT 1",
+                        (config.iso(now - STALE_CLAIM),)).fetchone() is not None
 
 
 def _expire_stale(conn: sqlite3.Connection, now: datetime) -> None:
