@@ -15,7 +15,7 @@ from .sms_local import VendorLocal
 from .sms_support import FAST, admin, at_once, wait_for
 from .support import TunedServer
 
-STATIONS, PARCELS = 50, 12
+STATIONS, PARCELS = 50, 4
 
 
 def _received(seq: int, station: int, i: int) -> dict:
