@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import socket
 import sqlite3
 import subprocess
@@ -305,6 +306,7 @@ def run(stations: int, per_station: int, at_once: int, database: str | None) -> 
         out["texts"] = conn.execute("SELECT count(*) FROM sms_texts WHERE state = 'sent'").fetchone()[0]
         conn.close()
     out["sends"], out["distinct"] = sum(vendor.refs.values()), len(vendor.refs)
+    shutil.rmtree(base, ignore_errors=True)
     return out
 
 

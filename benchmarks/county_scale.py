@@ -107,10 +107,18 @@ def main() -> None:
     parser.add_argument("--cache", default="/var/tmp/county-scale")
     parser.add_argument("--max-minutes", type=float, default=float("inf"), help="stop loading after this long")
     parser.add_argument("--before", help="a tree of the code before the ingest change, to compare ingest with")
-    parser.add_argument("--last", default="", help="the last day loaded (default: today, China time)")
+    parser.add_argument("--last", default="", help="the last day loaded (default: the cached county's, else today "
+                        "in China time)")
     args = parser.parse_args()
-    last = date.fromisoformat(args.last) if args.last else datetime.now(CHINA).date()
-    key = f"v{VERSION}-s{args.stations}-d{args.days}-p{args.per_day}-{last}"
+    shape = f"v{VERSION}-s{args.stations}-d{args.days}-p{args.per_day}-"
+    cached = sorted(Path(args.cache).glob(shape + "*/county/state.json"))
+    if args.last:
+        last = date.fromisoformat(args.last)
+    elif cached:  # go on with the county loaded before, whatever day it is now
+        last = date.fromisoformat(cached[-1].parent.parent.name.removeprefix(shape))
+    else:
+        last = datetime.now(CHINA).date()
+    key = shape + last.isoformat()
     data_dir = Path(args.cache) / key / "county"
     total = args.stations * args.days * args.per_day
     print(f"county of {args.stations} stations × {args.days} days × {args.per_day} ops = {total:,} ops "
