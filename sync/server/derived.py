@@ -56,12 +56,13 @@ def _ops_of(conn: sqlite3.Connection, station: str, entity: Any, kinds: tuple[st
     """(type, created_at, payload) of the station's ops about one thing created at or before ``at``, oldest
     first."""
     marks = ",".join("?" * len(kinds))
-    # The thing's few ops come from the (station, entity_id) index and are sorted here: asked to sort by time,
-    # SQLite walks the station's whole (station, created_at) index instead, and ingest slows as the ledger grows.
-    rows = conn.execute(f"SELECT type, created_at, payload, device_seq FROM ledger INDEXED BY ledger_entity WHERE "
-                        f"station = ? AND entity_id = ? AND type IN ({marks}) AND created_at <= ?",
-                        (station, str(entity), *kinds, at)).fetchall()
-    for kind, created, raw, _ in sorted(rows, key=lambda r: (r[1], r[3])):
+    # The thing's few ops come from the (station, entity_id) index and are filtered and sorted here: asked to
+    # bound or sort them by time, SQLite walks the station's whole (station, created_at) index instead, and ingest
+    # slows as the ledger grows (no INDEXED BY: PostgreSQL has none).
+    rows = conn.execute(f"SELECT type, created_at, payload, device_seq FROM ledger WHERE "
+                        f"station = ? AND entity_id = ? AND type IN ({marks})", (station, str(entity), *kinds)
+                        ).fetchall()
+    for kind, created, raw, _ in sorted((r for r in rows if r[1] <= at), key=lambda r: (r[1], r[3])):
         try:
             yield kind, created, json.loads(raw)
         except ValueError:

@@ -3,7 +3,9 @@ ledger's transaction from what each op's declaration in ``sync/ops.py`` says it 
 
 from __future__ import annotations
 
+import functools
 import json
+import re
 import sqlite3
 from collections.abc import Mapping
 from datetime import timedelta, timezone
@@ -17,8 +19,18 @@ OPS_FIGURE = "ops"  # how many ops of each type: kept beside the declared figure
 CHINA = timezone(timedelta(hours=8))  # China Standard Time, no daylight saving
 
 
+_UTC_TIME = re.compile(r"\d{4}-\d\d-\d\dT(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,6})?Z")
+
+
 def china_day(at: str) -> str:
+    if _UTC_TIME.fullmatch(at):  # what stations send: the day follows from the UTC date and hour alone
+        return _china_day_of_hour(at[:13])
     return ops.parse_timestamp(at, "created_at").astimezone(CHINA).date().isoformat()
+
+
+@functools.lru_cache(maxsize=4096)
+def _china_day_of_hour(hour: str) -> str:
+    return ops.parse_timestamp(hour + ":00:00+00:00", "created_at").astimezone(CHINA).date().isoformat()
 
 
 def ledger_lookup(conn: sqlite3.Connection, station: str) -> ops.Lookup:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import ops, protocol
-from . import db, message_reads, rollups, schema_versions, sms
+from . import db, message_reads, rollups, schema_versions, sms, writer
 
 DB_FILENAME = db.SQLITE_FILENAME
 ENROLMENT_VALID = timedelta(days=30)
@@ -73,6 +73,8 @@ def migrate(conn: sqlite3.Connection) -> None:
         conn.execute("CREATE INDEX IF NOT EXISTS sms_outbox_queue ON sms_outbox(state, created_at)")
         conn.execute("CREATE INDEX IF NOT EXISTS sms_outbox_station_day ON sms_outbox(station, created_at)")
         conn.execute("CREATE INDEX IF NOT EXISTS sms_outbox_phone_day ON sms_outbox(phone, created_at)")
+        # the receipts round asks for the last days' sent texts of one gateway, not every text it ever sent
+        conn.execute("CREATE INDEX IF NOT EXISTS sms_texts_receipts ON sms_texts(gateway, state, sent_at)")
         if conn.execute("PRAGMA user_version").fetchone()[0] < 1:
             # Devices enrolled before they were owned: each belongs to the station of its first credential,
             # and its high sequence counts only what that station sent, within range.
@@ -223,30 +225,29 @@ def apply_batch(conn: sqlite3.Connection, caller: Caller, batch: list[Any],
     (``status``) is kept for its device in the same transaction.
 
     Every op is checked against its declaration (sync/ops.py) first: one that fails is rejected with its reason
-    and logged, and the rest of the batch still applies."""
+    and logged, and the rest of the batch still applies. The checks, digests and JSON are done before the write
+    transaction (they need no database), so the single writer holds the file only for the writes."""
     done = BatchResult([], [], 0)
     received = now_iso()
-    with transaction(conn):
+    prepared = [_prepare(raw) for raw in batch]
+    with writer.turn(conn), transaction(conn):
         high = _device_high(conn, caller)
-        for raw in batch:
-            op_id = _echo_id(raw)
-            done.ids.append(op_id)
-            seq = raw.get("device_seq") if isinstance(raw, dict) else None
-            if type(seq) is int and 1 <= seq <= ops.MAX_SEQ:  # an op's place in its device's sequence
+        known = _known_ops(conn, [p.op["op_id"] for p in prepared if p.op is not None])
+        taken = _taken_seqs(conn, caller.device_id, [p.op["device_seq"] for p in prepared if p.op is not None])
+        for p in prepared:
+            done.ids.append(p.echo)
+            seq = p.seq
+            if seq is not None:  # an op's place in its device's sequence
                 if seq > high + 1:
                     done.gaps.append((high + 1, seq - 1))
                     conn.execute("INSERT INTO seq_gaps (device_id, station, from_seq, to_seq, at) VALUES (?,?,?,?,?)",
                                  (caller.device_id, caller.station, high + 1, seq - 1, received))
                 high = max(high, seq)
-            else:
-                seq = None
-            try:
-                op = ops.check_op(raw)
-            except ops.OpInvalid as err:
-                security_event(conn, caller.station, "op_invalid", f"{op_id}: {err.code} {err.detail}")
-                done.results.append(_reject(conn, caller, op_id, err.code, err.detail, seq, done))
+            if p.op is None:
+                security_event(conn, caller.station, "op_invalid", f"{p.echo}: {p.error[0]} {p.error[1]}")
+                done.results.append(_reject(conn, caller, p.echo, p.error[0], p.error[1], seq, done))
                 continue
-            done.results.append(_apply_one(conn, caller, op, received, station_named, done))
+            done.results.append(_apply_one(conn, caller, p, received, station_named, done, known, taken))
         rollups.write(conn, done.figure_changes)
         conn.execute("UPDATE devices SET high_seq = ? WHERE device_id = ? AND station = ?",
                      (high, caller.device_id, caller.station))
@@ -254,6 +255,57 @@ def apply_batch(conn: sqlite3.Connection, caller: Caller, batch: list[Any],
             _note_status(conn, caller, status, received)
     done.high = high
     return done
+
+
+@dataclass
+class _Prepared:
+    """An op as received, checked: what to answer with, its sequence, and either the op or why it is refused."""
+
+    echo: str
+    seq: int | None
+    op: dict[str, Any] | None = None
+    digest: str = ""
+    payload: str = ""
+    error: tuple[str, str] = ("", "")
+
+
+def _prepare(raw: Any) -> _Prepared:
+    seq = raw.get("device_seq") if isinstance(raw, dict) else None
+    done = _Prepared(_echo_id(raw), seq if type(seq) is int and 1 <= seq <= ops.MAX_SEQ else None)
+    try:
+        op = ops.check_op(raw)
+    except ops.OpInvalid as err:
+        done.error = (err.code, err.detail)
+        return done
+    done.op, done.digest = op, protocol.payload_hash(op)
+    done.payload = json.dumps(op["payload"], ensure_ascii=False, sort_keys=True, allow_nan=False)
+    return done
+
+
+_CHUNK = 500  # ids per IN (...): well under every SQL back-end's limit on parameters
+
+
+def _known_ops(conn: sqlite3.Connection, op_ids: list[str]) -> dict[str, str]:
+    """op_id → payload_hash of those already in the ledger: one look-up per batch instead of one per op."""
+    found: dict[str, str] = {}
+    unique = list(dict.fromkeys(op_ids))
+    for i in range(0, len(unique), _CHUNK):
+        part = unique[i:i + _CHUNK]
+        found.update((r[0], r[1]) for r in conn.execute(
+            f"SELECT op_id, payload_hash FROM ledger WHERE op_id IN ({','.join('?' * len(part))})", part))
+    return found
+
+
+def _taken_seqs(conn: sqlite3.Connection, device_id: str, seqs: list[int]) -> set[int]:
+    """The device's sequence numbers among ``seqs`` already in the ledger (a station restored from an old copy)."""
+    found: set[int] = set()
+    unique = list(dict.fromkeys(seqs))
+    for i in range(0, len(unique), _CHUNK):
+        part = unique[i:i + _CHUNK]
+        found.update(r[0] for r in conn.execute(
+            f"SELECT device_seq FROM ledger WHERE device_id = ? AND device_seq IN ({','.join('?' * len(part))})",
+            (device_id, *part)))
+    return found
 
 
 def _note_status(conn: sqlite3.Connection, caller: Caller, status: protocol.StationStatus, at: str) -> None:
@@ -270,7 +322,7 @@ def _device_high(conn: sqlite3.Connection, caller: Caller) -> int:
                        (caller.device_id, caller.station)).fetchone()
     if row is None:  # a credential older than owned devices, whose device nobody else claims: it owns it now
         conn.execute("INSERT INTO devices (device_id, station, token_hash, enrolled_at) VALUES (?,?,?,?) "
-                     "ON CONFLICT DO NOTHING", (caller.device_id, caller.station, "", now_iso()))
+                     "ON CONFLICT (device_id) DO NOTHING", (caller.device_id, caller.station, "", now_iso()))
         return 0
     return int(row[0])
 
@@ -292,12 +344,16 @@ def _reject(conn: sqlite3.Connection, caller: Caller, op_id: str, code: str, det
     return ("rejected", code)
 
 
-def _apply_one(conn: sqlite3.Connection, caller: Caller, op: dict[str, Any], received: str,
-               station_named: str | None, done: BatchResult) -> tuple[str, str]:
-    digest = protocol.payload_hash(op)
-    seen = conn.execute("SELECT payload_hash FROM ledger WHERE op_id = ?", (op["op_id"],)).fetchone()
+def _apply_one(conn: sqlite3.Connection, caller: Caller, prepared: _Prepared, received: str,
+               station_named: str | None, done: BatchResult, known: dict[str, str],
+               taken: set[int]) -> tuple[str, str]:
+    """One checked op; ``known`` and ``taken`` are the ledger's ids and this device's sequence numbers, kept up to
+    date as the batch goes (an op repeated within one batch is a duplicate of the first)."""
+    op, digest = prepared.op, prepared.digest
+    assert op is not None
+    seen = known.get(op["op_id"])
     if seen is not None:
-        if seen[0] == digest:
+        if seen == digest:
             return ("duplicate", "")
         security_event(conn, caller.station, "op_conflict", op["op_id"])
         return _reject(conn, caller, op["op_id"], "conflict", "another op has this op_id", op["device_seq"], done)
@@ -312,16 +368,16 @@ def _apply_one(conn: sqlite3.Connection, caller: Caller, op: dict[str, Any], rec
     if refused:
         security_event(conn, caller.station, "message_not_sent", f"{op['op_id']}: {refused}")
         return _reject(conn, caller, op["op_id"], "message_not_sent", refused, op["device_seq"], done)
-    if conn.execute("SELECT 1 FROM ledger WHERE device_id = ? AND device_seq = ?",
-                    (caller.device_id, op["device_seq"])).fetchone():
+    if op["device_seq"] in taken:
         # applied all the same (a station restored from an old copy numbers new ops again), but noted
         security_event(conn, caller.station, "seq_reused", f"{op['op_id']} seq {op['device_seq']}")
     conn.execute(
         "INSERT INTO ledger (op_id, station, device_id, device_seq, type, entity_id, payload, payload_hash,"
         " created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
         (op["op_id"], caller.station, caller.device_id, op["device_seq"], op["type"], op.get("entity_id"),
-         json.dumps(op["payload"], ensure_ascii=False, sort_keys=True, allow_nan=False), digest, op["created_at"],
-         received))
+         prepared.payload, digest, op["created_at"], received))
+    known[op["op_id"]] = digest
+    taken.add(op["device_seq"])
     _project(conn, caller.station, op, done.figure_changes)
     return ("applied", "")
 
@@ -332,7 +388,8 @@ def _project(conn: sqlite3.Connection, station: str, op: dict[str, Any], changes
     p, at, kind = op["payload"], op["created_at"], op["type"]
     if kind == "parcel.received":
         conn.execute("INSERT INTO parcels (parcel_id, station, waybill, status, received_at, "
-                     "recipient_phone, courier, pickup_code) VALUES (?,?,?,'in_stock',?,?,?,?) ON CONFLICT DO NOTHING",
+                     "recipient_phone, courier, pickup_code) VALUES (?,?,?,'in_stock',?,?,?,?) "
+                     "ON CONFLICT (parcel_id) DO NOTHING",
                      (p["parcel_id"], station, p["waybill"], at, p.get("recipient_phone", ""), p["courier"],
                       p["pickup_code"]))
     elif kind == "parcel.recipient_set":
@@ -370,8 +427,9 @@ def reconcile(conn: sqlite3.Connection, caller: Caller, day: str, digest: str) -
         ops.Day().check(day, "day")
     except ops.OpInvalid as err:
         raise Refused(400, "reconcile_invalid", err.detail) from err
-    rows = conn.execute("SELECT op_id, type FROM ledger WHERE station = ? AND substr(created_at, 1, 10) = ?",
-                        (caller.station, day)).fetchall()
+    # the range walks the (station, created_at) index over one day, not the station's whole ledger
+    rows = conn.execute("SELECT op_id, type FROM ledger WHERE station = ? AND created_at >= ? AND created_at < ? "
+                        "AND substr(created_at, 1, 10) = ?", (caller.station, day, day + "~", day)).fetchall()
     ids = [r[0] for r in rows]
     counts: dict[str, int] = {}
     for r in rows:

@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import json
 import threading
+import time
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -222,6 +223,7 @@ class VendorLocal(LocalServer):
         super().__init__()
         self.token = token
         self.status_for: Callable[[str], int] = lambda phone: 200
+        self.answer_after: Callable[[str], float] = lambda phone: 0.0  # seconds to sit on an accepted text
 
     def answer(self, handler: BaseHTTPRequestHandler, body: bytes) -> tuple[int, dict]:
         if handler.command == "GET":
@@ -236,5 +238,6 @@ class VendorLocal(LocalServer):
         status = self.status_for(phone)
         if status == 200:
             self.accept(phone, values)
+            time.sleep(self.answer_after(phone))  # accepted, answered late: a slow vendor under load
             return 200, {"result": "0", "msgid": f"m{len(self.log)}"}
         return status, {"result": "busy" if status >= 429 else "bad"}

@@ -17,6 +17,7 @@ from .credentials import scrub
 
 # what became of a text at the provider
 SENT, FAILED, RETRY, ALARM = "sent", "failed", "retry", "alarm"
+UNKNOWN = "unknown"  # the request went out and no answer came: the vendor may have sent it, so never again
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,9 @@ class HttpOptions:
 
 
 class HttpGateway:
-    """One request per text. 2xx and the success match → sent; 429 or 5xx or no answer → retried later; 401/403
-    → alarm (the county's account); anything else → failed with the vendor's words."""
+    """One request per text. 2xx and the success match → sent; 429 or 5xx or no connection → retried later; sent
+    but no answer (timed out, cut) → unknown, never sent again; 401/403 → alarm (the county's account); anything else
+    → failed with the vendor's words."""
 
     name = "http"
 
@@ -135,8 +137,11 @@ class HttpGateway:
                 answer = self.client.post(self.options.url, json=values)
             else:
                 answer = self.client.post(self.options.url, data=values)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as err:
+            return Answer(RETRY, "gateway_unreachable", type(err).__name__)  # it never reached the vendor
         except httpx.HTTPError as err:
-            return Answer(RETRY, "gateway_unreachable", type(err).__name__)
+            # sent, unanswered (a slow vendor under load): trying again could text the villager twice
+            return Answer(UNKNOWN, "unknown", type(err).__name__)
         said = scrub(answer.text[:300], self.secrets)
         if answer.status_code == 429 or answer.status_code >= 500:
             return Answer(RETRY, "rate_limited" if answer.status_code == 429 else "gateway_error",

@@ -22,8 +22,13 @@ def queue_pickup_text(conn: sqlite3.Connection, station: str, parcel_id: str, no
                       kind: str) -> bool:
     """Inside the op's transaction: queue a text for a parcel this station received, to that parcel's phone. A
     refusal is told to the station through its feed (and logged when the station asked for what it may not)."""
-    parcel = conn.execute("SELECT waybill, status, recipient_phone FROM parcels WHERE parcel_id = ? AND station = ?",
-                          (parcel_id, station)).fetchone()
+    # one look-up per text (the parcel, whether it is queued already, whether its phone opted out): this runs
+    # for most ops of a busy day, inside the upload's write transaction
+    parcel = conn.execute("SELECT p.waybill, p.status, p.recipient_phone, "
+                          "(SELECT count(*) FROM sms_outbox o WHERE o.notification_id = ?) AS queued, "
+                          "(SELECT count(*) FROM sms_optout x WHERE x.phone = p.recipient_phone) AS opted "
+                          "FROM parcels p WHERE p.parcel_id = ? AND p.station = ?",
+                          (notification_id, parcel_id, station)).fetchone()
     reason = ""
     if parcel is None:
         reason = "parcel_unknown"  # no parcel.received from this station for it
@@ -31,9 +36,9 @@ def queue_pickup_text(conn: sqlite3.Connection, station: str, parcel_id: str, no
         reason = "parcel_not_in_stock"
     elif not MOBILE.match(parcel["recipient_phone"] or ""):
         reason = "no_phone"  # a privacy waybill: the courier's platform notifies, we cannot
-    elif conn.execute("SELECT 1 FROM sms_outbox WHERE notification_id = ?", (notification_id,)).fetchone():
+    elif parcel["queued"]:
         return False  # already queued (the op was replayed under another id): at most once
-    elif conn.execute("SELECT 1 FROM sms_optout WHERE phone = ?", (parcel["recipient_phone"],)).fetchone():
+    elif parcel["opted"]:
         reason = "opted_out"  # 退订 at the county: the station puts it on its call list
     if reason:
         if reason in ("parcel_unknown", "parcel_not_in_stock"):

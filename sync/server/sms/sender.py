@@ -13,10 +13,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from .. import db, storage
+from .. import db, storage, writer
 from . import config
 from .compose import compose
-from .gateways import ALARM, RETRY, SENT, Answer, Gateway, Message, Outstanding, Receipt
+from .gateways import ALARM, RETRY, SENT, UNKNOWN, Answer, Gateway, Message, Outstanding, Receipt
 from .queue import status_body
 
 STALE_CLAIM = timedelta(minutes=10)
@@ -43,10 +43,12 @@ def paused(conn: sqlite3.Connection) -> str:
 
 def run_round(conn: sqlite3.Connection, gateway: Gateway, now: datetime, batch: int = 50) -> Round:
     done = Round()
-    with storage.transaction(conn):
-        _expire_stale(conn, now)
-        done.composed = compose(conn, now)
-        claimed = [] if paused(conn) else _claim(conn, now, batch)
+    claimed: list[sqlite3.Row] = []
+    if _due(conn, now):  # an upload wakes the sender: most wakes find nothing ripe and take no write lock
+        with writer.turn(conn), storage.transaction(conn):  # in the uploads' queue: not starved by them
+            _expire_stale(conn, now)
+            done.composed = compose(conn, now)
+            claimed = [] if paused(conn) else _claim(conn, now, batch)
     for index, row in enumerate(claimed):
         answer = gateway.send(Message(row["text_id"], row["phone"], row["body"], json.loads(row["params"]),
                                       row["parcels"] > 1))
@@ -56,7 +58,7 @@ def run_round(conn: sqlite3.Connection, gateway: Gateway, now: datetime, batch: 
             break
     def record() -> None:
         done.sent = done.failed = done.retried = 0
-        with storage.transaction(conn):
+        with writer.turn(conn), storage.transaction(conn):
             for text_id, answer in done.answers:
                 _record(conn, gateway.name, text_id, answer, now, done)
 
@@ -65,6 +67,20 @@ def run_round(conn: sqlite3.Connection, gateway: Gateway, now: datetime, batch: 
     db.retrying(record)
     done.receipts = follow_receipts(conn, gateway, now)
     return done
+
+
+def _due(conn: sqlite3.Connection, now: datetime) -> bool:
+    """Whether a round has anything to do: outbox rows past the merge window, texts due, or a stale claim. Three
+    index look-ups, read without the write lock (what they find is looked at again inside it)."""
+    ripe = config.iso(now - timedelta(minutes=config.number(conn, "sms_merge_minutes")))
+    first = conn.execute("SELECT min(created_at) FROM sms_outbox WHERE state = 'queued'").fetchone()[0]
+    if first is not None and first <= ripe:
+        return True
+    if conn.execute("SELECT 1 FROM sms_texts WHERE state = 'queued' AND next_at <= ? LIMIT 1",
+                    (config.iso(now),)).fetchone():
+        return True
+    return conn.execute("SELECT 1 FROM sms_texts WHERE state = 'sending' AND claimed_at < ? LIMIT 1",
+                        (config.iso(now - STALE_CLAIM),)).fetchone() is not None
 
 
 def _expire_stale(conn: sqlite3.Connection, now: datetime) -> None:
@@ -123,6 +139,10 @@ def _record(conn: sqlite3.Connection, gateway: str, text_id: str, answer: Answer
                      (gateway, answer.provider_id, config.iso(now), answer.code, text_id))
         _settle(conn, text_id, "sent", "", now)
         done.sent += 1
+    elif answer.status == UNKNOWN:  # the vendor may have it: the station is told, the clerk calls if need be
+        conn.execute("UPDATE sms_texts SET gateway = ?, code = ? WHERE text_id = ?", (gateway, answer.code, text_id))
+        _settle(conn, text_id, "unknown", answer.reason, now)
+        done.failed += 1
     elif answer.status in (RETRY, ALARM, "untried") and (answer.status != RETRY or row[0] < MAX_ATTEMPTS):
         back = BACKOFF * 2 ** max(0, row[0] - 1) if answer.status == RETRY else timedelta(0)
         conn.execute("UPDATE sms_texts SET state = 'queued', claimed_by = NULL, next_at = ?, reason = ?, code = ?, "
@@ -189,7 +209,7 @@ def follow_receipts(conn: sqlite3.Connection, gateway: Gateway, now: datetime, l
 def apply_receipts(conn: sqlite3.Connection, gateway: str, receipts: list[Receipt], now: datetime,
                    checked: tuple[str, ...] | list[str] = ()) -> int:
     applied = 0
-    with storage.transaction(conn):
+    with writer.turn(conn), storage.transaction(conn):
         conn.executemany("UPDATE sms_texts SET checked_at = ? WHERE text_id = ?",
                          [(config.iso(now), text_id) for text_id in checked])
         for receipt in receipts:

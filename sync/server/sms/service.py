@@ -21,6 +21,7 @@ from .sender import raise_alarm, run_round
 
 log = logging.getLogger("county.sms")
 INTERVAL_S = float(os.environ.get("COUNTY_SMS_INTERVAL", "5"))
+HTTP_TIMEOUT_S = float(os.environ.get("COUNTY_SMS_HTTP_TIMEOUT", "10"))  # a vendor's answer; later: 'unknown'
 Clock = Callable[[], datetime]
 
 
@@ -43,7 +44,8 @@ def build_gateway(conn: sqlite3.Connection, data_dir: Path) -> Gateway:
                                                                                          "text": "content"}
         return HttpGateway(HttpOptions(values["sms_http_url"], values["sms_http_method"], names,
                                        values["sms_http_success"], values["sms_sign_name"],
-                                       values["sms_template_code"], values["sms_template_code_many"]), secrets)
+                                       values["sms_template_code"], values["sms_template_code_many"],
+                                       HTTP_TIMEOUT_S), secrets)
     return LogGateway(data_dir / "sms.log")
 
 
