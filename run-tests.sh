@@ -21,12 +21,15 @@ unset COUNTY_TEST_DATABASE_URL
 status=0
 .venv/bin/python -m pytest "$@" || status=$?
 [ "${COUNTY_TEST_POSTGRESQL:-yes}" = "no" ] && exit $status
-# The same county tests on PostgreSQL: with no arguments both folders; with arguments naming tests/sync or
-# tests/console, those same arguments again; else (other folders only) nothing more.
-pg_args=(tests/sync tests/console)
-if [ $# -gt 0 ]; then
-  case " $* " in *" tests/sync"*|*" tests/console"*) pg_args=("$@") ;; *) exit $status ;; esac
-fi
+# The same county tests on PostgreSQL: with no paths among the arguments, both folders (and the options given);
+# with paths naming tests/sync or tests/console, those same arguments again; else (other paths only) nothing more.
+pg_args=("$@" tests/sync tests/console)
+for arg in "$@"; do
+  if [ -e "${arg%%::*}" ]; then  # a test path (file, folder or node id), not an option or its value
+    case " $* " in *" tests/sync"*|*" tests/console"*) pg_args=("$@") ;; *) exit $status ;; esac
+    break
+  fi
+done
 if [ -n "$given_url" ]; then
   export COUNTY_TEST_DATABASE_URL=$given_url
 else
