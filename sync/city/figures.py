@@ -76,7 +76,8 @@ def city_figures(conn: sqlite3.Connection, start: date, end: date, by: str = "co
     result = figures.grouped(conn, context(conn), p, by, sums_by_station(conn, p), {}, 0,
                              status_on(conn, p.end.isoformat()), as_of(conn))
     for block in [result["total"], *(r["figures"] for r in result["rows"])]:
-        for name in [n for n in block if n.startswith("texts")]:  # not pushed: no zeros that look like figures
+        # texts and 问题件 are not pushed: no zeros that look like figures
+        for name in [n for n in block if n.startswith(("texts", "exceptions"))]:
             del block[name]
     return result
 

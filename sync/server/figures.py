@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -283,15 +283,17 @@ def figures(conn: sqlite3.Connection, start: date, end: date, by: str = "county"
         raise ValueError(f"--by 应为 {'、'.join(GROUPINGS)} 之一 / --by must be one of {', '.join(GROUPINGS)}")
     p = period(start, end)
     return grouped(conn, context(conn, min_brands), p, by, sums_by_station(conn, p), texts_by_station(conn, p),
-                   price_fen(conn), stations.status_on(conn, p.end.isoformat()), as_of(conn))
+                   price_fen(conn), stations.status_on(conn, p.end.isoformat()), as_of(conn),
+                   exceptions.cases(conn, p.start, p.end))
 
 
 def grouped(conn: sqlite3.Connection, ctx: Context, p: Period, by: str, by_station: dict[str, Sums],
-            sent: dict[str, Sums], price: int, status: dict[str, str], as_of_: str | None) -> dict[str, Any]:
+            sent: dict[str, Sums], price: int, status: dict[str, str], as_of_: str | None,
+            problems: Sequence[exceptions.Case] = ()) -> dict[str, Any]:
     """The figures of stations' sums grouped by ``by``: what ``figures`` reads from a county, and the city server
-    (sync/city) from the rollups its counties pushed (``ctx`` says where each station is)."""
+    (sync/city) from the rollups its counties pushed (``ctx`` says where each station is). ``problems``: the
+    county's 问题件 (kept in their own table, not in the rollups: a city has none)."""
     every = merge(by_station.values())
-    problems = exceptions.cases(conn, p.start, p.end)  # 问题件 read from their own table, grouped like the rest
     rows: list[dict[str, Any]] = []
     if by in ("county", "township", "village", "station"):
         groups: dict[str, set[str]] = defaultdict(set)

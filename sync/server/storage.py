@@ -53,7 +53,9 @@ ADDED_COLUMNS: dict[str, dict[str, str]] = {
                 "pickup_code": "TEXT NOT NULL DEFAULT ''"},
     "sms_outbox": {"kind": "TEXT NOT NULL DEFAULT 'arrival'", "claimed_by": "TEXT", "claimed_at": "TEXT"},
     # what the device last said about itself with an upload (protocol.StationStatus); NULL: never said
-    "devices": {"app_version": "TEXT", "ops_waiting": "INTEGER", "status_at": "TEXT"},
+    "devices": {"app_version": "TEXT", "ops_waiting": "INTEGER", "status_at": "TEXT",
+                # kept at ingest so the console's health page reads 300 rows, not the ledger (migration 0002)
+                "seqs_received": "INTEGER NOT NULL DEFAULT 0", "last_received_at": "TEXT"},
 }
 SCHEMA_VERSION = 3  # 3: rollups keyed by courier, product, route and dwell (sync/server/derived.py)
 
@@ -213,6 +215,8 @@ class BatchResult:
     details: dict[str, str] = field(default_factory=dict)  # op id -> why it was rejected, in words
     gaps: list[tuple[int, int]] = field(default_factory=list)  # device_seq ranges skipped, seen in this batch
     figure_changes: rollups.Changes = field(default_factory=dict)  # written once at the end of the batch
+    applied: int = 0  # ops applied
+    new_seqs: int = 0  # of which with a sequence number the device had not used before (health's gap count)
 
     def answer(self) -> dict[str, Any]:
         return protocol.results_answer(self.ids, self.results, self.high, details=self.details,
@@ -249,8 +253,9 @@ def apply_batch(conn: sqlite3.Connection, caller: Caller, batch: list[Any],
                 continue
             done.results.append(_apply_one(conn, caller, p, received, station_named, done, known, taken))
         rollups.write(conn, done.figure_changes)
-        conn.execute("UPDATE devices SET high_seq = ? WHERE device_id = ? AND station = ?",
-                     (high, caller.device_id, caller.station))
+        conn.execute("UPDATE devices SET high_seq = ?, seqs_received = seqs_received + ?, last_received_at = "
+                     "CASE WHEN ? > 0 THEN ? ELSE last_received_at END WHERE device_id = ? AND station = ?",
+                     (high, done.new_seqs, done.applied, received, caller.device_id, caller.station))
         if status is not None:
             _note_status(conn, caller, status, received)
     done.high = high
@@ -371,6 +376,9 @@ def _apply_one(conn: sqlite3.Connection, caller: Caller, prepared: _Prepared, re
     if op["device_seq"] in taken:
         # applied all the same (a station restored from an old copy numbers new ops again), but noted
         security_event(conn, caller.station, "seq_reused", f"{op['op_id']} seq {op['device_seq']}")
+    else:
+        done.new_seqs += 1
+    done.applied += 1
     conn.execute(
         "INSERT INTO ledger (op_id, station, device_id, device_seq, type, entity_id, payload, payload_hash,"
         " created_at, received_at) VALUES (?,?,?,?,?,?,?,?,?,?)",

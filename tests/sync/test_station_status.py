@@ -98,3 +98,23 @@ def test_a_hostile_status_is_refused_with_a_reason_and_applies_nothing(server, e
     assert answer.json()["error"] == "status_invalid" and field in answer.json()["detail"]
     assert server.query("SELECT count(*) FROM ledger") == [(0,)]  # the batch was not applied either
     assert health_of(server)["app_version"] is None
+
+
+def test_the_county_counts_the_sequence_numbers_that_never_came(server, enrolled, boss):
+    """Kept per device at ingest (the console's health page no longer reads the ledger): ops held back show as a
+    gap, a resend fills it, and an op re-using a number (a station restored from an old copy) is no new number."""
+    for n in range(5):
+        parcels.receive(enrolled, f"SF12345678902{n}", clerk_id=boss.id, phone="13812345678")
+    body = old_body(enrolled)
+    held = body["ops"][1:3]
+    answer = post_ops(server, enrolled, body | {"ops": [op for op in body["ops"] if op not in held]})
+    assert answer.status_code == 200, answer.text
+    assert health_of(server)["ops_missing"] == 2
+    before = health_of(server)["last_sync"]
+    assert post_ops(server, enrolled, body).status_code == 200  # all again: the two arrive, the rest are duplicates
+    after = health_of(server)
+    assert after["ops_missing"] == 0 and after["last_sync"] > before
+    reused = dict(body["ops"][0], op_id=body["ops"][0]["op_id"][:-4] + "ffff")  # a new op, an old number
+    assert post_ops(server, enrolled, {**body, "ops": [reused]}).json()["statuses"] == "a"
+    assert health_of(server)["ops_missing"] == 0
+    assert server.query("SELECT count(*) FROM ledger") == [(len(body["ops"]) + 1,)]
