@@ -58,6 +58,7 @@ def load(data_dir: Path, n: int, days: int, per_day: int, last: date, max_minute
         conn.close()
         state_path.write_text(json.dumps({"callers": callers, "days_done": 0, "ops": 0, "seconds": 0.0}))
     state = json.loads(state_path.read_text())
+    storage.init(data_dir)  # a county cached by an older server is migrated first, as `serve` would
     conn = storage.connect(data_dir)
     callers = [storage.Caller(c, d) for c, d in state["callers"]]
     shelves: list[list[str]] = [[] for _ in range(n)]

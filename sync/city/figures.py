@@ -42,19 +42,18 @@ def context(conn: sqlite3.Connection) -> figures.Context:
 
 
 def sums_by_station(conn: sqlite3.Connection, p: figures.Period) -> dict[str, figures.Sums]:
-    """Each station's sums over the period: whole months from the monthly table, odd days from the daily one."""
+    """Each station's sums over the period, read as the county reads its own (rollup_periods.spans)."""
     out: dict[str, figures.Sums] = defaultdict(dict)
-    days, months = rollup_periods._split(p)
-    parts = [("SELECT county, station, figure, key, sum(value) FROM city_rollups WHERE day >= ? AND day <= ? "
-              "GROUP BY county, station, figure, key", (first.isoformat(), last.isoformat())) for first, last in days]
-    if months:
-        parts.append(("SELECT county, station, figure, key, sum(value) FROM city_rollups_month WHERE month >= ? AND "
-                      "month <= ? GROUP BY county, station, figure, key", months))
-    for sql, args in parts:
-        for county, station, name, key, value in conn.execute(sql, args):
+    table = {"day": ("city_rollups", "day"), "month": ("city_rollups_month", "month")}
+    spans = rollup_periods.spans(p)
+    for sign, unit, first, last in spans:
+        name_of, column = table[unit]
+        for county, station, name, key, value in conn.execute(
+                f"SELECT county, station, figure, key, sum(value) FROM {name_of} WHERE {column} BETWEEN ? AND ? "
+                "GROUP BY county, station, figure, key", (first, last)).fetchall():
             sums = out[station_key(county, station)]
-            sums[(name, key)] = sums.get((name, key), 0) + int(value)
-    return out
+            sums[(name, key)] = sums.get((name, key), 0) + sign * int(value)
+    return rollup_periods.drop_taken_back(out, any(sign < 0 for sign, *_ in spans))
 
 
 def status_on(conn: sqlite3.Connection, day: str) -> dict[str, str]:

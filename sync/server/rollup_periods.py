@@ -1,7 +1,7 @@
 """A period of China-time business days and the rollups read over it: each station's sums, the county's, a trend.
 
-Whole months are read from the monthly rollups, the odd days around them from the daily ones, so a quarter costs
-about what a day does.
+Whole months are read from the monthly rollups, the odd days around them from the daily ones (or, where fewer, as
+their month less the days outside the period), so a quarter costs about what ten days do.
 """
 
 from __future__ import annotations
@@ -58,23 +58,57 @@ def period(start: date, end: date) -> Period:
 
 # ----- reading the rollups -------------------------------------------------------------------------------------
 def sums_by_station(conn: sqlite3.Connection, p: Period, only: Iterable[str] | None = None) -> dict[str, Sums]:
-    """Each station's sums over the period (of the ``only`` figures, else all), one query over the (figure, day)
-    index."""
+    """Each station's sums over the period (of the ``only`` figures, else all): one query per span (``spans``)
+    over the (figure, day) and (figure, month) indexes."""
     out: dict[str, Sums] = defaultdict(dict)
     names = sorted(only if only is not None else {*ops.FIGURES, *derived.FIGURES})
     marks = ",".join("?" * len(names))
-    days, months = _split(p)
-    parts = [(f"SELECT station, figure, key, sum(value) FROM rollups WHERE figure IN ({marks}) AND day BETWEEN ? "
-              "AND ? GROUP BY station, figure, key", (*names, first.isoformat(), last.isoformat()))
-             for first, last in days]
-    if months:
-        parts.append((f"SELECT station, figure, key, sum(value) FROM rollups_month WHERE figure IN ({marks}) AND "
-                      "month BETWEEN ? AND ? GROUP BY station, figure, key", (*names, months[0], months[1])))
-    for sql, args in parts:
-        for station, name, key, value in conn.execute(sql, args):
+    column = {"day": ("rollups", "day"), "month": ("rollups_month", "month")}
+    rows, parts = [], spans(p)
+    for sign, unit, first, last in parts:
+        table, at = column[unit]
+        rows.append((sign, conn.execute(f"SELECT station, figure, key, sum(value) FROM {table} WHERE figure IN "
+                                        f"({marks}) AND {at} BETWEEN ? AND ? GROUP BY station, figure, key",
+                                        (*names, first, last))))
+    for sign, found in rows:
+        for station, name, key, value in found:
             sums = out[station]
-            sums[(name, key)] = sums.get((name, key), 0) + int(value)
+            sums[(name, key)] = sums.get((name, key), 0) + sign * int(value)
+    return drop_taken_back(out, any(sign < 0 for sign, *_ in parts))
+
+
+def spans(p: Period) -> list[tuple[int, str, str, str]]:
+    """The period as signed spans of the rollups: (sign, 'day' or 'month', first, last). Whole months come from the
+    monthly table; a month's odd part from its days, or, when the month's days outside the period are fewer, as
+    the whole month less those days (a quarter ending today reads its last month whole: the rest is future)."""
+    out: list[tuple[int, str, str, str]] = []
+    month = p.start.replace(day=1)
+    while month <= p.end:
+        after = next_month(month)
+        lo, hi = max(p.start, month), min(p.end, after - timedelta(days=1))
+        inside, length = (hi - lo).days + 1, (after - month).days
+        if inside < length and inside <= length - inside:
+            out.append((1, "day", lo.isoformat(), hi.isoformat()))
+        else:
+            if out and out[-1][:2] == (1, "month") and inside == length:  # consecutive whole months: one span
+                out[-1] = (1, "month", out[-1][2], month.isoformat()[:7])
+            else:
+                out.append((1, "month", month.isoformat()[:7], month.isoformat()[:7]))
+            if lo > month:
+                out.append((-1, "day", month.isoformat(), (lo - timedelta(days=1)).isoformat()))
+            if hi < after - timedelta(days=1):
+                out.append((-1, "day", (hi + timedelta(days=1)).isoformat(), (after - timedelta(days=1)).isoformat()))
+        month = after
     return out
+
+
+def drop_taken_back(sums: dict[str, Sums], subtracted: bool) -> dict[str, Sums]:
+    """After a month less its outside days, a figure that was only outside the period nets to 0: leave it out,
+    as a read of the days alone would never have found it."""
+    if subtracted:
+        for station in sums:
+            sums[station] = {where: value for where, value in sums[station].items() if value}
+    return sums
 
 
 def county_sums(conn: sqlite3.Connection, p: Period, only: Iterable[str]) -> Sums:
@@ -91,16 +125,6 @@ def daily(conn: sqlite3.Connection, p: Period, names: tuple[str, ...]) -> dict[s
                                          (*names, p.start.isoformat(), p.end.isoformat())):
         out[day][name] = int(value)
     return out
-
-
-def _split(p: Period) -> tuple[list[tuple[date, date]], tuple[str, str] | None]:
-    """The period as its odd days before and after its whole months, and the first and last whole month."""
-    first = p.start if p.start.day == 1 else next_month(p.start)
-    after = next_month(p.end) if next_month(p.end) - timedelta(days=1) == p.end else p.end.replace(day=1)
-    if first >= after:  # no whole month inside
-        return [(p.start, p.end)], None
-    days = [(a, b) for a, b in ((p.start, first - timedelta(days=1)), (after, p.end)) if a <= b]
-    return days, (first.isoformat()[:7], (after - timedelta(days=1)).isoformat()[:7])
 
 
 def next_month(day: date) -> date:
