@@ -45,15 +45,19 @@ def sums_by_station(conn: sqlite3.Connection, p: figures.Period) -> dict[str, fi
     """Each station's sums over the period, read as the county reads its own (rollup_periods.spans)."""
     out: dict[str, figures.Sums] = defaultdict(dict)
     table = {"day": ("city_rollups", "day"), "month": ("city_rollups_month", "month")}
-    spans = rollup_periods.spans(p)
-    for sign, unit, first, last in spans:
+    selects, args = [], []
+    parts = rollup_periods.spans(p)
+    for sign, unit, first, last in parts:
         name_of, column = table[unit]
-        for county, station, name, key, value in conn.execute(
-                f"SELECT county, station, figure, key, sum(value) FROM {name_of} WHERE {column} BETWEEN ? AND ? "
-                "GROUP BY county, station, figure, key", (first, last)).fetchall():
-            sums = out[station_key(county, station)]
-            sums[(name, key)] = sums.get((name, key), 0) + sign * int(value)
-    return rollup_periods.drop_taken_back(out, any(sign < 0 for sign, *_ in spans))
+        selects.append(f"SELECT county, station, figure, key, {'' if sign > 0 else '-'}value AS value FROM {name_of} "
+                       f"WHERE {column} BETWEEN ? AND ?")
+        args += [first, last]
+    having = " HAVING sum(value) != 0" if any(sign < 0 for sign, *_ in parts) else ""
+    for county, station, name, key, value in conn.execute(
+            f"SELECT county, station, figure, key, sum(value) FROM ({' UNION ALL '.join(selects)}) AS spans "
+            f"GROUP BY county, station, figure, key{having}", args).fetchall():
+        out[station_key(county, station)][(name, key)] = int(value)
+    return out
 
 
 def status_on(conn: sqlite3.Connection, day: str) -> dict[str, str]:

@@ -58,23 +58,27 @@ def period(start: date, end: date) -> Period:
 
 # ----- reading the rollups -------------------------------------------------------------------------------------
 def sums_by_station(conn: sqlite3.Connection, p: Period, only: Iterable[str] | None = None) -> dict[str, Sums]:
-    """Each station's sums over the period (of the ``only`` figures, else all): one query per span (``spans``)
-    over the (figure, day) and (figure, month) indexes."""
+    """Each station's sums over the period (of the ``only`` figures, else all): the signed spans (``spans``) read
+    over the (figure, day) and (figure, month) indexes and summed in one query."""
     out: dict[str, Sums] = defaultdict(dict)
     names = sorted(only if only is not None else {*ops.FIGURES, *derived.FIGURES})
     marks = ",".join("?" * len(names))
     column = {"day": ("rollups", "day"), "month": ("rollups_month", "month")}
-    rows, parts = [], spans(p)
+    selects, args = [], []
+    parts = spans(p)
     for sign, unit, first, last in parts:
         table, at = column[unit]
-        rows.append((sign, conn.execute(f"SELECT station, figure, key, sum(value) FROM {table} WHERE figure IN "
-                                        f"({marks}) AND {at} BETWEEN ? AND ? GROUP BY station, figure, key",
-                                        (*names, first, last))))
-    for sign, found in rows:
-        for station, name, key, value in found:
-            sums = out[station]
-            sums[(name, key)] = sums.get((name, key), 0) + sign * int(value)
-    return drop_taken_back(out, any(sign < 0 for sign, *_ in parts))
+        selects.append(f"SELECT station, figure, key, {'' if sign > 0 else '-'}value AS value FROM {table} "
+                       f"WHERE figure IN ({marks}) AND {at} BETWEEN ? AND ?")
+        args += [*names, first, last]
+    # a figure only outside the period nets to 0 after a month less its outside days: left out, as a read of the
+    # days alone would never have found it
+    having = " HAVING sum(value) != 0" if any(sign < 0 for sign, *_ in parts) else ""
+    for station, name, key, value in conn.execute(f"SELECT station, figure, key, sum(value) FROM ("
+                                                  f"{' UNION ALL '.join(selects)}) AS spans GROUP BY station, "
+                                                  f"figure, key{having}", args):
+        out[station][(name, key)] = int(value)
+    return out
 
 
 def spans(p: Period) -> list[tuple[int, str, str, str]]:
@@ -100,15 +104,6 @@ def spans(p: Period) -> list[tuple[int, str, str, str]]:
                 out.append((-1, "day", (hi + timedelta(days=1)).isoformat(), (after - timedelta(days=1)).isoformat()))
         month = after
     return out
-
-
-def drop_taken_back(sums: dict[str, Sums], subtracted: bool) -> dict[str, Sums]:
-    """After a month less its outside days, a figure that was only outside the period nets to 0: leave it out,
-    as a read of the days alone would never have found it."""
-    if subtracted:
-        for station in sums:
-            sums[station] = {where: value for where, value in sums[station].items() if value}
-    return sums
 
 
 def county_sums(conn: sqlite3.Connection, p: Period, only: Iterable[str]) -> Sums:
