@@ -189,9 +189,7 @@ def serve(args: argparse.Namespace, data_dir: Path) -> int:
     max_connections = args.max_connections or connections.default_max_connections()
     settings = HttpSettings(body=http_limits.BodyTiming(gap=args.body_timeout),
                             enrol_free_failures=args.enrol_free_failures)
-    from .city_push import start_daily
-
-    start_daily(data_dir)  # the daily push to the city, when `county-server city auto` turned it on
+    from .city_push import start_daily  # the daily push to the city, when `county-server city auto` turned it on
     # Our h11 protocol adds the head deadline and the connection cap uvicorn lacks (see connections.py).
     # No proxy headers: stations connect directly, and a forged X-Forwarded-For must not dodge the throttle.
     common: dict[str, Any] = dict(
@@ -199,8 +197,9 @@ def serve(args: argparse.Namespace, data_dir: Path) -> int:
         timeout_graceful_shutdown=5, ws="none", timeout_keep_alive=args.keep_alive,
         h11_max_incomplete_event_size=16 * 1024, proxy_headers=False, backlog=2048)
     if args.workers <= 1:
-        uvicorn.run(create_app(data_dir, settings), http=connections.guarded(args.header_timeout, max_connections),
-                    **common)
+        app = create_app(data_dir, settings)
+        start_daily(data_dir)  # after the app made the database (two first connections at once: "database is locked")
+        uvicorn.run(app, http=connections.guarded(args.header_timeout, max_connections), **common)
         return 0
     if not db.database_url():
         print("--workers 需要 PostgreSQL（--database）：SQLite 只有一个写入者 / --workers needs --database "
@@ -208,6 +207,7 @@ def serve(args: argparse.Namespace, data_dir: Path) -> int:
         return 2
     # Worker processes start afresh (spawn): they build the app and the protocol from the environment.
     storage.init(data_dir)  # once, before the workers (each checks again under an advisory lock)
+    start_daily(data_dir)
     os.environ.update({"COUNTY_DATA_DIR": str(data_dir), "COUNTY_BODY_TIMEOUT": str(args.body_timeout),
                        "COUNTY_ENROL_FREE_FAILURES": str(args.enrol_free_failures),
                        "COUNTY_HEADER_TIMEOUT": str(args.header_timeout),

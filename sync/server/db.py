@@ -67,7 +67,16 @@ def connect_sqlite(data_dir: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(data_dir / SQLITE_FILENAME, isolation_level=None, timeout=30, check_same_thread=False,
                            factory=SqliteConnection)
     conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA journal_mode=WAL")
+    deadline = time.monotonic() + 30
+    while True:  # turning a new file to WAL needs it alone: a second first connection is refused, not queued
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            break
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or time.monotonic() > deadline:
+                conn.close()
+                raise
+            time.sleep(0.05)
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA busy_timeout=30000")
     conn.execute("PRAGMA foreign_keys=ON")
