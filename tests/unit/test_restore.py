@@ -236,10 +236,11 @@ def test_checking_a_backup_never_writes_to_it(here, usb_copy):
 
 @pytest.fixture
 def small_mount(tmp_path: Path):
-    """A real small filesystem (tmpfs), mounted by root; tests that need one run where that is possible."""
+    """A real small filesystem (tmpfs, room for a new station database as its migrations grow), mounted by root;
+    tests that need one run where that is possible."""
     point = tmp_path / "mnt"
     point.mkdir()
-    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1200k", "tmpfs", str(point)], capture_output=True)
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(point)], capture_output=True)
     if made.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {made.stderr.decode(errors='replace').strip()}")
     yield point
@@ -278,7 +279,7 @@ def test_a_full_disk_is_said_plainly(small_mount, tmp_path):
     # with nothing left at all, SQLite may not even open it (a "disk I/O error"). Both say the disk is full.
     for free in (160 * 1024, 0):
         fill()
-        os.truncate(filler, filler.stat().st_size - free)
+        os.truncate(filler, max(0, filler.stat().st_size - free))
         full = cli("import-manifest", str(manifest), "--data-dir", str(data))
         assert full.returncode == 1
         assert_no_traceback(full)
