@@ -18,24 +18,38 @@ fi
 export QT_QPA_PLATFORM=offscreen
 given_url=${COUNTY_TEST_DATABASE_URL:-}
 unset COUNTY_TEST_DATABASE_URL
-status=0
-.venv/bin/python -m pytest "$@" || status=$?
-[ "${COUNTY_TEST_POSTGRESQL:-yes}" = "no" ] && exit $status
-# The same county tests on PostgreSQL: with no paths among the arguments, both folders (and the options given);
-# with paths naming tests/sync or tests/console, those same arguments again; else (other paths only) nothing more.
+# The county tests also run on PostgreSQL: with no paths among the arguments, tests/sync and tests/console (and the
+# options given); with paths naming either, those same arguments; else (other paths only) no second run.
+# COUNTY_TEST_POSTGRESQL=no leaves it out. It runs beside the main run (the two together take about as long as
+# the main run alone on two cores) and its output follows the main run's.
 pg_args=("$@" tests/sync tests/console)
 for arg in "$@"; do
   if [ -e "${arg%%::*}" ]; then  # a test path (file, folder or node id), not an option or its value
-    case " $* " in *" tests/sync"*|*" tests/console"*) pg_args=("$@") ;; *) exit $status ;; esac
+    case " $* " in *" tests/sync"*|*" tests/console"*) pg_args=("$@") ;; *) pg_args=() ;; esac
     break
   fi
 done
-if [ -n "$given_url" ]; then
-  export COUNTY_TEST_DATABASE_URL=$given_url
-else
-  start_throwaway_postgres
-  trap stop_throwaway_postgres EXIT
+[ "${COUNTY_TEST_POSTGRESQL:-yes}" = "no" ] && pg_args=()
+pg_pid=""
+if [ ${#pg_args[@]} -gt 0 ]; then
+  if [ -z "$given_url" ]; then
+    start_throwaway_postgres
+    trap stop_throwaway_postgres EXIT
+    given_url=$COUNTY_TEST_DATABASE_URL
+    unset COUNTY_TEST_DATABASE_URL
+  fi
+  pg_log=$(mktemp)
+  COUNTY_TEST_DATABASE_URL=$given_url .venv/bin/python -m pytest "${pg_args[@]}" >"$pg_log" 2>&1 &
+  pg_pid=$!
 fi
-echo "The county server's tests again, on PostgreSQL:"
-.venv/bin/python -m pytest "${pg_args[@]}" || status=$?
+status=0
+.venv/bin/python -m pytest "$@" || status=$?
+if [ -n "$pg_pid" ]; then
+  pg_status=0
+  wait "$pg_pid" || pg_status=$?
+  echo "The county server's tests again, on PostgreSQL (run beside the above):"
+  cat "$pg_log"
+  rm -f "$pg_log"
+  [ $pg_status -eq 0 ] || status=$pg_status
+fi
 exit $status
