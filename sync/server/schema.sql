@@ -156,7 +156,7 @@ CREATE TABLE IF NOT EXISTS rollups (
     PRIMARY KEY (station, day, figure, key)
 );
 -- A county's figures read a period across all stations: by figure and day, not by station first.
-CREATE INDEX IF NOT EXISTS rollups_figure_day ON rollups(figure, day);
+CREATE INDEX IF NOT EXISTS rollups_figure_cover ON rollups(figure, day, station, key, value);
 -- The same figures summed by month (YYYY-MM, China time), written with them: a period's whole months are read
 -- here, its odd days from rollups.
 CREATE TABLE IF NOT EXISTS rollups_month (
@@ -167,7 +167,7 @@ CREATE TABLE IF NOT EXISTS rollups_month (
     value       INTEGER NOT NULL,
     PRIMARY KEY (station, month, figure, key)
 );
-CREATE INDEX IF NOT EXISTS rollups_month_figure ON rollups_month(figure, month);
+CREATE INDEX IF NOT EXISTS rollups_month_cover ON rollups_month(figure, month, station, key, value);
 -- The county's map: 统计用区划代码 (12 digits), county → township → 建制村 (sync/server/areas.py).
 CREATE TABLE IF NOT EXISTS areas (
     code        TEXT PRIMARY KEY,

@@ -164,13 +164,13 @@ def test_an_older_county_database_gets_the_new_tables_and_keyed_figures(county):
     with conn:  # as the server before this change left it
         for table in ("station_status", "station_records", "subsidy_tiers", "areas"):
             conn.execute(f"DROP TABLE {table}")
-        conn.execute("DROP INDEX rollups_figure_day")
+        conn.execute("DROP INDEX rollups_figure_cover")
         conn.execute("PRAGMA user_version = 2")
     conn.close()
     assert county.admin("station", "list").returncode == 0
     assert county.query("PRAGMA user_version") == [(3,)]
     assert county.query("SELECT count(*) FROM sqlite_master WHERE name IN ('areas', 'station_records', "
-                        "'rollups_figure_day')") == [(3,)]
+                        "'rollups_figure_cover')") == [(3,)]
 
 
 def test_a_hostile_station_cannot_put_a_formula_in_the_countys_spreadsheets(server, tmp_path):
